@@ -1,0 +1,51 @@
+package org.advrisk.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code advrisk} command line. Exit codes: 0 done, 2 bad input (one-line
+ * message, no stack trace), 1 a bug (stack trace).
+ */
+@Command(name = "advrisk", mixinStandardHelpOptions = true, version = "advrisk 0.1.0",
+        description = "Benign overfitting versus adversarial robustness: exact risks, theory and simulation.",
+        subcommands = {LinearCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
+                line.getErr().println("advrisk: error: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("advrisk: error: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return 2;
+        });
+        return cl;
+    }
+
+    /** Runs the command line and returns the exit code (tests call this; main exits with it). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,39 @@
+package org.advrisk.linear;
+
+import org.advrisk.random.Distribution;
+
+/**
+ * One fully specified linear regression problem: n samples of x = Σ^{1/2} z (z with independent
+ * coordinates from {@code design}), y = ⟨x, θ*⟩ + σ·ξ (ξ from {@code noise}).
+ *
+ * @param n        sample size
+ * @param spectrum eigenvalues of Σ (fixes p)
+ * @param theta    the ground truth θ* (same p)
+ * @param sigma    noise level σ ≥ 0
+ * @param noise    distribution of ξ (mean 0, variance 1)
+ * @param design   distribution of the coordinates of z (mean 0, variance 1)
+ */
+public record LinearProblem(int n, Spectrum spectrum, GroundTruth theta, double sigma,
+                            Distribution noise, Distribution design) {
+    public LinearProblem {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: " + n + " must be >= 1");
+        }
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
+        }
+        if (theta.p() != spectrum.p()) {
+            throw new IllegalArgumentException("theta: dimension " + theta.p() + " differs from p=" + spectrum.p());
+        }
+    }
+
+    /** The dimension p. */
+    public long p() {
+        return spectrum.p();
+    }
+
+    /** ‖θ*‖²_Σ, the variance of the clean response. */
+    public double signalVariance() {
+        return theta.sigmaNormSq(spectrum);
+    }
+}
