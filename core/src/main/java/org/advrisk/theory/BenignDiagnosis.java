@@ -7,9 +7,11 @@ import java.util.Locale;
 /**
  * Is a sequence of spectra Σ_n benign (BLLT 2020: r_0/n → 0, k* / n → 0 and n/R_{k*} → 0)? Judged on
  * a finite grid of n by the rule {@link #RULE}: each of the three ratios must <em>vanish</em>,
- * meaning it is 0 at every n, or it falls from the smallest to the largest n by at least the
- * factor {@link #MIN_DROP} and never rises by more than {@link #MAX_RISE} (relative) between
- * neighbouring n (k* is an integer, so k* / n may wobble a little). A missing k* (no k reaches b·n)
+ * meaning it is 0 at every n, or it falls from the smallest to the largest n at least like
+ * n^{−{@link #MIN_SLOPE}} (log-log slope between the end points) and never rises by more than
+ * {@link #MAX_RISE} (relative) between neighbouring n (k* is an integer, so k* / n may wobble a
+ * little). The slow benign case λ_k = 1/(k ln²(k+1)) has slopes of about −0.1 to −0.15 (its
+ * ratios fall like 1/ln n); constant ratios (isotropic, λ_k = k^{−2}) have slope 0. A missing k* (no k reaches b·n)
  * is not benign; k* beyond the truncation P, or a grid spanning less than a factor 4 in n, is
  * undetermined.
  *
@@ -27,14 +29,14 @@ public record BenignDiagnosis(List<RankSummary> rows, Verdict verdict, String re
         }
     }
 
-    /** Required fall of each ratio over the grid. */
-    public static final double MIN_DROP = 1.5;
+    /** Required log-log rate of fall of each ratio over the grid. */
+    public static final double MIN_SLOPE = 0.05;
     /** Largest tolerated relative rise between neighbouring n. */
     public static final double MAX_RISE = 0.05;
     /** The verdict rule, for outputs. */
     public static final String RULE = "benign iff r0/n, k*/n and n/R_k* each vanish along the n grid: "
-            + "0 throughout, or falling by a factor >= " + MIN_DROP + " from the smallest to the largest n "
-            + "with no step up of more than " + (int) (MAX_RISE * 100) + "%; the grid must span a factor >= 4 in n";
+            + "0 throughout, or falling at least like n^-" + MIN_SLOPE + " from the smallest to the largest n "
+            + "(log-log slope) with no step up of more than " + (int) (MAX_RISE * 100) + "%; the grid must span a factor >= 4 in n";
 
     public BenignDiagnosis {
         rows = List.copyOf(rows);
@@ -79,7 +81,7 @@ public record BenignDiagnosis(List<RankSummary> rows, Verdict verdict, String re
                 RankSummary r = rows.get(i);
                 x[i] = q == 0 ? r.r0OverN() : q == 1 ? r.kStarOverN() : r.nOverRkStar();
             }
-            if (!vanishes(x)) {
+            if (!vanishes(x, first.n(), last.n())) {
                 stuck.add(String.format(Locale.ROOT, "%s goes %.4g -> %.4g", names[q], x[0], x[x.length - 1]));
             }
         }
@@ -94,7 +96,7 @@ public record BenignDiagnosis(List<RankSummary> rows, Verdict verdict, String re
                 + " (" + numbers + ")");
     }
 
-    static boolean vanishes(double[] x) {
+    static boolean vanishes(double[] x, long n0, long n1) {
         boolean allZero = true;
         for (double v : x) {
             allZero &= v == 0;
@@ -107,6 +109,7 @@ public record BenignDiagnosis(List<RankSummary> rows, Verdict verdict, String re
                 return false;
             }
         }
-        return x[x.length - 1] * MIN_DROP <= x[0];
+        double slope = Math.log(x[x.length - 1] / x[0]) / Math.log((double) n1 / n0);
+        return x[0] > 0 && slope <= -MIN_SLOPE;
     }
 }
