@@ -131,4 +131,39 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
     public double minNormAdvRisk() {
         return minNormIncluded ? advRisk[0] : Double.NaN;
     }
+
+    /** Threshold of the verdict rule: both regret ratios above it at the largest n. */
+    public static final double CLEAR_REGRET = 1.5;
+    /** The trade-off verdict rule, for outputs. */
+    public static final String VERDICT_RULE = "the trade-off holds when A and S are both > " + CLEAR_REGRET
+            + " at the largest n and neither decreases as n grows";
+
+    /**
+     * The verdict of THEORY.md §6 over trade-offs at increasing n (same attack, target, α):
+     * "holds", "mild or absent", or "undetermined" for a single n, with the numbers.
+     */
+    public static String verdict(List<TradeOff> byN) {
+        if (byN.isEmpty()) {
+            throw new IllegalArgumentException("n-grid: empty");
+        }
+        StringBuilder nums = new StringBuilder();
+        boolean monotone = true;
+        for (int i = 0; i < byN.size(); i++) {
+            TradeOff t = byN.get(i);
+            nums.append(i == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "n=%d A=%.3g S=%.3g",
+                    t.n(), t.adversarialRegret(), t.standardRegret()));
+            if (i > 0) {
+                TradeOff prev = byN.get(i - 1);
+                monotone &= t.adversarialRegret() >= prev.adversarialRegret() * (1 - 1e-9)
+                        && t.standardRegret() >= prev.standardRegret() * (1 - 1e-9);
+            }
+        }
+        TradeOff last = byN.get(byN.size() - 1);
+        boolean clear = last.adversarialRegret() > CLEAR_REGRET && last.standardRegret() > CLEAR_REGRET;
+        if (byN.size() < 2) {
+            return (clear ? "undetermined (one n; both ratios > " + CLEAR_REGRET + " here)"
+                    : "undetermined (one n)") + ": " + nums;
+        }
+        return (clear && monotone ? "holds" : "mild or absent") + ": " + nums;
+    }
 }
