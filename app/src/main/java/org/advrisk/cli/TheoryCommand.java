@@ -367,6 +367,7 @@ public final class TheoryCommand implements Callable<Integer> {
         m.put("adv_min_over_gt", t.bestAdvOverGroundTruth());
         m.put("min_norm_adv_risk", t.minNormAdvRisk());
         m.put("frontier_size", t.frontier().length);
+        m.put("optimum_at_grid_edge", t.optimumAtGridEdge());
         return m;
     }
 

@@ -127,6 +127,15 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
         return advRisk[iAdv] / groundTruth;
     }
 
+    /**
+     * True when λ_std or λ_adv sits at the largest λ of the grid, or at the smallest when λ = 0 is
+     * not included: the true optimum may lie outside the grid (widen it).
+     */
+    public boolean optimumAtGridEdge() {
+        int last = points.size() - 1;
+        return iStd == last || iAdv == last || (!minNormIncluded && (iStd == 0 || iAdv == 0));
+    }
+
     /** R_α at λ = 0 (min-norm), NaN when λ = 0 is not in the grid. */
     public double minNormAdvRisk() {
         return minNormIncluded ? advRisk[0] : Double.NaN;

@@ -39,6 +39,7 @@ class TradeOffTest {
         assertThat(t100.standardRegret()).isCloseTo(1.44, within(0.005));
         assertThat(t100.minNormAdvRisk()).isCloseTo(1.85, within(0.005));
         assertThat(t100.groundTruth()).isCloseTo(0.0625, within(1e-15));
+        assertThat(t100.optimumAtGridEdge()).isFalse();
         TradeOff t400 = twoLevel(400, "1");
         assertThat(t400.adversarialRegret()).isCloseTo(4.44, within(0.005));
         assertThat(t400.standardRegret()).isCloseTo(1.74, within(0.005));
@@ -71,6 +72,17 @@ class TradeOffTest {
         assertThat(t.adversarialRegret()).isCloseTo(1.08, within(0.005));
         assertThat(t.standardRegret()).isCloseTo(1.13, within(0.005));
         assertThat(t.minNormAdvRisk()).isCloseTo(7.7, within(0.05));
+    }
+
+    @Test
+    void anOptimumOnTheLastGridPointIsFlagged() {
+        // a grid that stops at λ = 1e-6 cannot reach λ_adv ≈ 0.13 (n = 100): the argmin is the edge
+        TheorySpectrum s = TheoryProblem.spectrum(SpectrumSpec.parse("twolevel:spikes=10,spike=1,tail=1"),
+                GroundTruthSpec.parse("top:k=10,norm=1"), DimensionRule.parse("n^2"), 100, 1, 1000);
+        TradeOff t = TradeOff.of(new DeterministicEquivalent(s, 100, 0.5), logspace(-8, -6, 5), AttackNorm.L2,
+                Target.CLEAN, 0.25, Distribution.GAUSSIAN);
+        assertThat(t.lambdaAdv()).isEqualTo(1e-6);
+        assertThat(t.optimumAtGridEdge()).isTrue();
     }
 
     @Test
