@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "advrisk", mixinStandardHelpOptions = true, version = "advrisk 0.1.0",
         description = "Benign overfitting versus adversarial robustness: exact risks, theory and simulation.",
-        subcommands = {LinearCommand.class, ReproduceCommand.class, NtkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LinearCommand.class, TheoryCommand.class, ReproduceCommand.class, NtkCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -24,6 +25,7 @@ public final class Main implements Runnable {
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
                 line.getErr().println("advrisk: error: " + ex.getMessage());

@@ -61,6 +61,17 @@ public final class Blas {
         openblas.cblas_dsyrk(COL, LOWER, NO_TRANS, n, k, alpha, a, n, beta, c, n);
     }
 
+    /**
+     * Transposed rank-k update of the lower triangle: C(k×k) = beta·C + alpha·Aᵀ·A, A is n×k
+     * column-major (the p×p covariance XᵀX of an n×p design).
+     */
+    public static void syrkLowerTrans(int n, int k, double alpha, double[] a, double beta, double[] c) {
+        if (k == 0) {
+            return;
+        }
+        openblas.cblas_dsyrk(COL, LOWER, TRANS, k, n, alpha, a, Math.max(1, n), beta, c, k);
+    }
+
     /** Copies the lower triangle of the n×n column-major matrix c onto its upper triangle. */
     public static void symmetrizeLower(int n, double[] c) {
         for (int j = 0; j < n; j++) {

@@ -1,0 +1,208 @@
+package org.advrisk.linear;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.SymmetricEigen;
+import org.advrisk.random.Purpose;
+
+/**
+ * Ridge path for p ≥ n through the n×n Gram matrix K = XXᵀ = U S Uᵀ. With c = Uᵀy and
+ * w = (S + nλ)⁻¹c: ‖θ̂‖² = Σ s_i w_i², θ̂ᵀΣθ̂ = wᵀ(UᵀMU)w, θ̂ᵀΣθ* = (Uᵀb)ᵀw, θ̂ᵀθ* = (UᵀXθ*)ᵀw.
+ */
+public final class DualRidgePath implements RidgePath {
+    private final LinearProblem problem;
+    private final long seed;
+    private final long trial;
+    private final int threads;
+    private final int n;
+    private final double[] s;
+    private final double[] u;
+    private final double[] c;
+    private final double[] ub;
+    private final double[] ut;
+    private final double[] mt;
+    private final double signalSq;
+    private final double thetaSq;
+
+    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
+        this.problem = problem;
+        this.seed = seed;
+        this.trial = trial;
+        this.threads = threads;
+        this.n = g.n();
+        SymmetricEigen e = SymmetricEigen.ofInPlace(n, g.k());
+        this.s = e.values();
+        this.u = e.vectors();
+        this.c = e.project(g.y());
+        this.ub = e.project(g.b());
+        this.ut = e.project(g.xTheta());
+        this.mt = e.congruence(g.m());
+        this.signalSq = problem.signalVariance();
+        double t = problem.theta().norm(2);
+        this.thetaSq = t * t;
+    }
+
+    /** Samples the training set and decomposes its Gram matrix. */
+    public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
+        if (problem.p() < problem.n()) {
+            throw new IllegalArgumentException("p: " + problem.p() + " < n=" + problem.n()
+                    + "; the dual path needs p >= n (use RidgePath.fit)");
+        }
+        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads));
+    }
+
+    /** Fits the path from already computed statistics (the exact Wishart path uses this). */
+    public static DualRidgePath fromStats(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
+        return new DualRidgePath(problem, seed, trial, threads, g);
+    }
+
+    @Override
+    public LinearProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public double[] eigenRange() {
+        return new double[] {s[0], s[n - 1]};
+    }
+
+    @Override
+    public PathPoint at(double lambda) {
+        return at(new double[] {lambda})[0];
+    }
+
+    /** w for every λ: the n×L matrix with columns (S + nλ)⁻¹c. */
+    private double[] weights(double[] lambdas) {
+        int l = lambdas.length;
+        double[] w = new double[n * l];
+        for (int j = 0; j < l; j++) {
+            RidgePath.checkLambda(lambdas[j], s[0], s[n - 1], "XXᵀ");
+            double nu = n * lambdas[j];
+            for (int i = 0; i < n; i++) {
+                w[i + j * n] = c[i] / (Math.max(s[i], 0) + nu);
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public PathPoint[] at(double[] lambdas) {
+        int l = lambdas.length;
+        double[] w = weights(lambdas);
+        double[] mw = new double[n * l];
+        Blas.gemm(false, false, n, l, n, 1.0, mt, w, 0.0, mw);
+        PathPoint[] out = new PathPoint[l];
+        for (int j = 0; j < l; j++) {
+            double nu = n * lambdas[j];
+            double quad = 0;
+            double cross = 0;
+            double crossL2 = 0;
+            double norm = 0;
+            double res = 0;
+            for (int i = 0; i < n; i++) {
+                double wi = w[i + j * n];
+                quad += wi * mw[i + j * n];
+                cross += ub[i] * wi;
+                crossL2 += ut[i] * wi;
+                norm += Math.max(s[i], 0) * wi * wi;
+                double shrink = nu / (Math.max(s[i], 0) + nu);
+                res += shrink * shrink * c[i] * c[i];
+            }
+            double risk = Math.max(0, quad - 2 * cross + signalSq);
+            double err = Math.max(0, norm - 2 * crossL2 + thetaSq);
+            out[j] = new PathPoint(lambdas[j], risk, norm, err, lambdas[j] == 0 ? 0 : res / n);
+        }
+        return out;
+    }
+
+    @Override
+    public ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize) {
+        int l = lambdas.length;
+        double[] v = new double[n * l];
+        Blas.gemm(false, false, n, l, n, 1.0, u, weights(lambdas), 0.0, v);
+        long p = problem.p();
+        int width = FeatureBlocks.blockWidth(n);
+        int blocks = (int) ((p + width - 1) / width);
+        int stripes = (int) Math.min(GramSampler.stripes(n), blocks);
+        ThetaStreamer.BlockSums[] perBlock = new ThetaStreamer.BlockSums[blocks];
+        double[][] tests = new double[stripes][];
+        int workers = Math.max(1, Math.min(threads, stripes));
+        Runnable[] jobs = new Runnable[stripes];
+        for (int st = 0; st < stripes; st++) {
+            final int stripe = st;
+            jobs[st] = () -> tests[stripe] = ThetaStreamer.stripe(problem, seed, trial, v, l, exponents, testSize,
+                    stripe, stripes, width, perBlock);
+        }
+        runAll(jobs, workers);
+        double[] test = testSize > 0 ? new double[testSize * l] : null;
+        if (test != null) {
+            for (double[] t : tests) {
+                for (int i = 0; i < test.length; i++) {
+                    test[i] += t[i];
+                }
+            }
+        }
+        return ThetaStreamer.finish(problem, seed, trial, lambdas, exponents, perBlock, test, testSize);
+    }
+
+    private static void runAll(Runnable[] jobs, int workers) {
+        if (workers <= 1) {
+            for (Runnable r : jobs) {
+                r.run();
+            }
+            return;
+        }
+        int previous = Blas.threads(1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (Runnable r : jobs) {
+                fs.add(pool.submit(r));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            Blas.threads(previous);
+        }
+    }
+
+    @Override
+    public double[] theta(double lambda) {
+        long p = problem.p();
+        if (p > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("p: " + p + " is too large to hold θ̂ as an array");
+        }
+        double[] v = new double[n];
+        Blas.gemv(false, n, n, 1.0, u, weights(new double[] {lambda}), 0.0, v);
+        double[] out = new double[(int) p];
+        int width = FeatureBlocks.blockWidth(n);
+        double[] z = new double[n * width];
+        double[] lam = new double[width];
+        double[] part = new double[width];
+        for (long from = 0; from < p; from += width) {
+            int len = (int) Math.min(width, p - from);
+            FeatureBlocks.fillZ(problem.design(), seed, trial, Purpose.DESIGN, from, len, n, z);
+            problem.spectrum().fill(from, lam, 0, len);
+            Blas.gemv(true, n, len, 1.0, z, v, 0.0, part);
+            for (int j = 0; j < len; j++) {
+                out[(int) from + j] = Math.sqrt(lam[j]) * part[j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.advrisk.linear;
+
+/**
+ * The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single
+ * eigendecomposition (DESIGN.md §3). For p ≥ n it works with the n×n Gram matrix (λ = 0 is the
+ * min-norm interpolator); for p < n with the p×p covariance XᵀX (λ = 0 is least squares).
+ */
+public sealed interface RidgePath permits DualRidgePath, PrimalRidgePath {
+
+    /** Samples training set {@code trial} and fits its whole path. */
+    static RidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
+        if (problem.p() >= problem.n()) {
+            return DualRidgePath.fit(problem, seed, trial, threads);
+        }
+        return PrimalRidgePath.fit(problem, seed, trial, threads);
+    }
+
+    /** The problem this path was fitted on. */
+    LinearProblem problem();
+
+    /** Exact l2 quantities at λ ≥ 0 (O(n²) or O(p²) each). */
+    PathPoint at(double lambda);
+
+    /** Exact l2 quantities for several λ at once (one matrix product instead of one per λ). */
+    PathPoint[] at(double[] lambdas);
+
+    /**
+     * Norms of θ̂_λ and θ̂_λ − θ* for the given exponents, and (when testSize > 0) Monte Carlo moments
+     * of the prediction error on a fresh test sample drawn from the problem's design.
+     */
+    ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize);
+
+    /** θ̂_λ itself (p coordinates, rebuilt from the design streams in the dual case). */
+    double[] theta(double lambda);
+
+    /** Smallest and largest eigenvalue of XXᵀ (dual) or XᵀX (primal), for conditioning checks. */
+    double[] eigenRange();
+
+    /** Validates λ (finite, ≥ 0) and refuses λ = 0 when the system is singular. */
+    static void checkLambda(double lambda, double minEig, double maxEig, String what) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda: " + lambda + " must be finite and >= 0");
+        }
+        if (lambda == 0 && !(minEig > 1e-12 * maxEig)) {
+            throw new IllegalArgumentException("lambda: 0 needs " + what + " of full rank, but its smallest"
+                    + " eigenvalue is " + minEig + " (largest " + maxEig + "); it is singular (too few positive"
+                    + " eigenvalues or p too close to n): use lambda > 0");
+        }
+    }
+}

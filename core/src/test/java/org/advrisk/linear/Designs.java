@@ -1,0 +1,34 @@
+package org.advrisk.linear;
+
+import org.advrisk.random.Purpose;
+
+/** Test helper: the explicit n×p design X and labels y the streaming sampler uses. */
+final class Designs {
+    private Designs() {
+    }
+
+    static double[] x(LinearProblem problem, long seed, long trial) {
+        return PrimalRidgePath.design(problem, seed, trial, Purpose.DESIGN, problem.n());
+    }
+
+    static double[] y(LinearProblem problem, long seed, long trial, double[] x) {
+        int n = problem.n();
+        int p = (int) problem.p();
+        double[] xi = FeatureBlocks.noise(problem.noise(), seed, trial, Purpose.NOISE, n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                s += x[i + j * n] * problem.theta().value(j);
+            }
+            y[i] = s + problem.sigma() * xi[i];
+        }
+        return y;
+    }
+
+    static LinearProblem problem(int n, String spectrum, long p, String theta, double sigma) {
+        return new LinearProblem(n, SpectrumSpec.parse(spectrum).withSize(p),
+                GroundTruthSpec.parse(theta).withSize(p, 1), sigma,
+                org.advrisk.random.Distribution.GAUSSIAN, org.advrisk.random.Distribution.GAUSSIAN);
+    }
+}
