@@ -1,11 +1,9 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.advrisk.attack.Ball;
@@ -135,10 +133,7 @@ public final class NtkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String fmt = format.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("table", "csv", "json").contains(fmt)) {
-            throw new IllegalArgumentException("format: unknown format '" + format + "'; allowed: table, csv, json");
-        }
+        OutputFormat fmt = OutputFormat.parse(format);
         NtkConfig config = config();
         if (trials < 1) {
             throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
@@ -153,13 +148,7 @@ public final class NtkCommand implements Callable<Integer> {
         } finally {
             Blas.threads(previous);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        switch (fmt) {
-            case "csv" -> writeCsv(out, rows);
-            case "json" -> writeJson(out, rows);
-            default -> writeTable(out, rows);
-        }
-        out.flush();
+        fmt.write(maps(rows), spec.commandLine().getOut());
         return 0;
     }
 
@@ -206,88 +195,16 @@ public final class NtkCommand implements Callable<Integer> {
                 risks, testSize, seed);
     }
 
-    private static String text(Object v) {
-        if (v instanceof Double x) {
-            if (Double.isNaN(x)) {
-                return "NaN";
-            }
-            return String.format(Locale.ROOT, "%.6g", x);
-        }
-        return String.valueOf(v);
-    }
-
-    private static void writeCsv(PrintWriter out, List<NtkRow> rows) {
-        out.println(String.join(",", NtkRow.COLUMNS));
+    private static List<Map<String, Object>> maps(List<NtkRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
         for (NtkRow r : rows) {
-            Object[] v = r.values();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < v.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(v[i] instanceof Double x ? Double.toString(x) : String.valueOf(v[i]));
-            }
-            out.println(sb);
-        }
-    }
-
-    private static void writeJson(PrintWriter out, List<NtkRow> rows) {
-        ObjectMapper mapper = new ObjectMapper();
-        ArrayNode arr = mapper.createArrayNode();
-        for (NtkRow r : rows) {
-            ObjectNode o = arr.addObject();
+            Map<String, Object> m = new LinkedHashMap<>();
             Object[] v = r.values();
             for (int i = 0; i < v.length; i++) {
-                String k = NtkRow.COLUMNS[i];
-                if (v[i] instanceof Double x) {
-                    if (Double.isFinite(x)) {
-                        o.put(k, x);
-                    } else {
-                        o.putNull(k);
-                    }
-                } else if (v[i] instanceof Integer x) {
-                    o.put(k, x);
-                } else if (v[i] instanceof Long x) {
-                    o.put(k, x);
-                } else {
-                    o.put(k, String.valueOf(v[i]));
-                }
+                m.put(NtkRow.COLUMNS[i], v[i]);
             }
+            out.add(m);
         }
-        try {
-            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeTable(PrintWriter out, List<NtkRow> rows) {
-        String[] cols = NtkRow.COLUMNS;
-        List<String[]> cells = new ArrayList<>();
-        cells.add(cols);
-        for (NtkRow r : rows) {
-            Object[] v = r.values();
-            String[] c = new String[v.length];
-            for (int i = 0; i < v.length; i++) {
-                c[i] = text(v[i]);
-            }
-            cells.add(c);
-        }
-        int[] w = new int[cols.length];
-        for (String[] c : cells) {
-            for (int i = 0; i < c.length; i++) {
-                w[i] = Math.max(w[i], c[i].length());
-            }
-        }
-        for (String[] c : cells) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < c.length; i++) {
-                if (i > 0) {
-                    sb.append("  ");
-                }
-                sb.append(String.format(Locale.ROOT, "%" + w[i] + "s", c[i]));
-            }
-            out.println(sb);
-        }
+        return out;
     }
 }
