@@ -48,7 +48,7 @@ final class Html {
             td.holds { background: #d9f2d9; font-weight: bold; white-space: nowrap; }
             td.fails { background: #f8d0d0; font-weight: bold; white-space: nowrap; }
             figure { margin: 18px 0 28px; } figcaption { font-size: 14px; color: #444; margin-top: 4px; }
-            svg.plot { width: 100%; height: auto; max-width: 960px; border: 1px solid #eee; }
+            svg.plot { width: 100%; height: auto; max-width: 1100px; border: 1px solid #eee; }
             pre { background: #f7f7f7; padding: 10px; font-size: 13px; overflow-x: auto; }
             .rule { font-size: 14px; color: #333; } .note { font-size: 14px; color: #555; }
             """;

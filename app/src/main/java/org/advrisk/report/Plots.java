@@ -97,7 +97,7 @@ public final class Plots {
     }
 
     static XYChart chart(String title, String x, String y, boolean logX, boolean logY) {
-        XYChart c = new XYChartBuilder().width(960).height(620).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        XYChart c = new XYChartBuilder().width(1100).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
         Styler st = c.getStyler();
         c.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -108,8 +108,16 @@ public final class Plots {
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendLayout(Styler.LegendLayout.Vertical);
+        c.getStyler().setXAxisLogarithmicDecadeOnly(false);
+        c.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        if (logX) {
+            c.getStyler().setXAxisTickLabelsFormattingFunction(v -> logTick(v, decades(c, true)));
+        }
+        if (logY) {
+            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> logTick(v, decades(c, false)));
+        }
         st.setChartTitleBoxVisible(false);
         st.setPlotBorderVisible(true);
         st.setChartPadding(12);
@@ -234,6 +242,38 @@ public final class Plots {
                     Color.BLACK, DASHED);
         }
         return c;
+    }
+
+    /** Log-axis tick labels only at 1, 2 and 5 times a power of ten (the others stay as grid lines). */
+    static String logTick(Double v, double decades) {
+        if (v == null || !(v > 0)) {
+            return "";
+        }
+        double e = Math.floor(Math.log10(v) + 1e-9);
+        long lead = Math.round(v / Math.pow(10, e));
+        if (lead != 1 && (decades > 2.5 || (lead != 2 && lead != 5))) {
+            return "";
+        }
+        double r = lead * Math.pow(10, e);
+        if (r >= 1e-3 && r < 1e5) {
+            return new java.math.BigDecimal(r).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
+        }
+        return lead + "e" + (long) e;
+    }
+
+    /** Decades spanned by the positive data on one axis of the chart. */
+    static double decades(XYChart c, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (XYSeries s : c.getSeriesCollection()) {
+            for (double v : x ? s.getXData() : s.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > lo ? Math.log10(hi / lo) : 0;
     }
 
     /** Where λ = 0 is drawn on a log axis: a factor 10 below the smallest positive λ. */
