@@ -38,7 +38,10 @@ public final class SpecFiles {
             tree = YAML.readTree(in);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new UserInputException("spec " + source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
+            int nl = msg.indexOf('\n');
+            throw new UserInputException("spec " + source + ": not valid YAML" + where + ": "
+                    + (nl < 0 ? msg : msg.substring(0, nl)).strip());
         }
         try {
             return SpecReader.read(tree, defaultName);

@@ -83,7 +83,9 @@ final class HtmlReport {
 
     HtmlReport plots(List<Plots.Plot> plots) throws IOException {
         for (Plots.Plot p : plots) {
-            b.append("<figure id=\"plot-").append(p.id()).append("\" class=\"plot\">").append(Html.inlineSvg(p.svg()))
+            String stem = p.svg().getFileName().toString().replaceFirst("\\.svg$", "");
+            String svg = Html.inlineSvg(p.svg()).replace("clip-" + stem + "-", "clip-" + p.id() + "-");
+            b.append("<figure id=\"plot-").append(p.id()).append("\" class=\"plot\">").append(svg)
                     .append("<figcaption>").append(Html.esc(p.caption())).append(" Files: <code>plots/")
                     .append(Html.esc(p.id())).append(".png</code>, <code>plots/").append(Html.esc(p.id()))
                     .append(".svg</code>.</figcaption></figure>\n");

@@ -320,15 +320,31 @@ public final class Plots {
         s.setLineStyle(stroke);
     }
 
+    /**
+     * VectorGraphics2D names clip paths with random numbers; rename them after the plot so files are
+     * reproducible and ids stay unique when several plots share one page.
+     */
+    static String stableIds(String svg, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("clip(\\d+)").matcher(svg);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = names.computeIfAbsent(m.group(1), k -> "clip-" + id + "-" + names.size());
+            m.appendReplacement(out, name);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     static Plot save(XYChart chart, Path dir, String id, String caption) throws IOException {
         Path png = dir.resolve(id + ".png");
         Path svg = dir.resolve(id + ".svg");
         try (OutputStream o = Files.newOutputStream(png)) {
             BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
         }
-        try (OutputStream o = Files.newOutputStream(svg)) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, o, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        }
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Files.writeString(svg, stableIds(buf.toString(java.nio.charset.StandardCharsets.UTF_8), id));
         return new Plot(id, chart.getTitle(), caption, png, svg);
     }
 }

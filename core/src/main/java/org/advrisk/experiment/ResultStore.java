@@ -83,7 +83,8 @@ public final class ResultStore implements Closeable {
         if (Files.exists(manifestPath)) {
             manifest = readManifest(dir);
             JsonNode old = manifest.get("spec");
-            ObjectNode fresh = spec.toTree();
+            // Round-trip through the mapper so numbers compare as they are read back (ints as longs).
+            ObjectNode fresh = (ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(spec.toTree()));
             if (!fresh.equals(old)) {
                 throw new IllegalArgumentException("out: " + dir + " holds results of a different spec ("
                         + firstDifference(old, fresh) + "); rerun with the same spec to resume, or choose another --out");
@@ -111,7 +112,7 @@ public final class ResultStore implements Closeable {
         FileLock lock;
         try {
             lock = ch.tryLock();
-        } catch (IOException e) {
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
             lock = null;
         }
         if (lock == null) {
