@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
                 line.getErr().println("advrisk: error: " + ex.getMessage());

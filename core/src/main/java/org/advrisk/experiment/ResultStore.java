@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The run directory: {@code results.jsonl} (one JSON line per row; each finished trial is appended
@@ -295,24 +295,16 @@ public final class ResultStore implements Closeable {
         }
         cols.remove(ROW);
         cols.remove(ROWS);
-        CsvSchema.Builder b = CsvSchema.builder();
-        for (String c : cols) {
-            b.addColumn(c);
-        }
-        CsvSchema schema = b.build().withHeader();
-        CsvMapper mapper = new CsvMapper();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(cols.toArray(String[]::new)).get();
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             var seq = mapper.writer(schema).writeValues(w)) {
-            if (rows.isEmpty()) {
-                seq.write(new ArrayList<>(cols));
-            }
+             CSVPrinter printer = new CSVPrinter(w, format)) {
             for (Map<String, Object> r : rows) {
                 List<Object> values = new ArrayList<>(cols.size());
                 for (String c : cols) {
                     values.add(r.get(c));
                 }
-                seq.write(values);
+                printer.printRecord(values);
             }
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

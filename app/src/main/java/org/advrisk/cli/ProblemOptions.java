@@ -1,0 +1,83 @@
+package org.advrisk.cli;
+
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.LinearProblem;
+import org.advrisk.linear.Spectrum;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.random.Distribution;
+import picocli.CommandLine.Option;
+
+/** The flags that define a linear problem, shared by {@code advrisk linear} and {@code advrisk theory}. */
+public final class ProblemOptions {
+    @Option(names = "--spectrum", defaultValue = "isotropic", paramLabel = "SPEC",
+            description = {"Eigenvalues of Σ: isotropic | powerlaw:a=A,b=B (λ_k = k^-a ln^-b(k+1))",
+                "| twolevel:spikes=S,spike=V,tail=T (S eigenvalues V, the other p-S share tail mass T)",
+                "| geometric:r=R (λ_k = r^(k-1)) | file:PATH (one eigenvalue a line).",
+                "Example: --spectrum twolevel:spikes=10,spike=1,tail=1. Default: ${DEFAULT-VALUE}."})
+    String spectrum;
+
+    @Option(names = "--p", paramLabel = "P",
+            description = {"Dimension p (default: 2n, or the length of a file spectrum). Example: --p 10000."})
+    Long p;
+
+    @Option(names = "--n", defaultValue = "100", paramLabel = "N",
+            description = "Training sample size n. Example: --n 400. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--sigma", defaultValue = "0.5", paramLabel = "SIGMA",
+            description = "Noise standard deviation σ >= 0. Example: --sigma 0.5. Default: ${DEFAULT-VALUE}.")
+    double sigma;
+
+    @Option(names = "--noise", defaultValue = "gaussian", paramLabel = "DIST",
+            description = "Noise distribution: gaussian | rademacher (scaled by σ). Default: ${DEFAULT-VALUE}.")
+    String noise;
+
+    @Option(names = "--design", defaultValue = "gaussian", paramLabel = "DIST",
+            description = {"Distribution of the coordinates of z in x = Σ^1/2 z: gaussian | rademacher.",
+                "Rademacher designs estimate E|<x,θ̂-θ*>| on a test sample (see --test-size). Default: ${DEFAULT-VALUE}."})
+    String design;
+
+    @Option(names = "--theta", defaultValue = "top:k=1,norm=1", paramLabel = "SPEC",
+            description = {"Ground truth θ* in the eigenbasis: top:k=K,norm=C (uniform on the top K directions)",
+                "| random:k=K,norm=C (Gaussian direction in the top K, drawn from the seed) | file:PATH.",
+                "Example: --theta top:k=10,norm=1. Default: ${DEFAULT-VALUE}."})
+    String theta;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "K",
+            description = "Random seed: the same seed gives bit-identical results for any --threads. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    /** Checks n before anything else uses it. */
+    public void checkN() {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: " + n + " must be >= 1");
+        }
+    }
+
+    /** The parsed spectrum family. */
+    public SpectrumSpec spectrumSpec() {
+        return SpectrumSpec.parse(spectrum);
+    }
+
+    /** The dimension p: the flag, else the file's length, else 2n. */
+    public long dimension() {
+        checkN();
+        SpectrumSpec s = spectrumSpec();
+        if (p != null) {
+            if (p < 1) {
+                throw new IllegalArgumentException("p: " + p + " must be >= 1");
+            }
+            return p;
+        }
+        return s.fixedSize().orElse(2L * n);
+    }
+
+    /** The problem these flags describe. */
+    public LinearProblem problem() {
+        checkN();
+        SpectrumSpec spec = spectrumSpec();
+        Spectrum s = spec.withSize(dimension());
+        return new LinearProblem(n, s, GroundTruthSpec.parse(theta).withSize(s.p(), seed), sigma,
+                Distribution.parse("noise", noise), Distribution.parse("design", design));
+    }
+}

@@ -1,0 +1,69 @@
+package org.advrisk.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.advrisk.linalg.Blas;
+
+/** Runs independent trials on a thread pool and returns their results in trial order. */
+public final class Threads {
+    private Threads() {
+    }
+
+    /** A trial's work: its index and the threads it may use inside. */
+    @FunctionalInterface
+    public interface TrialWork<T> {
+        T run(int trial, int innerThreads);
+    }
+
+    /** --threads value, or all cores; must be >= 1. */
+    public static int resolve(Integer threads) {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
+        }
+        return threads;
+    }
+
+    /**
+     * Runs trials 0..count−1. With several trials they run in parallel (each single-threaded inside);
+     * a single trial gets all threads. BLAS stays single-threaded, so results never depend on threads.
+     */
+    public static <T> List<T> map(int count, int threads, TrialWork<T> work) {
+        Blas.threads(1);
+        List<T> out = new ArrayList<>();
+        if (count == 1 || threads == 1) {
+            for (int t = 0; t < count; t++) {
+                out.add(work.run(t, threads));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count));
+        try {
+            List<Future<T>> fs = new ArrayList<>();
+            for (int t = 0; t < count; t++) {
+                final int trial = t;
+                fs.add(pool.submit(() -> work.run(trial, 1)));
+            }
+            for (Future<T> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
