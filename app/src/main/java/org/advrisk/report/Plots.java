@@ -13,7 +13,11 @@ import java.util.Map;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Aggregation.Stats;
 import org.advrisk.experiment.SizeRule;
+import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.RankSummary;
+import org.advrisk.theory.TheorySpectrum;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -164,11 +168,16 @@ public final class Plots {
         double[] crude = new double[ns.length];
         String template = String.valueOf(s.get("spectrum"));
         boolean haveOrder = true;
+        String thetaTemplate = String.valueOf(s.get("theta"));
         for (int i = 0; i < ns.length; i++) {
-            NormOrder o = NormOrder.of(SpectrumSpec.parse(SizeRule.substitute(template, (int) ns[i])).withSize((long) ps[i]),
-                    (int) ns[i]);
-            order[i] = sigma * sigma * ns[i] / o.tailSum();
-            crude[i] = sigma * sigma * ns[i] / o.trace();
+            int n = (int) ns[i];
+            long p = (long) ps[i];
+            TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(SizeRule.substitute(template, n)).withSize(p),
+                    GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)).withSize(p, data.spec().seed()),
+                    TheorySpectrum.DEFAULT_TRUNCATION);
+            RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
+            order[i] = rs.normBoundTail();
+            crude[i] = rs.normBoundTrace();
             haveOrder &= Double.isFinite(order[i]);
         }
         if (sigma > 0) {
