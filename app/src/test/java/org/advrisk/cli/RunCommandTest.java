@@ -69,7 +69,9 @@ class RunCommandTest {
         assertThat(csv).hasSize(1 + 9 * 5 * 2);
         assertThat(csv.get(0)).startsWith("trial_key,family,spectrum,theta,p_rule,sigma,design,noise,n,p,trial,seed,lambda,"
                 + "alpha,attack,target,");
-        assertThat(csv.get(0)).contains(",std_risk,adv_risk,", ",gt_adv_risk,norm_l2,norm_dual,alpha_c,train_mse");
+        // theory defaults to true: deterministic-equivalent columns sit next to the simulated ones.
+        assertThat(csv.get(0)).contains(",std_risk,de_std_risk,adv_risk,de_adv_risk,", ",gt_adv_risk,norm_l2,de_norm_l2,"
+                + "norm_dual,alpha_c,train_mse");
         try (Stream<Path> s = Files.list(out.resolve("plots"))) {
             List<Path> plots = s.toList();
             assertThat(plots).extracting(p -> p.getFileName().toString()).contains("risk-vs-n.png", "risk-vs-n.svg",

@@ -8,9 +8,37 @@ import org.junit.jupiter.api.Test;
 
 class LinearTrialEvaluatorTest {
     private static Spec spec(String spectrum) {
-        return new Spec("t", Family.LINEAR, 3, 1, List.of(16), List.of(SizeRule.parse("p", "n^2")), List.of(0.5),
+        return spec(spectrum, 1, false);
+    }
+
+    private static Spec spec(String spectrum, int trials, boolean theory) {
+        return new Spec("t", Family.LINEAR, 3, trials, List.of(16), List.of(SizeRule.parse("p", "n^2")), List.of(0.5),
                 List.of(spectrum), List.of("top:k=2,norm=1"), List.of("gaussian"), List.of("gaussian"),
-                List.of(0.0, 0.01), List.of(0.0, 0.25), List.of("l2", "linf"), List.of("clean"), false);
+                List.of(0.0, 0.01), List.of(0.0, 0.25), List.of("l2", "linf"), List.of("clean"), theory);
+    }
+
+    @Test
+    void theoryAddsTheDeterministicEquivalentNextToEachSimulatedColumn() {
+        Spec s = spec("twolevel:spikes=2,spike=1,tail=4", 2, true);
+        TrialEvaluator ev = TrialEvaluator.forSpec(s);
+        List<Map<String, Object>> a = ev.evaluate(Sweep.trials(s).get(0));
+        List<Map<String, Object>> b = ev.evaluate(Sweep.trials(s).get(1));
+        assertThat(a.get(0).keySet()).containsSubsequence("std_risk", "de_std_risk", "adv_risk", "de_adv_risk", "norm_l2",
+                "de_norm_l2");
+        var problem = LinearTrialEvaluator.problem(Sweep.trials(s).get(0).point(), 3);
+        var direct = new org.advrisk.theory.TheoryColumns(problem);
+        for (int i = 0; i < a.size(); i++) {
+            // Same point, same prediction in every trial; equal to the theory package's own columns.
+            assertThat(a.get(i).get("de_std_risk")).isEqualTo(b.get(i).get("de_std_risk"));
+            Map<String, Object> r = a.get(i);
+            Map<String, Object> expect = direct.columns(((Number) r.get("lambda")).doubleValue(),
+                    ((Number) r.get("alpha")).doubleValue(), org.advrisk.linear.AttackNorm.parse((String) r.get("attack")),
+                    org.advrisk.linear.Target.parse((String) r.get("target")));
+            assertThat(r.get("de_adv_risk")).isEqualTo(expect.get("de_adv_risk"));
+            assertThat(r.get("de_norm_l2")).isEqualTo(expect.get("de_norm_l2"));
+        }
+        assertThat(TrialEvaluator.forSpec(spec("twolevel:spikes=2,spike=1,tail=4")).evaluate(Sweep.trials(s).get(0))
+                .get(0)).doesNotContainKey("de_std_risk");
     }
 
     @Test
