@@ -78,7 +78,7 @@ class ReproduceQuickTest {
         }
         Path html = root.resolve("report.html");
         Path dom = tmp.resolve("dom.html");
-        run(chromium, dom, "--dump-dom", html.toUri().toString());
+        run(chromium, dom, "--dump-dom", "--virtual-time-budget=10000", html.toUri().toString());
         String d = Files.readString(dom);
         assertThat(d).contains("<table id=\"verdicts\"");
         String table = d.substring(d.indexOf("<table id=\"verdicts\""), d.indexOf("</table>", d.indexOf("<table id=\"verdicts\"")));
@@ -93,9 +93,22 @@ class ReproduceQuickTest {
         assertThat(count(d, "<svg")).isEqualTo(plots.size());
 
         Path png = tmp.resolve("report.png");
-        run(chromium, null, "--screenshot=" + png, "--window-size=1280,2400", html.toUri().toString());
+        // The virtual time budget lets layout finish before the shot (a loaded machine otherwise gets a blank page).
+        run(chromium, null, "--screenshot=" + png, "--window-size=1280,2400", "--virtual-time-budget=10000",
+                html.toUri().toString());
         byte[] b = Files.readAllBytes(png);
         assertThat(b).startsWith(0x89, 'P', 'N', 'G').hasSizeGreaterThan(50_000);
+        // Not a blank page: a fair share of the pixels are not white (text, table borders, plots).
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).isGreaterThan((long) img.getWidth() * img.getHeight() / 16 / 50);
     }
 
     private static int count(String s, String what) {
