@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.advrisk.linalg.Blas;
 
 /**
- * Runs the trials a {@link ResultStore} does not have yet on a local thread pool and stores each
- * one as soon as it finishes. BLAS runs single-threaded inside the parallel trials. {@link #stop()}
- * (for example from a Ctrl-C shutdown hook) ends the run after the trial being stored.
+ * Runs the trials a {@link ResultStore} does not have yet on an {@link java.util.concurrent.Executor}
+ * (a local thread pool of {@code threads} daemon threads unless one is given: the seam for a cluster
+ * engine later) and stores each one as soon as it finishes, from the calling thread. BLAS runs
+ * single-threaded inside the parallel trials. {@link #stop(long)} (for example from a Ctrl-C
+ * shutdown hook) ends the run after the trial being stored.
  */
 public final class Runner {
     /** Receives progress (called from the thread that stores results). */
@@ -54,11 +56,18 @@ public final class Runner {
     private final ResultStore store;
     private final int threads;
     private final Listener listener;
+    private final java.util.concurrent.Executor executor;
     private volatile boolean stopRequested;
     private volatile ExecutorService pool;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     public Runner(TrialEvaluator evaluator, ResultStore store, int threads, Listener listener) {
+        this(evaluator, store, threads, listener, null);
+    }
+
+    /** A runner on a given executor ({@code null}: a local pool of {@code threads} threads it owns). */
+    public Runner(TrialEvaluator evaluator, ResultStore store, int threads, Listener listener,
+                  java.util.concurrent.Executor executor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
         }
@@ -66,6 +75,7 @@ public final class Runner {
         this.store = store;
         this.threads = threads;
         this.listener = listener == null ? new Listener() { } : listener;
+        this.executor = executor;
     }
 
     /** Rows of a trial: the point's parameter columns, the trial and seed, then the evaluator's columns. */
@@ -108,13 +118,14 @@ public final class Runner {
         }
         Blas.threads(1);
         AtomicInteger counter = new AtomicInteger();
-        ExecutorService exec = Executors.newFixedThreadPool(Math.min(threads, pending.size()), r -> {
+        ExecutorService exec = executor != null ? null : Executors.newFixedThreadPool(Math.min(threads, pending.size()), r -> {
             Thread th = new Thread(r, "advrisk-trial-" + counter.incrementAndGet());
             th.setDaemon(true);
             return th;
         });
         pool = exec;
-        CompletionService<Map.Entry<Trial, List<Map<String, Object>>>> cs = new ExecutorCompletionService<>(exec);
+        CompletionService<Map.Entry<Trial, List<Map<String, Object>>>> cs =
+                new ExecutorCompletionService<>(exec != null ? exec : executor);
         Map<Future<?>, Trial> submitted = new LinkedHashMap<>();
         for (Trial t : pending) {
             submitted.put(cs.submit(() -> {
@@ -158,7 +169,9 @@ public final class Runner {
             }
             return new Outcome(trials.size(), skipped, ran, false);
         } finally {
-            exec.shutdownNow();
+            if (exec != null) {
+                exec.shutdownNow();
+            }
         }
     }
 

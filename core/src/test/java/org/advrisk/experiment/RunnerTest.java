@@ -38,6 +38,24 @@ class RunnerTest {
     }
 
     @Test
+    void aGivenExecutorGivesTheSameFilesAsTheLocalPool() throws Exception {
+        Spec s = Specs.small(List.of(10, 20, 40), 2, List.of(0.0));
+        run(tmp.resolve("local"), s, new FakeEvaluator(null), 2);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<Trial> ts = Sweep.trials(s);
+            try (ResultStore st = ResultStore.open(tmp.resolve("given"), s, ENV, "test", 3, ts.size())) {
+                new Runner(new FakeEvaluator(null), st, 3, null, other).run(ts);
+                st.finish(ts, "complete");
+            }
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(Files.readString(tmp.resolve("given").resolve(ResultStore.CSV)))
+                .isEqualTo(Files.readString(tmp.resolve("local").resolve(ResultStore.CSV)));
+    }
+
+    @Test
     void aRerunSkipsFinishedTrials() throws Exception {
         Spec s = Specs.small(List.of(10, 20), 3, List.of(0.0));
         run(tmp.resolve("r"), s, new FakeEvaluator(null), 2);
