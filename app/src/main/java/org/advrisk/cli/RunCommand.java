@@ -20,7 +20,7 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec cmd;
 
-    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The spec file (YAML), e.g. examples/ridge-path.yaml")
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The spec file (YAML), e.g. examples/ridge-tradeoff.yaml")
     Path specFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
