@@ -89,7 +89,9 @@ public final class Plots {
                     String as = "-a" + RunData.fmt(a).replace('.', '_');
                     out.add(save(riskVsLambda(data, s, a), dir, "risk-vs-lambda" + suffix + as,
                             "Ridge risks against λ (log axis; λ = 0 drawn at the left edge as min-norm) for each n: R"
-                                    + " (solid), R_α with α = " + RunData.fmt(a) + " (dashed). " + RunData.label(s)));
+                                    + " (solid), R_α with α = " + RunData.fmt(a) + " (dashed)"
+                                    + (data.hasTheory() ? ", deterministic equivalents (diamonds)" : "") + ". "
+                                    + RunData.label(s)));
                     out.add(save(frontier(data, s, a), dir, "frontier" + suffix + as,
                             "Trade-off frontier: (R, R_α) along the λ grid for each n, α = " + RunData.fmt(a)
                                     + "; the ground truth has R = 0 and R_α = α²‖θ*‖²_q (dashed line). A point near"
@@ -213,6 +215,23 @@ public final class Plots {
             Color col = PALETTE[i % PALETTE.length];
             line(c, "R, n = " + (int) n, x, r, col, SOLID);
             line(c, "R_α, n = " + (int) n, x, ra, col, DASHED);
+            if (data.hasTheory()) {
+                double[] dr = new double[lambdas.length];
+                double[] dra = new double[lambdas.length];
+                for (int j = 0; j < lambdas.length; j++) {
+                    double l = lambdas[j];
+                    Group g = atN.stream().filter(h -> h.number("lambda") == l).findFirst().orElse(null);
+                    dr[j] = g == null ? Double.NaN : g.mean("de_std_risk");
+                    dra[j] = g == null ? Double.NaN : g.mean("de_adv_risk");
+                }
+                XYSeries sr = c.addSeries("R (DE), n = " + (int) n, x, dr);
+                XYSeries sa = c.addSeries("R_α (DE), n = " + (int) n, x, dra);
+                for (XYSeries d : new XYSeries[] {sr, sa}) {
+                    d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    d.setMarker(SeriesMarkers.DIAMOND);
+                    d.setMarkerColor(col);
+                }
+            }
         }
         return c;
     }
