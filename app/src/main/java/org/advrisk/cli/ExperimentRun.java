@@ -62,29 +62,36 @@ final class ExperimentRun {
         Runner runner = new Runner(evaluator, store, threads, listener);
         Object lock = new Object();
         boolean[] closed = new boolean[1];
+        java.util.concurrent.CountDownLatch mainDone = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            // Ctrl-C (SIGINT) or SIGTERM: stop after the trial being stored, close the store, say how to resume.
+            SHUTTING_DOWN.set(true);
             runner.stop(30_000);
-            synchronized (lock) {
-                if (closed[0]) {
-                    return;
-                }
-                closed[0] = true;
-                try {
-                    if (bar[0] != null) {
-                        bar[0].close();
-                    }
-                    store.finish(trials, "interrupted");
-                    store.close();
-                } catch (IOException | RuntimeException e) {
-                    // best effort: the rows on disk are already safe
-                }
-                int done = store.finished().size();
-                PrintStream ps = System.err;
-                ps.println();
-                ps.println("advrisk: interrupted: " + done + " of " + trials.size() + " trials are stored in " + out
-                        + "; resume with: " + resumeHint);
-                ps.flush();
+            try {
+                mainDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            synchronized (lock) {
+                if (!closed[0]) {
+                    closed[0] = true;
+                    try {
+                        if (bar[0] != null) {
+                            bar[0].close();
+                        }
+                        store.finish(trials, "interrupted");
+                        store.close();
+                    } catch (IOException | RuntimeException e) {
+                        // best effort: the rows on disk are already safe
+                    }
+                }
+            }
+            int done = store.finished().size();
+            PrintStream ps = System.err;
+            ps.println();
+            ps.println("advrisk: interrupted: " + done + " of " + trials.size() + " trials are stored in " + out
+                    + "; resume with: " + resumeHint);
+            ps.flush();
         }, "advrisk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Runner.Outcome outcome;
@@ -104,27 +111,35 @@ final class ExperimentRun {
                     }
                 }
             }
+            mainDone.countDown();
             removeHook(hook);
             throw e;
         }
         synchronized (lock) {
-            if (closed[0]) {
-                // The shutdown hook owns the ending; the JVM is going down.
-                return outcome;
-            }
-            closed[0] = true;
-            if (bar[0] != null) {
-                bar[0].close();
-            }
-            try {
-                store.finish(trials, outcome.complete() ? "complete" : "interrupted");
-            } finally {
-                store.close();
+            if (!closed[0]) {
+                closed[0] = true;
+                if (bar[0] != null) {
+                    bar[0].close();
+                }
+                try {
+                    store.finish(trials, outcome.complete() ? "complete" : "interrupted");
+                } finally {
+                    store.close();
+                }
             }
         }
+        mainDone.countDown();
         removeHook(hook);
         return outcome;
     }
+
+    /** True once a shutdown hook has started: it prints the interruption message itself. */
+    static boolean shuttingDown() {
+        return SHUTTING_DOWN.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SHUTTING_DOWN =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private static void removeHook(Thread hook) {
         try {

@@ -92,6 +92,9 @@ public final class ReproduceCommand implements Callable<Integer> {
             Runner.Outcome r = ExperimentRun.execute(spec, "builtin:reproduce/" + mode + "/" + p.name() + ".yaml",
                     root.resolve(p.name()), threads, quiet, err, resume);
             if (r.interrupted()) {
+                if (ExperimentRun.shuttingDown()) {
+                    return 130;
+                }
                 err.println("advrisk: interrupted; finished trials are kept; resume with: " + resume);
                 return 130;
             }

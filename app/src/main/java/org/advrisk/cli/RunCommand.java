@@ -48,6 +48,9 @@ public final class RunCommand implements Callable<Integer> {
         String resume = "advrisk run " + specFile + " --out " + out;
         Runner.Outcome o = ExperimentRun.execute(spec, specFile.toString(), out, threads, quiet, err, resume);
         if (o.interrupted()) {
+            if (ExperimentRun.shuttingDown()) {
+                return 130; // the shutdown hook prints the message once the store is closed
+            }
             err.println("advrisk: interrupted: " + (o.skipped() + o.ran()) + " of " + o.total()
                     + " trials are stored; resume with: " + resume);
             return 130;

@@ -56,6 +56,32 @@ class KillResumeTest {
     }
 
     @Test
+    void sigtermStopsCleanlyKeepsFinishedTrialsAndSaysHowToResume() throws Exception {
+        // Process.destroy() sends SIGTERM, which runs the same shutdown hook as Ctrl-C (SIGINT).
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+        Path out = tmp.resolve("term");
+        Process p = start(spec, out);
+        Path results = out.resolve("results.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (completeTrials(results) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).isTrue();
+        p.destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(tmp.resolve("child-term.log"));
+        int stored = completeTrials(results);
+        assertThat(log).contains("advrisk: interrupted: " + stored + " of 24 trials are stored in " + out
+                + "; resume with: advrisk run " + spec + " --out " + out);
+        assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"status\" : \"interrupted\"");
+        assertThat(Files.readAllLines(results)).hasSize(stored * 6);
+        Cli resumed = Cli.run("run", spec.toString(), "--out", out.toString(), "--quiet", "--no-report");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("24 trials (" + stored + " already done");
+    }
+
+    @Test
     void killNineThenRerunGivesTheRowsOfAnUninterruptedRun() throws Exception {
         Path spec = tmp.resolve("spec.yaml");
         Files.writeString(spec, SPEC);
