@@ -23,7 +23,7 @@ class KillResumeTest {
             name: killme
             seed: 11
             trials: 8
-            n: [60, 90, 120]
+            n: [80, 120, 160]
             p: "n^2"
             spectrum: "twolevel:spikes=5,spike=1,tail=1"
             theta: "top:k=5,norm=1"
