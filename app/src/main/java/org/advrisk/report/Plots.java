@@ -99,6 +99,73 @@ public final class Plots {
                 }
             }
         }
+        out.addAll(riskVsGamma(data, dir));
+        return out;
+    }
+
+    /**
+     * Double-descent view: when settings differ only in p (several p at one n), risks against
+     * γ = p/n, one curve per λ (up to 3) for the standard risk and the first α > 0.
+     */
+    static List<Plot> riskVsGamma(RunData data, Path dir) throws IOException {
+        Map<String, List<Group>> families = new java.util.LinkedHashMap<>();
+        for (Group g : data.groups()) {
+            Map<String, Object> k = new java.util.LinkedHashMap<>();
+            for (String c : RunData.SETTING) {
+                if (!c.equals("p_rule")) {
+                    k.put(c, g.key().get(c));
+                }
+            }
+            k.put("n", g.number("n"));
+            families.computeIfAbsent(k.toString(), x -> new ArrayList<>()).add(g);
+        }
+        List<Plot> out = new ArrayList<>();
+        int idx = 0;
+        for (List<Group> gs : families.values()) {
+            double[] ps = RunData.distinct(gs, "p");
+            if (ps.length < 3) {
+                continue;
+            }
+            idx++;
+            Group first = gs.get(0);
+            double n = first.number("n");
+            double alpha = 0;
+            for (double a : RunData.distinct(gs, "alpha")) {
+                if (a > 0) {
+                    alpha = a;
+                    break;
+                }
+            }
+            double[] lambdas = RunData.distinct(gs, "lambda");
+            XYChart c = chart("Risks vs p/n at n = " + (int) n + " (" + first.text("spectrum") + ")",
+                    "γ = p/n (features per sample), log scale", RISK_AXIS + ", log scale", true, true);
+            double[] gamma = new double[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+                gamma[i] = ps[i] / n;
+            }
+            for (int li = 0; li < Math.min(3, lambdas.length); li++) {
+                double l = lambdas[li];
+                double[] r = new double[ps.length];
+                double[] ra = new double[ps.length];
+                for (int i = 0; i < ps.length; i++) {
+                    double pv = ps[i];
+                    double a = alpha;
+                    r[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l).findFirst()
+                            .map(g -> g.mean("std_risk")).orElse(Double.NaN);
+                    ra[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l
+                            && g.number("alpha") == a).findFirst().map(g -> g.mean("adv_risk")).orElse(Double.NaN);
+                }
+                Color col = PALETTE[li % PALETTE.length];
+                line(c, "R, λ = " + RunData.fmt(l), gamma, r, col, SOLID);
+                if (alpha > 0) {
+                    line(c, "R_α, α = " + RunData.fmt(alpha) + ", λ = " + RunData.fmt(l), gamma, ra, col, DASHED);
+                }
+            }
+            String id = "risk-vs-gamma" + (families.size() == 1 ? "" : "-" + idx);
+            out.add(save(c, dir, id, "Risks against γ = p/n at fixed n = " + (int) n + " (double descent: the"
+                    + " min-norm risk peaks near γ = 1), standard risk R (solid) and R_α (dashed) per λ. "
+                    + first.text("spectrum") + ", θ* " + first.text("theta") + "."));
+        }
         return out;
     }
 

@@ -39,6 +39,16 @@ class ExamplesTest {
     }
 
     @Test
+    void doubleDescentExampleGetsARiskVsGammaPlot() throws Exception {
+        Path out = tmp.resolve("dd");
+        Cli r = Cli.run("run", "../examples/double-descent.yaml", "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.size(out.resolve("plots/risk-vs-gamma.png"))).isGreaterThan(5000);
+        assertThat(Files.readString(out.resolve("plots/risk-vs-gamma.svg"))).contains("<svg");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"plot-risk-vs-gamma\"");
+    }
+
+    @Test
     void attacksExampleRuns() throws Exception {
         Path out = tmp.resolve("attacks");
         Cli r = Cli.run("run", "../examples/attacks-and-targets.yaml", "--out", out.toString(), "--quiet", "--no-report");
