@@ -25,7 +25,8 @@ public final class Verdicts {
     /** Rule of claim (ii), in words. */
     public static final String RULE_II = "Along the λ grid (including 0), per n: A = R_α(θ̂_λstd)/min_λ R_α and"
             + " S = R(θ̂_λadv)/min_λ R (THEORY.md §6). HOLDS when A > " + REGRET + " and S > " + REGRET
-            + " at the largest n and both are larger at the largest n than at the smallest.";
+            + " at the largest n and both increase with n (Spearman ρ(n, ·) ≥ " + RHO + " over 3 or more n; with 2 n,"
+            + " larger at the larger n).";
     /** Rule of the contrast setting, in words. */
     public static final String RULE_CONTRAST = "The claim (ii) rule applied where theory predicts a mild trade-off"
             + " (a κ between κ₀ and the signal eigenvalue serves both risks). HOLDS (as predicted) when the claim (ii)"
@@ -90,9 +91,8 @@ public final class Verdicts {
                     continue;
                 }
                 List<TradeOff> t = TradeOff.curve(data, s, a, "std_risk", "adv_risk");
-                TradeOff first = t.get(0);
                 TradeOff last = t.get(t.size() - 1);
-                boolean met = last.a() > REGRET && last.s() > REGRET && last.a() > first.a() && last.s() > first.s();
+                boolean met = last.a() > REGRET && last.s() > REGRET && increasing(t, true) && increasing(t, false);
                 StringBuilder num = new StringBuilder();
                 for (TradeOff x : t) {
                     num.append("n = ").append(x.n()).append(": A = ").append(RunData.fmt(x.a())).append(", S = ")
@@ -105,6 +105,12 @@ public final class Verdicts {
                         num.append("DE at n = ").append(d.n()).append(": A = ").append(RunData.fmt(d.a()))
                                 .append(", S = ").append(RunData.fmt(d.s())).append("; ");
                     }
+                }
+                if (t.size() >= 3) {
+                    double[] tn = t.stream().mapToDouble(TradeOff::n).toArray();
+                    num.append("ρ(n, A) = ").append(RunData.fmt(spearman(tn, t.stream().mapToDouble(TradeOff::a).toArray())))
+                            .append(", ρ(n, S) = ").append(RunData.fmt(spearman(tn, t.stream().mapToDouble(TradeOff::s)
+                                    .toArray()))).append("; ");
                 }
                 num.append("at n = ").append(last.n()).append(": R_α(θ̂_λstd) = ").append(RunData.fmt(last.advAtStd()))
                         .append(" vs ground truth ").append(RunData.fmt(last.gt())).append(", frontier gap G = ")
@@ -120,6 +126,20 @@ public final class Verdicts {
             }
         }
         return out;
+    }
+
+    /** Whether A (or S) increases with n by the rule's test. */
+    static boolean increasing(List<TradeOff> t, boolean a) {
+        double[] ns = new double[t.size()];
+        double[] v = new double[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            ns[i] = t.get(i).n();
+            v[i] = a ? t.get(i).a() : t.get(i).s();
+        }
+        if (t.size() >= 3) {
+            return spearman(ns, v) >= RHO;
+        }
+        return v[v.length - 1] > v[0];
     }
 
     /** Mean of a column at each n (for one α). */
