@@ -30,7 +30,8 @@ public final class Verdicts {
     /** Rule of the contrast setting, in words. */
     public static final String RULE_CONTRAST = "The claim (ii) rule applied where theory predicts a mild trade-off"
             + " (a κ between κ₀ and the signal eigenvalue serves both risks). HOLDS (as predicted) when the claim (ii)"
-            + " rule is NOT met: A ≤ " + REGRET + " or S ≤ " + REGRET + " at the largest n.";
+            + " rule is NOT met: A ≤ " + REGRET + " or S ≤ " + REGRET + " at the largest n, or one of them does not"
+            + " increase with n.";
 
     private Verdicts() {
     }
