@@ -28,8 +28,10 @@ public final class DualRidgePath implements RidgePath {
     private final double[] mt;
     private final double signalSq;
     private final double thetaSq;
+    private final boolean exactTail;
 
-    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
+    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g, boolean exactTail) {
+        this.exactTail = exactTail;
         this.problem = problem;
         this.seed = seed;
         this.trial = trial;
@@ -49,16 +51,44 @@ public final class DualRidgePath implements RidgePath {
 
     /** Samples the training set and decomposes its Gram matrix. */
     public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
+        return fit(problem, seed, trial, threads, TailMode.STREAM);
+    }
+
+    /**
+     * Samples the training set, streaming every feature or drawing the constant tail exactly
+     * ({@link WishartTail}) as the mode says, and decomposes its Gram matrix.
+     */
+    public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads, TailMode mode) {
         if (problem.p() < problem.n()) {
             throw new IllegalArgumentException("p: " + problem.p() + " < n=" + problem.n()
                     + "; the dual path needs p >= n (use RidgePath.fit)");
         }
-        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads));
+        if (mode.usesWishart(problem)) {
+            return new DualRidgePath(problem, seed, trial, threads, WishartTail.sample(problem, seed, trial, threads),
+                    true);
+        }
+        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads),
+                false);
     }
 
-    /** Fits the path from already computed statistics (the exact Wishart path uses this). */
+    /**
+     * Fits the path from already computed statistics. {@link #summarize} and {@link #theta} rebuild θ̂
+     * from the design streams, so they are only meaningful when g came from {@link GramSampler#sample}.
+     */
     public static DualRidgePath fromStats(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
-        return new DualRidgePath(problem, seed, trial, threads, g);
+        return new DualRidgePath(problem, seed, trial, threads, g, false);
+    }
+
+    /** True when the constant tail was drawn exactly (Wishart): only l2 quantities are available. */
+    public boolean exactTail() {
+        return exactTail;
+    }
+
+    private void requireStreamed(String what) {
+        if (exactTail) {
+            throw new IllegalStateException(what + " needs θ̂ itself, but this path drew its constant tail exactly"
+                    + " (Wishart) and never sampled the tail features; fit with TailMode.STREAM");
+        }
     }
 
     @Override
@@ -122,6 +152,7 @@ public final class DualRidgePath implements RidgePath {
 
     @Override
     public ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize) {
+        requireStreamed("summarize (lq norms, test samples)");
         int l = lambdas.length;
         double[] v = new double[n * l];
         Blas.gemm(false, false, n, l, n, 1.0, u, weights(lambdas), 0.0, v);
@@ -183,6 +214,7 @@ public final class DualRidgePath implements RidgePath {
 
     @Override
     public double[] theta(double lambda) {
+        requireStreamed("theta");
         long p = problem.p();
         if (p > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("p: " + p + " is too large to hold θ̂ as an array");
