@@ -34,6 +34,16 @@ class LinearBlasThreadsCommandTest {
         }
     }
 
+    /** n = 300: the congruence UᵀMU runs in 2 fixed column blocks, in parallel with 2 threads. */
+    @Test
+    void oneTrialWithOneOrTwoThreadsIsBitIdenticalAtBlockedSizes() {
+        String[] one = LinearCommandTest.concat(ARGS, "--trials", "1", "--threads", "1");
+        String[] two = LinearCommandTest.concat(ARGS, "--trials", "1", "--threads", "2");
+        CliRunner a = CliRunner.run(one);
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(CliRunner.run(two).out()).isEqualTo(a.out());
+    }
+
     @Test
     void zeroBlasThreadsIsRefused() {
         CliRunner r = CliRunner.run(LinearCommandTest.concat(ARGS, "--blas-threads", "0"));

@@ -43,10 +43,45 @@ public final class DualRidgePath implements RidgePath {
         this.c = e.project(g.y());
         this.ub = e.project(g.b());
         this.ut = e.project(g.xTheta());
-        this.mt = e.congruence(g.m());
+        this.mt = congruence(e, g.m(), threads);
         this.signalSq = problem.signalVariance();
         double t = problem.theta().norm(2);
         this.thetaSq = t * t;
+    }
+
+    /**
+     * Column blocks of UᵀMU computed independently: a number depending on n only (never on threads), so
+     * the result is bit-identical for any thread count while the n³ products run in parallel.
+     */
+    static int congruenceBlocks(int n) {
+        return n >= 1024 ? 8 : n >= 512 ? 4 : n >= 256 ? 2 : 1;
+    }
+
+    /** UᵀMU (M symmetric, full) by fixed column blocks: block j is Uᵀ(M·U[:, block j]). */
+    static double[] congruence(SymmetricEigen e, double[] m, int threads) {
+        int n = e.n();
+        int blocks = congruenceBlocks(n);
+        if (blocks == 1) {
+            return e.congruence(m);
+        }
+        double[] u = e.vectors();
+        double[] out = new double[n * n];
+        Runnable[] jobs = new Runnable[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int c0 = (int) ((long) n * b / blocks);
+            int c1 = (int) ((long) n * (b + 1) / blocks);
+            jobs[b] = () -> {
+                int w = c1 - c0;
+                double[] ub = java.util.Arrays.copyOfRange(u, c0 * n, c1 * n);
+                double[] mu = new double[n * w];
+                Blas.gemm(false, false, n, w, n, 1.0, m, ub, 0.0, mu);
+                double[] res = new double[n * w];
+                Blas.gemm(true, false, n, w, n, 1.0, u, mu, 0.0, res);
+                System.arraycopy(res, 0, out, c0 * n, n * w);
+            };
+        }
+        runAll(jobs, Math.max(1, Math.min(threads, blocks)));
+        return out;
     }
 
     /** Samples the training set and decomposes its Gram matrix. */
