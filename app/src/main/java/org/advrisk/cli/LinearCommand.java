@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.advrisk.linalg.Blas;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.LinearProblem;
 import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearRiskRow;
+import org.advrisk.linear.LinearTrial;
+import org.advrisk.linear.TailMode;
+import org.advrisk.linear.WishartTail;
 import org.advrisk.linear.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Risks are excess risks against the clean response <x,θ*>; λ is ours (scikit-learn's alpha = nλ)."},
         footer = {"", "Example:",
             "  advrisk linear --spectrum twolevel:spikes=10,spike=1,tail=1 --n 200 --p 40000 \\",
-            "      --lambda 0,logspace:-4,1,6 --alpha 0.1,0.25 --attack l2,linf --trials 3 --format csv"})
+            "      --lambda 0,logspace:-4,1,6 --alpha 0.1,0.25 --attack l2,linf --trials 3 --format csv",
+            "  advrisk linear --spectrum twolevel:spikes=10,spike=1,tail=1 --n 1000 --p 1000000000 \\",
+            "      --lambda 0,logspace:-4,1,20 --alpha 0.1   # p = 1e9 in seconds: exact Wishart tail"})
 public final class LinearCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problem;
@@ -56,6 +62,15 @@ public final class LinearCommand implements Callable<Integer> {
             description = "Test points for E|<x,θ̂-θ*>| with a Rademacher design (Gaussian designs are exact). Default: ${DEFAULT-VALUE}.")
     int testSize;
 
+    @Option(names = "--exact-tail", defaultValue = "auto", paramLabel = "MODE",
+            description = {"Constant spectral tail (twolevel, isotropic, equal trailing eigenvalues): auto | on | off.",
+                "auto draws its Gram contribution exactly from a Wishart law (Bartlett, O(n^3), any p) when the",
+                "design is gaussian, only l2 attacks are asked for and the tail has >= 2n features; else it streams",
+                "every feature (needed for θ̂ itself: linf/l1/lp norms, rademacher designs). on forces Wishart,",
+                "off forces streaming. Same distribution either way, different random numbers.",
+                "Example: --exact-tail off. Default: ${DEFAULT-VALUE}."})
+    String exactTail;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
@@ -64,6 +79,13 @@ public final class LinearCommand implements Callable<Integer> {
             description = {"Add deterministic-equivalent predictions de_std_risk, de_adv_risk, de_norm_l2 next to",
                 "the simulated columns (l2 proved, linf empirical; see advrisk theory). Example: --theory."})
     boolean theory;
+
+    @Option(names = "--blas-threads", paramLabel = "N",
+            description = {"Opt-in: N OpenBLAS threads inside each eigendecomposition and n×n product (faster for one",
+                "large training set). Trials then run one at a time. Results are reproducible for a fixed N, but the",
+                "last bits change between values of N (LAPACK's parallel reductions). Default: unset (BLAS single-",
+                "threaded, results bit-identical for any --threads). Example: --blas-threads 2."})
+    Integer blasThreads;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
             description = "Output: table | csv | json. Default: ${DEFAULT-VALUE}.")
@@ -79,10 +101,18 @@ public final class LinearCommand implements Callable<Integer> {
             throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
         }
         int workers = Threads.resolve(threads);
+        TailMode asked = TailMode.parse(exactTail);
         LinearProblem pr = problem.problem();
         LinearQuery query = query();
-        List<List<LinearRiskRow>> perTrial = Threads.map(trials, workers,
-                (t, inner) -> org.advrisk.linear.LinearTrial.evaluate(pr, query, problem.seed, t, inner));
+        TailMode mode = LinearTrial.resolve(pr, query, asked);
+        checkStreamingSize(pr, query, asked, mode);
+        List<List<LinearRiskRow>> perTrial;
+        if (blasThreads == null) {
+            perTrial = Threads.map(trials, workers,
+                    (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
+        } else {
+            perTrial = withBlasThreads(pr, query, mode, workers);
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<LinearRiskRow> trialRows : perTrial) {
             for (LinearRiskRow r : trialRows) {
@@ -96,6 +126,50 @@ public final class LinearCommand implements Callable<Integer> {
         fmt.write(rows, out);
         return 0;
     }
+
+    /** --blas-threads: trials one at a time, each with BLAS multi-threaded outside the parallel streaming. */
+    private List<List<LinearRiskRow>> withBlasThreads(LinearProblem pr, LinearQuery query, TailMode mode, int workers) {
+        if (blasThreads < 1) {
+            throw new IllegalArgumentException("blas-threads: " + blasThreads + " must be >= 1");
+        }
+        int previous = Blas.threads(blasThreads);
+        try {
+            List<List<LinearRiskRow>> out = new ArrayList<>();
+            for (int t = 0; t < trials; t++) {
+                out.add(LinearTrial.evaluate(pr, query, problem.seed, t, workers, mode));
+            }
+            return out;
+        } finally {
+            Blas.threads(previous);
+        }
+    }
+
+    /** Streaming costs about n²·p flops per training set: say so, and refuse beyond {@link #MAX_STREAM_FLOPS}. */
+    private void checkStreamingSize(LinearProblem pr, LinearQuery query, TailMode asked, TailMode mode) {
+        boolean wishart = pr.p() >= pr.n() && mode.usesWishart(pr);
+        if (wishart) {
+            return;
+        }
+        double flops = (double) pr.n() * pr.n() * pr.p();
+        boolean couldBeExact = asked == TailMode.AUTO && WishartTail.preferred(pr) && LinearTrial.needsTheta(pr, query);
+        if (flops > MAX_STREAM_FLOPS) {
+            throw new IllegalArgumentException("p: " + pr.p() + " with n=" + pr.n() + " needs the streaming path"
+                    + (couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "") + ", about "
+                    + String.format(java.util.Locale.ROOT, "%.1e", flops) + " flops per training set (> "
+                    + String.format(java.util.Locale.ROOT, "%.0e", MAX_STREAM_FLOPS) + ", hours of work);"
+                    + " use l2 attacks with a gaussian design and a constant-tail spectrum (exact Wishart tail, any p),"
+                    + " or a smaller p");
+        }
+        if (couldBeExact) {
+            spec.commandLine().getErr().println("note: l1/linf/lp attacks need θ̂ itself, so every one of the p="
+                    + pr.p() + " features is streamed (about " + String.format(java.util.Locale.ROOT, "%.1e", flops)
+                    + " flops per training set); with only l2 attacks the constant tail would be drawn exactly"
+                    + " (Wishart) at a cost independent of p");
+        }
+    }
+
+    /** Above this many flops per training set the streaming path is refused (about an hour on one core). */
+    static final double MAX_STREAM_FLOPS = 1e14;
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {

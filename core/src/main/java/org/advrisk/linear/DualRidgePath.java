@@ -28,8 +28,10 @@ public final class DualRidgePath implements RidgePath {
     private final double[] mt;
     private final double signalSq;
     private final double thetaSq;
+    private final boolean exactTail;
 
-    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
+    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g, boolean exactTail) {
+        this.exactTail = exactTail;
         this.problem = problem;
         this.seed = seed;
         this.trial = trial;
@@ -41,24 +43,87 @@ public final class DualRidgePath implements RidgePath {
         this.c = e.project(g.y());
         this.ub = e.project(g.b());
         this.ut = e.project(g.xTheta());
-        this.mt = e.congruence(g.m());
+        this.mt = congruence(e, g.m(), threads);
         this.signalSq = problem.signalVariance();
         double t = problem.theta().norm(2);
         this.thetaSq = t * t;
     }
 
+    /**
+     * Column blocks of UᵀMU computed independently: a number depending on n only (never on threads), so
+     * the result is bit-identical for any thread count while the n³ products run in parallel.
+     */
+    static int congruenceBlocks(int n) {
+        return n >= 1024 ? 8 : n >= 512 ? 4 : n >= 256 ? 2 : 1;
+    }
+
+    /** UᵀMU (M symmetric, full) by fixed column blocks: block j is Uᵀ(M·U[:, block j]). */
+    static double[] congruence(SymmetricEigen e, double[] m, int threads) {
+        int n = e.n();
+        int blocks = congruenceBlocks(n);
+        if (blocks == 1) {
+            return e.congruence(m);
+        }
+        double[] u = e.vectors();
+        double[] out = new double[n * n];
+        Runnable[] jobs = new Runnable[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int c0 = (int) ((long) n * b / blocks);
+            int c1 = (int) ((long) n * (b + 1) / blocks);
+            jobs[b] = () -> {
+                int w = c1 - c0;
+                double[] ub = java.util.Arrays.copyOfRange(u, c0 * n, c1 * n);
+                double[] mu = new double[n * w];
+                Blas.gemm(false, false, n, w, n, 1.0, m, ub, 0.0, mu);
+                double[] res = new double[n * w];
+                Blas.gemm(true, false, n, w, n, 1.0, u, mu, 0.0, res);
+                System.arraycopy(res, 0, out, c0 * n, n * w);
+            };
+        }
+        runAll(jobs, Math.max(1, Math.min(threads, blocks)));
+        return out;
+    }
+
     /** Samples the training set and decomposes its Gram matrix. */
     public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
+        return fit(problem, seed, trial, threads, TailMode.STREAM);
+    }
+
+    /**
+     * Samples the training set, streaming every feature or drawing the constant tail exactly
+     * ({@link WishartTail}) as the mode says, and decomposes its Gram matrix.
+     */
+    public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads, TailMode mode) {
         if (problem.p() < problem.n()) {
             throw new IllegalArgumentException("p: " + problem.p() + " < n=" + problem.n()
                     + "; the dual path needs p >= n (use RidgePath.fit)");
         }
-        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads));
+        if (mode.usesWishart(problem)) {
+            return new DualRidgePath(problem, seed, trial, threads, WishartTail.sample(problem, seed, trial, threads),
+                    true);
+        }
+        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads),
+                false);
     }
 
-    /** Fits the path from already computed statistics (the exact Wishart path uses this). */
+    /**
+     * Fits the path from already computed statistics. {@link #summarize} and {@link #theta} rebuild θ̂
+     * from the design streams, so they are only meaningful when g came from {@link GramSampler#sample}.
+     */
     public static DualRidgePath fromStats(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
-        return new DualRidgePath(problem, seed, trial, threads, g);
+        return new DualRidgePath(problem, seed, trial, threads, g, false);
+    }
+
+    /** True when the constant tail was drawn exactly (Wishart): only l2 quantities are available. */
+    public boolean exactTail() {
+        return exactTail;
+    }
+
+    private void requireStreamed(String what) {
+        if (exactTail) {
+            throw new IllegalStateException(what + " needs θ̂ itself, but this path drew its constant tail exactly"
+                    + " (Wishart) and never sampled the tail features; fit with TailMode.STREAM");
+        }
     }
 
     @Override
@@ -122,6 +187,7 @@ public final class DualRidgePath implements RidgePath {
 
     @Override
     public ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize) {
+        requireStreamed("summarize (lq norms, test samples)");
         int l = lambdas.length;
         double[] v = new double[n * l];
         Blas.gemm(false, false, n, l, n, 1.0, u, weights(lambdas), 0.0, v);
@@ -183,6 +249,7 @@ public final class DualRidgePath implements RidgePath {
 
     @Override
     public double[] theta(double lambda) {
+        requireStreamed("theta");
         long p = problem.p();
         if (p > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("p: " + p + " is too large to hold θ̂ as an array");

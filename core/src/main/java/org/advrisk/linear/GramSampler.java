@@ -35,16 +35,25 @@ public final class GramSampler {
      * @param threads worker threads for the feature blocks (results do not depend on it)
      */
     public static GramStats sample(LinearProblem problem, long seed, long trial, int threads) {
+        return sample(problem, seed, trial, threads, problem.p(), null, 0);
+    }
+
+    /**
+     * Streams only features [0, features) and adds ε·W to K and ε²·W to M, where tailLower (may be
+     * null) holds the lower triangle of the tail's Wishart matrix W (see {@link WishartTail}).
+     */
+    static GramStats sample(LinearProblem problem, long seed, long trial, int threads, long features,
+                            double[] tailLower, double eps) {
         int n = problem.n();
-        long p = problem.p();
+        long p = features;
         int width = FeatureBlocks.blockWidth(n);
         long blocks = (p + width - 1) / width;
-        int s = (int) Math.min(stripes(n), blocks);
+        int s = (int) Math.max(1, Math.min(stripes(n), blocks));
         Partial[] partials = new Partial[s];
         int workers = Math.max(1, Math.min(threads, s));
         if (workers == 1) {
             for (int i = 0; i < s; i++) {
-                partials[i] = stripe(problem, seed, trial, i, s, width);
+                partials[i] = stripe(problem, seed, trial, i, s, width, p);
             }
         } else {
             int previous = Blas.threads(1);
@@ -54,7 +63,7 @@ public final class GramSampler {
                 for (int i = 0; i < s; i++) {
                     final int stripe = i;
                     final int stripeCount = s;
-                    futures.add(pool.submit(() -> stripe(problem, seed, trial, stripe, stripeCount, width)));
+                    futures.add(pool.submit(() -> stripe(problem, seed, trial, stripe, stripeCount, width, p)));
                 }
                 for (int i = 0; i < s; i++) {
                     partials[i] = futures.get(i).get();
@@ -72,6 +81,10 @@ public final class GramSampler {
         Partial total = partials[0];
         for (int i = 1; i < s; i++) {
             total.add(partials[i]);
+        }
+        if (tailLower != null) {
+            addLower(total.k, tailLower, eps, n);
+            addLower(total.m, tailLower, eps * eps, n);
         }
         Blas.symmetrizeLower(n, total.k);
         Blas.symmetrizeLower(n, total.m);
@@ -95,9 +108,9 @@ public final class GramSampler {
     }
 
     /** Partial sums of one stripe: blocks stripe, stripe + s, stripe + 2s, … in order. */
-    private static Partial stripe(LinearProblem problem, long seed, long trial, int stripe, int s, int width) {
+    private static Partial stripe(LinearProblem problem, long seed, long trial, int stripe, int s, int width,
+                                  long p) {
         int n = problem.n();
-        long p = problem.p();
         Partial acc = new Partial(n);
         double[] z = new double[n * width];
         double[] lam = new double[width];

@@ -7,12 +7,32 @@ package org.advrisk.linear;
  */
 public sealed interface RidgePath permits DualRidgePath, PrimalRidgePath {
 
-    /** Samples training set {@code trial} and fits its whole path. */
+    /**
+     * Samples training set {@code trial} and fits its whole path, with {@link TailMode#AUTO}: a long
+     * constant spectral tail of a Gaussian design is drawn exactly (Wishart, cost independent of p;
+     * then only l2 quantities are available, {@link #summarize} and {@link #theta} refuse).
+     */
     static RidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
+        return fit(problem, seed, trial, threads, TailMode.AUTO);
+    }
+
+    /**
+     * Samples and fits with an explicit tail mode: {@link TailMode#STREAM} keeps θ̂ available (l1/linf
+     * norms, test samples), {@link TailMode#EXACT} forces the Wishart tail.
+     */
+    static RidgePath fit(LinearProblem problem, long seed, long trial, int threads, TailMode mode) {
         if (problem.p() >= problem.n()) {
-            return DualRidgePath.fit(problem, seed, trial, threads);
+            return DualRidgePath.fit(problem, seed, trial, threads, mode);
+        }
+        if (mode == TailMode.EXACT) {
+            mode.usesWishart(problem); // throws with the reason (p < n leaves no tail of n features)
         }
         return PrimalRidgePath.fit(problem, seed, trial, threads);
+    }
+
+    /** Whether θ̂ itself can be rebuilt (false for an exact Wishart tail). */
+    default boolean hasTheta() {
+        return !(this instanceof DualRidgePath d && d.exactTail());
     }
 
     /** The problem this path was fitted on. */

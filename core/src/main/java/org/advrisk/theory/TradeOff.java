@@ -60,8 +60,9 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
         double[] adv = new double[grid.size()];
         int iStd = 0;
         int iAdv = 0;
+        List<DePoint> path = de.path(grid.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < grid.size(); i++) {
-            DePoint pt = de.at(grid.get(i));
+            DePoint pt = path.get(i);
             points.add(pt);
             std[i] = pt.stdRisk();
             adv[i] = pt.adversarialRisk(attack, target, alpha, noise);

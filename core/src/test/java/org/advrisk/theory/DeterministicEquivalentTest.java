@@ -198,6 +198,22 @@ class DeterministicEquivalentTest {
     }
 
     @Test
+    void warmStartedPathEqualsSeparateSolves() {
+        // both solve κ to 1e-14 relative; the path only starts Newton elsewhere: agree to 1e-12
+        TheorySpectrum s = TheorySpectrum.infinite(SpectrumSpec.parse("powerlaw:a=1,b=2"), new double[] {1}, 20_000);
+        DeterministicEquivalent de = new DeterministicEquivalent(s, 300, 0.5);
+        double[] grid = TradeOffTest.logspace(-8, 1, 40);
+        double[] withZero = new double[grid.length + 1];
+        System.arraycopy(grid, 0, withZero, 1, grid.length);
+        java.util.List<DePoint> path = de.path(withZero);
+        for (int i = 0; i < withZero.length; i++) {
+            DePoint single = de.at(withZero[i]);
+            assertThat(path.get(i).kappa()).isCloseTo(single.kappa(), withinPercentage(1e-10));
+            assertThat(path.get(i).stdRisk()).isCloseTo(single.stdRisk(), withinPercentage(1e-10));
+        }
+    }
+
+    @Test
     void minNormWithTooFewPositiveEigenvaluesIsAnError() {
         TheorySpectrum s = TheorySpectrum.ofValues(new double[] {1, 1, 0.5, 0, 0, 0}, new double[] {1}, "few");
         DeterministicEquivalent de = new DeterministicEquivalent(s, 3, 0.5);

@@ -1,0 +1,27 @@
+package org.advrisk.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.advrisk.linalg.SymmetricEigen;
+import org.junit.jupiter.api.Test;
+
+/** The column-blocked UᵀMU equals the plain two-gemm congruence and does not depend on threads. */
+class CongruenceBlocksTest {
+    @Test
+    void blockedCongruenceMatchesPlainAndIsThreadIndependent() {
+        int n = 600; // 4 blocks
+        assertThat(DualRidgePath.congruenceBlocks(n)).isEqualTo(4);
+        double[] k = WishartTail.bartlett(n, 2 * n, 1, 0);
+        double[] m = WishartTail.bartlett(n, 3 * n, 2, 0);
+        SymmetricEigen e = SymmetricEigen.of(n, k);
+        double[] plain = e.congruence(m);
+        double[] one = DualRidgePath.congruence(e, m, 1);
+        double[] two = DualRidgePath.congruence(e, m, 2);
+        assertThat(two).containsExactly(one);
+        // same products, possibly another summation order: |error| ≤ n·ε·‖M‖ with ‖M‖ ≈ (√3n + √n)² ≈ 4500
+        for (int i = 0; i < n * n; i++) {
+            assertThat(one[i]).isCloseTo(plain[i], within(1e-9 * 4500));
+        }
+    }
+}
