@@ -16,7 +16,7 @@ public interface TrialEvaluator {
     static TrialEvaluator forSpec(Spec spec) {
         return switch (spec.family()) {
             case LINEAR -> new LinearTrialEvaluator(spec);
-            case NTK -> throw new IllegalArgumentException("family: 'ntk' has no evaluator in this build yet; allowed: linear");
+            case NTK -> new NtkTrialEvaluator(spec);
         };
     }
 }

@@ -1,0 +1,100 @@
+package org.advrisk.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.attack.Ball;
+import org.advrisk.kernel.ReluNtk;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+import org.advrisk.ntk.NtkConfig;
+import org.advrisk.ntk.NtkData;
+import org.advrisk.ntk.NtkRow;
+import org.advrisk.ntk.NtkTrial;
+import org.advrisk.ntk.TestRisks;
+import org.advrisk.ntk.TwoLayerNet;
+import org.advrisk.random.Distribution;
+
+/**
+ * The NTK family ({@code family: ntk}): the point's p is the input dimension d, x = Σ^{1/2} z with
+ * Gaussian z; the infinite-width K1 kernel (first layer trained) and its ridge path over the spec's
+ * λ (0 = the min-norm interpolator, the limit of gradient descent); risks on {@link #TEST_SIZE} test
+ * points against the clean target with PGD ({@link #PGD_STEPS} steps, up and down, no random
+ * restart) and the first-order surrogate; the linearisation columns (λ_eff, lin_*). The same rows
+ * as {@code advrisk ntk --width inf --kernel k1} with these settings, plus norm_l2_sq = E‖∇f‖²
+ * (the analogue of ‖θ̂‖² used by the claim (i) plots).
+ */
+public final class NtkTrialEvaluator implements TrialEvaluator {
+    /** Test points per trial. */
+    public static final int TEST_SIZE = 500;
+    /** PGD steps per direction. */
+    public static final int PGD_STEPS = 10;
+
+    private final Spec spec;
+    private final List<Ball> attacks;
+
+    public NtkTrialEvaluator(Spec spec) {
+        this.spec = spec;
+        List<Ball> b = new ArrayList<>();
+        for (int i = 0; i < spec.attack().size(); i++) {
+            String a = spec.attack().get(i);
+            try {
+                b.add(Ball.parse(a));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("attack: '" + a + "' is not allowed for family ntk; allowed: "
+                        + Ball.ALLOWED);
+            }
+        }
+        for (String t : spec.target()) {
+            if (Target.parse(t) != Target.CLEAN) {
+                throw new IllegalArgumentException("target: '" + t + "' is not allowed for family ntk; allowed: clean");
+            }
+        }
+        for (String d : spec.design()) {
+            if (Distribution.parse("design", d) != Distribution.GAUSSIAN) {
+                throw new IllegalArgumentException("design: '" + d + "' is not allowed for family ntk; allowed: gaussian");
+            }
+        }
+        this.attacks = List.copyOf(b);
+    }
+
+    /** The NTK configuration of a trial's grid point. */
+    NtkConfig config(Trial trial) {
+        Point point = trial.point();
+        if (point.p() > 200_000) {
+            throw new IllegalArgumentException("p: " + point.p() + " is too large for family ntk (input dimension d;"
+                    + " allowed: up to 200000)");
+        }
+        int d = (int) point.p();
+        var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(d);
+        var theta = GroundTruthSpec.parse(SizeRule.substitute(point.theta(), point.n())).withSize(d, trial.seed());
+        NtkData data = new NtkData(spectrum, false, theta, point.sigma(), Distribution.parse("noise", point.noise()));
+        double[] alphas = spec.alpha().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] lambdas = spec.lambda().stream().mapToDouble(Double::doubleValue).toArray();
+        TestRisks.Options risks = new TestRisks.Options(alphas, attacks, PGD_STEPS, 0, 128);
+        return new NtkConfig(point.n(), data, ReluNtk.K1, 0, TwoLayerNet.Init.ANTISYMMETRIC, Double.NaN, 0, lambdas,
+                risks, TEST_SIZE, trial.seed());
+    }
+
+    @Override
+    public List<Map<String, Object>> evaluate(Trial trial) {
+        List<NtkRow> rows = NtkTrial.run(config(trial), trial.trial(), 1);
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (NtkRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Object[] v = r.values();
+            for (int i = 0; i < v.length; i++) {
+                String k = NtkRow.COLUMNS[i];
+                if (!k.equals("trial") && !k.equals("seed")) {
+                    m.put(k, v[i]);
+                }
+            }
+            m.put("norm_l2_sq", r.normL2() * r.normL2());
+            m.put("kernel", ReluNtk.K1.label());
+            out.add(m);
+        }
+        return out;
+    }
+}
