@@ -28,7 +28,9 @@ public final class Reports {
         /** Claim (ii): ridge over λ at several n. */
         CLAIM2,
         /** The setting where the trade-off is predicted to be mild. */
-        CONTRAST
+        CONTRAST,
+        /** Claim (iii): the NTK interpolator over n (family ntk). */
+        CLAIM3
     }
 
     /**
@@ -48,7 +50,8 @@ public final class Reports {
             return renderReproduction(dir);
         }
         RunData data = RunData.load(dir);
-        List<Verdict> checks = new ArrayList<>(Verdicts.claimOne(data));
+        boolean ntk = "ntk".equals(data.spec().family().label());
+        List<Verdict> checks = new ArrayList<>(ntk ? Verdicts.claimThree(data) : Verdicts.claimOne(data));
         checks.addAll(Verdicts.claimTwo(data, false));
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
         if (!checks.isEmpty()) {
@@ -77,6 +80,7 @@ public final class Reports {
             case CLAIM1 -> Verdicts.claimOne(data);
             case CLAIM2 -> Verdicts.claimTwo(data, false);
             case CONTRAST -> Verdicts.claimTwo(data, true);
+            case CLAIM3 -> Verdicts.claimThree(data);
         };
     }
 
@@ -103,7 +107,8 @@ public final class Reports {
         }
         HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
         h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
-                + " (arXiv 2401.12236), claims (i) and (ii) for linear regression"
+                + " (arXiv 2401.12236), claims (i) and (ii) for linear regression and claim (iii) for a two-layer ReLU"
+                + " network in the lazy (NTK) regime"
                 + (idx.path("quick").asBoolean() ? ", quick sizes (--quick)" : "") + ". "
                 + idx.path("note").asText(""));
         h.heading(2, "Verdicts", "verdict-table");

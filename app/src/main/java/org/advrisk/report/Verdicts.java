@@ -77,6 +77,50 @@ public final class Verdicts {
         return out;
     }
 
+    /** Rule of claim (iii), in words. */
+    public static final String RULE_III = "NTK (K1 kernel interpolator, λ = 0, the limit of gradient descent), over n per"
+            + " setting: standard risk R falls (Spearman ρ(n, R) ≤ −" + RHO + " and R(n_max) < R(n_min)); E‖∇f̂‖² rises"
+            + " (ρ ≥ " + RHO + " and at least ×2 from n_min to n_max); at the largest α the adversarial risk R_α (PGD)"
+            + " rises (ρ ≥ " + RHO + " and R_α(n_max) > R_α(n_min)) and ends above the ground truth's α²‖θ*‖²_q. The"
+            + " numbers also give the implicit ridge λ_eff = tr Σ/n of the linearisation and the correlation of the NTK's"
+            + " predictions with linear ridge at λ_eff (NTK.md §3).";
+
+    /** Claim (iii) verdicts (NTK family), one per setting with at least 3 values of n at λ = 0. */
+    public static List<Verdict> claimThree(RunData data) {
+        List<Verdict> out = new ArrayList<>();
+        for (Map<String, Object> s : data.settings()) {
+            List<Group> gs = data.groups(s, g -> g.number("lambda") == 0);
+            double[] ns = RunData.distinct(gs, "n");
+            double[] alphas = RunData.distinct(gs, "alpha");
+            if (ns.length < 3) {
+                continue;
+            }
+            int last = ns.length - 1;
+            double[] r = series(gs, ns, alphas[0], "std_risk");
+            double[] g2 = series(gs, ns, alphas[0], "norm_l2_sq");
+            double a = alphas[alphas.length - 1];
+            double[] ra = series(gs, ns, a, "adv_risk");
+            double gt = series(gs, ns, a, "gt_adv_risk")[last];
+            double[] lam = series(gs, ns, a, "lambda_eff");
+            double[] corr = series(gs, ns, a, "lin_corr");
+            double rhoR = spearman(ns, r);
+            double rhoG = spearman(ns, g2);
+            double rhoA = spearman(ns, ra);
+            boolean holds = rhoR <= -RHO && r[last] < r[0] && rhoG >= RHO && g2[last] >= 2 * g2[0] && rhoA >= RHO
+                    && ra[last] > ra[0] && ra[last] > gt && a > 0;
+            String num = "n " + (int) ns[0] + " → " + (int) ns[last] + ": R " + RunData.fmt(r[0]) + " → "
+                    + RunData.fmt(r[last]) + " (ρ = " + RunData.fmt(rhoR) + "); E‖∇f̂‖² " + RunData.fmt(g2[0]) + " → "
+                    + RunData.fmt(g2[last]) + " (ρ = " + RunData.fmt(rhoG) + "); α = " + RunData.fmt(a) + ": R_α "
+                    + RunData.fmt(ra[0]) + " → " + RunData.fmt(ra[last]) + " (ρ = " + RunData.fmt(rhoA) + "), ground truth "
+                    + RunData.fmt(gt) + "; λ_eff " + RunData.fmt(lam[0]) + " → " + RunData.fmt(lam[last])
+                    + ", correlation with linear ridge at λ_eff " + RunData.fmt(corr[0]) + " → " + RunData.fmt(corr[last]);
+            out.add(new Verdict("(iii) NTK interpolator: standard risk falls while the adversarial risk rises",
+                    RunData.label(s), "mean over trials of R, E‖∇f̂‖², R_α (PGD) at λ = 0 for each n", num, holds,
+                    RULE_III));
+        }
+        return out;
+    }
+
     /** Claim (ii) (or contrast) verdicts, one per setting and α > 0 with a λ grid and at least 2 values of n. */
     public static List<Verdict> claimTwo(RunData data, boolean contrast) {
         List<Verdict> out = new ArrayList<>();
