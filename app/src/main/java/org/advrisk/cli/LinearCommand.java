@@ -75,6 +75,11 @@ public final class LinearCommand implements Callable<Integer> {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--theory",
+            description = {"Add deterministic-equivalent predictions de_std_risk, de_adv_risk, de_norm_l2 next to",
+                "the simulated columns (l2 proved, linf empirical; see advrisk theory). Example: --theory."})
+    boolean theory;
+
     @Option(names = "--blas-threads", paramLabel = "N",
             description = {"Opt-in: N OpenBLAS threads inside each eigendecomposition and n×n product (faster for one",
                 "large training set). Trials then run one at a time. Results are reproducible for a fixed N, but the",
@@ -113,6 +118,9 @@ public final class LinearCommand implements Callable<Integer> {
             for (LinearRiskRow r : trialRows) {
                 rows.add(r.toMap());
             }
+        }
+        if (theory) {
+            rows.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
         }
         PrintWriter out = spec.commandLine().getOut();
         fmt.write(rows, out);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "advrisk", mixinStandardHelpOptions = true, version = "advrisk 0.1.0",
         description = "Benign overfitting versus adversarial robustness: exact risks, theory and simulation.",
-        subcommands = {LinearCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LinearCommand.class, TheoryCommand.class, NtkCommand.class, RunCommand.class, ReportCommand.class,
+            ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import org.advrisk.linear.LinearProblem;
 import org.advrisk.linear.Spectrum;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.random.Distribution;
+import org.advrisk.theory.DimensionRule;
 import picocli.CommandLine.Option;
 
 /** The flags that define a linear problem, shared by {@code advrisk linear} and {@code advrisk theory}. */
@@ -17,8 +18,10 @@ public final class ProblemOptions {
     String spectrum;
 
     @Option(names = "--p", paramLabel = "P",
-            description = {"Dimension p (default: 2n, or the length of a file spectrum). Example: --p 10000."})
-    Long p;
+            description = {"Dimension p: a number, a multiple of n (2n, 4*n) or a power of n (n^2); `advrisk theory`",
+                "also takes inf (powerlaw/geometric, truncated at P with an analytic tail).",
+                "Default: 2n, or the length of a file spectrum. Example: --p 10000 or --p n^2."})
+    String p;
 
     @Option(names = "--n", defaultValue = "100", paramLabel = "N",
             description = "Training sample size n. Example: --n 400. Default: ${DEFAULT-VALUE}.")
@@ -62,14 +65,21 @@ public final class ProblemOptions {
     /** The dimension p: the flag, else the file's length, else 2n. */
     public long dimension() {
         checkN();
-        SpectrumSpec s = spectrumSpec();
-        if (p != null) {
-            if (p < 1) {
-                throw new IllegalArgumentException("p: " + p + " must be >= 1");
-            }
-            return p;
+        DimensionRule rule = dimensionRule();
+        if (rule.isInfinite()) {
+            throw new IllegalArgumentException("p: inf is only available in advrisk theory; give a finite p");
         }
-        return s.fixedSize().orElse(2L * n);
+        return rule.at(n);
+    }
+
+    /** The dimension as a rule in n: the flag, else the file's length, else 2n. */
+    public DimensionRule dimensionRule() {
+        if (p != null) {
+            return DimensionRule.parse(p);
+        }
+        SpectrumSpec s = spectrumSpec();
+        return s.fixedSize().isPresent() ? DimensionRule.parse(Long.toString(s.fixedSize().getAsLong()))
+                : DimensionRule.parse("2n");
     }
 
     /** The problem these flags describe. */

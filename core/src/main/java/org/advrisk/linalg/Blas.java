@@ -129,6 +129,22 @@ public final class Blas {
     }
 
     /**
+     * Eigenvalues only (ascending) of the symmetric n×n matrix a (lower triangle read) by LAPACK
+     * dsyevd without vectors; a is destroyed. Much cheaper than {@link #syevdInPlace} for large n.
+     */
+    public static double[] eigenvaluesInPlace(int n, double[] a) {
+        double[] w = new double[n];
+        if (n == 0) {
+            return w;
+        }
+        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK dsyevd failed to converge (info=" + info + ", n=" + n + ")");
+        }
+        return w;
+    }
+
+    /**
      * Cholesky factorisation (lower) in place of the n×n symmetric matrix a.
      *
      * @return true when a was positive definite; false leaves a partly overwritten

@@ -1,0 +1,293 @@
+package org.advrisk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.advrisk.attack.Ball;
+import org.advrisk.kernel.ReluNtk;
+import org.advrisk.linalg.Blas;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.ntk.NtkConfig;
+import org.advrisk.ntk.NtkData;
+import org.advrisk.ntk.NtkRow;
+import org.advrisk.ntk.NtkTrial;
+import org.advrisk.ntk.TestRisks;
+import org.advrisk.ntk.TwoLayerNet;
+import org.advrisk.random.Distribution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code advrisk ntk}: standard and adversarial risks of a two-layer ReLU network in the lazy (NTK)
+ * regime: the infinite-width kernel ridge path ({@code --width inf}) or a finite network trained by
+ * full-batch gradient descent ({@code --width M}), with PGD and first-order attacks, laziness
+ * diagnostics and the linear-ridge linearisation side by side.
+ */
+@Command(name = "ntk", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Two-layer ReLU network in the lazy (NTK) regime: kernel ridge path or a finite network"
+                + " trained by gradient descent; standard, first-order and PGD adversarial risks on a test sample;"
+                + " laziness and linearisation diagnostics.",
+            "Example: advrisk ntk --n 200 --d 400 --spectrum sphere --sigma 0.5 --kernel k1 --width inf"
+                + " --lambda 0,0.01 --alpha 0.1 --attack l2,linf"},
+        footer = {"Risks are excess risks against the clean target <x, theta*>, estimated on --test-size test points"
+                + " (with standard errors). adv_risk = PGD estimate (a lower bound), adv_risk_first_order ="
+                + " E(|f-f*| + alpha*||grad f||_q)^2. lambda_eff is the linear ridge that the kernel behaves like"
+                + " (NTK.md section 3); lin_* columns are that linear ridge's exact risks."})
+public final class NtkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", description = "Training sample size, e.g. --n 200 (default ${DEFAULT-VALUE}).",
+            defaultValue = "200")
+    int n;
+
+    @Option(names = "--d", description = "Input dimension, e.g. --d 400 (default ${DEFAULT-VALUE}).",
+            defaultValue = "400")
+    int d;
+
+    @Option(names = "--spectrum", description = "Covariance of x = Sigma^(1/2) z: sphere (uniform on the sphere of"
+            + " radius sqrt(d)), isotropic, powerlaw:a=1,b=0, twolevel:spikes=10,spike=1,tail=1, geometric:r=0.9,"
+            + " file:PATH. E.g. --spectrum twolevel:spikes=5,spike=1,tail=20 (default ${DEFAULT-VALUE}).",
+            defaultValue = "sphere")
+    String spectrum;
+
+    @Option(names = "--theta", description = "Ground truth theta*: top:k=1,norm=1, random:k=10,norm=1, file:PATH"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "top:k=1,norm=1")
+    String theta;
+
+    @Option(names = "--sigma", description = "Noise level sigma >= 0, e.g. --sigma 0.5 (default ${DEFAULT-VALUE}).",
+            defaultValue = "0.5")
+    double sigma;
+
+    @Option(names = "--noise", description = "Noise distribution: gaussian or rademacher (default ${DEFAULT-VALUE}).",
+            defaultValue = "gaussian")
+    String noise;
+
+    @Option(names = "--kernel", description = "Trained layers: k1 (first), k2 (second), k1+k2 (both), e.g."
+            + " --kernel k1+k2 (default ${DEFAULT-VALUE}).", defaultValue = "k1")
+    String kernel;
+
+    @Option(names = "--width", description = "inf for the infinite-width kernel, or the hidden width M of a"
+            + " network trained by gradient descent, e.g. --width 20000 (default ${DEFAULT-VALUE}).",
+            defaultValue = "inf")
+    String width;
+
+    @Option(names = "--init", description = "Finite network initialisation: antisymmetric (pairs (w,a),(w,-a):"
+            + " f0 = 0, needs an even width) or independent (default ${DEFAULT-VALUE}).", defaultValue = "antisymmetric")
+    String init;
+
+    @Option(names = "--eta", description = "GD step size, e.g. --eta 0.001; default 1/lambda_max of the empirical"
+            + " NTK Gram at initialisation; values >= 2/lambda_max are refused.")
+    Double eta;
+
+    @Option(names = "--gd-steps", description = "GD steps of a finite network, e.g. --gd-steps 400"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "400")
+    int gdSteps;
+
+    @Option(names = "--lambda", split = ",", description = "Kernel ridge parameters (our lambda: (K + n lambda I)^-1;"
+            + " 0 interpolates), e.g. --lambda 0,0.001,0.1 (default ${DEFAULT-VALUE}; finite width: 0 only).",
+            defaultValue = "0")
+    List<Double> lambdas;
+
+    @Option(names = "--alpha", split = ",", description = "Attack budgets, e.g. --alpha 0.05,0.1"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "0.1")
+    List<Double> alphas;
+
+    @Option(names = "--attack", split = ",", description = "PGD balls: l2, linf, e.g. --attack l2,linf"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "l2")
+    List<String> attacks;
+
+    @Option(names = "--steps", description = "PGD steps of size 2.5*alpha/steps, e.g. --steps 50"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "20")
+    int steps;
+
+    @Option(names = "--restarts", description = "PGD random restarts after the run from delta = 0, e.g. --restarts 3"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "2")
+    int restarts;
+
+    @Option(names = "--test-size", description = "Test sample size for the risk estimates, e.g. --test-size 2000"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = "500")
+    int testSize;
+
+    @Option(names = "--trials", description = "Independent training sets, e.g. --trials 5 (default ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    int trials;
+
+    @Option(names = "--seed", description = "Master seed, e.g. --seed 42 (default ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (trials, then test batches); the output is identical"
+            + " for any value, e.g. --threads 2 (default ${DEFAULT-VALUE}).", defaultValue = "1")
+    int threads;
+
+    @Option(names = "--format", description = "Output format: table, csv or json (default ${DEFAULT-VALUE}).",
+            defaultValue = "table")
+    String format;
+
+    @Override
+    public Integer call() {
+        String fmt = format.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("table", "csv", "json").contains(fmt)) {
+            throw new IllegalArgumentException("format: unknown format '" + format + "'; allowed: table, csv, json");
+        }
+        NtkConfig config = config();
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
+        }
+        int previous = Blas.threads(1);
+        List<NtkRow> rows;
+        try {
+            rows = NtkTrial.runAll(config, trials, threads);
+        } finally {
+            Blas.threads(previous);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (fmt) {
+            case "csv" -> writeCsv(out, rows);
+            case "json" -> writeJson(out, rows);
+            default -> writeTable(out, rows);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Validates the flags into a configuration (IllegalArgumentException names the field). */
+    NtkConfig config() {
+        if (d <= 0) {
+            throw new IllegalArgumentException("d: " + d + " must be >= 1");
+        }
+        if (n <= 0) {
+            throw new IllegalArgumentException("n: " + n + " must be >= 1");
+        }
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
+        }
+        boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
+        var spec0 = SpectrumSpec.parse(sphere ? "isotropic" : spectrum);
+        NtkData data = new NtkData(spec0.withSize(d), sphere, GroundTruthSpec.parse(theta).withSize(d, seed), sigma,
+                Distribution.parse("noise", noise));
+        int m;
+        String wt = width.trim().toLowerCase(Locale.ROOT);
+        if (wt.equals("inf")) {
+            m = 0;
+        } else {
+            try {
+                m = Integer.parseInt(wt);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("width: '" + width + "' is not inf or a positive integer");
+            }
+            if (m < 1) {
+                throw new IllegalArgumentException("width: " + m + " must be inf or >= 1");
+            }
+        }
+        if (eta != null && !(eta > 0 && Double.isFinite(eta))) {
+            throw new IllegalArgumentException("eta: " + eta + " must be finite and > 0");
+        }
+        List<Ball> balls = new ArrayList<>();
+        for (String a : attacks) {
+            balls.add(Ball.parse(a));
+        }
+        double[] al = alphas.stream().mapToDouble(Double::doubleValue).toArray();
+        TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);
+        return new NtkConfig(n, data, ReluNtk.parse(kernel), m, TwoLayerNet.Init.parse(init),
+                eta == null ? Double.NaN : eta, gdSteps, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
+                risks, testSize, seed);
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Double x) {
+            if (Double.isNaN(x)) {
+                return "NaN";
+            }
+            return String.format(Locale.ROOT, "%.6g", x);
+        }
+        return String.valueOf(v);
+    }
+
+    private static void writeCsv(PrintWriter out, List<NtkRow> rows) {
+        out.println(String.join(",", NtkRow.COLUMNS));
+        for (NtkRow r : rows) {
+            Object[] v = r.values();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < v.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(v[i] instanceof Double x ? Double.toString(x) : String.valueOf(v[i]));
+            }
+            out.println(sb);
+        }
+    }
+
+    private static void writeJson(PrintWriter out, List<NtkRow> rows) {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode arr = mapper.createArrayNode();
+        for (NtkRow r : rows) {
+            ObjectNode o = arr.addObject();
+            Object[] v = r.values();
+            for (int i = 0; i < v.length; i++) {
+                String k = NtkRow.COLUMNS[i];
+                if (v[i] instanceof Double x) {
+                    if (Double.isFinite(x)) {
+                        o.put(k, x);
+                    } else {
+                        o.putNull(k);
+                    }
+                } else if (v[i] instanceof Integer x) {
+                    o.put(k, x);
+                } else if (v[i] instanceof Long x) {
+                    o.put(k, x);
+                } else {
+                    o.put(k, String.valueOf(v[i]));
+                }
+            }
+        }
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeTable(PrintWriter out, List<NtkRow> rows) {
+        String[] cols = NtkRow.COLUMNS;
+        List<String[]> cells = new ArrayList<>();
+        cells.add(cols);
+        for (NtkRow r : rows) {
+            Object[] v = r.values();
+            String[] c = new String[v.length];
+            for (int i = 0; i < v.length; i++) {
+                c[i] = text(v[i]);
+            }
+            cells.add(c);
+        }
+        int[] w = new int[cols.length];
+        for (String[] c : cells) {
+            for (int i = 0; i < c.length; i++) {
+                w[i] = Math.max(w[i], c[i].length());
+            }
+        }
+        for (String[] c : cells) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < c.length; i++) {
+                if (i > 0) {
+                    sb.append("  ");
+                }
+                sb.append(String.format(Locale.ROOT, "%" + w[i] + "s", c[i]));
+            }
+            out.println(sb);
+        }
+    }
+}

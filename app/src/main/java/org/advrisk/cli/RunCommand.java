@@ -1,0 +1,67 @@
+package org.advrisk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.advrisk.experiment.Runner;
+import org.advrisk.experiment.Spec;
+import org.advrisk.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code advrisk run SPEC.yaml --out DIR}: runs a spec file's sweep, resumable, then writes the report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the sweep of a spec file into a run directory (resumable), then write plots and report.html.",
+                "Example: advrisk run examples/minnorm-twolevel.yaml --out runs/minnorm"})
+public final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    CommandSpec cmd;
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The spec file (YAML), e.g. examples/ridge-tradeoff.yaml")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Run directory (new, empty, or the same spec's earlier run to resume), e.g. --out runs/ridge")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Trials run in parallel (default: all cores = ${DEFAULT-VALUE}), e.g. --threads 2")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal)")
+    boolean quiet;
+
+    @Option(names = "--no-report", description = "Only compute and store results; skip plots and report.html")
+    boolean noReport;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
+        }
+        Spec spec = SpecFiles.load(specFile);
+        PrintWriter err = cmd.commandLine().getErr();
+        PrintWriter outw = cmd.commandLine().getOut();
+        String resume = "advrisk run " + specFile + " --out " + out;
+        Runner.Outcome o = ExperimentRun.execute(spec, specFile.toString(), out, threads, quiet, err, resume);
+        if (o.interrupted()) {
+            if (ExperimentRun.shuttingDown()) {
+                return 130; // the shutdown hook prints the message once the store is closed
+            }
+            err.println("advrisk: interrupted: " + (o.skipped() + o.ran()) + " of " + o.total()
+                    + " trials are stored; resume with: " + resume);
+            return 130;
+        }
+        outw.println("advrisk: " + o.total() + " trials (" + o.skipped() + " already done, " + o.ran() + " run now) in "
+                + out);
+        if (!noReport) {
+            Path html = Reports.render(out);
+            outw.println("advrisk: report " + html);
+        }
+        outw.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,404 @@
+package org.advrisk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.LinearRisks;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+import org.advrisk.random.Distribution;
+import org.advrisk.theory.BenignDiagnosis;
+import org.advrisk.theory.DePoint;
+import org.advrisk.theory.DeterministicEquivalent;
+import org.advrisk.theory.DimensionRule;
+import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.RankSummary;
+import org.advrisk.theory.TheoryProblem;
+import org.advrisk.theory.TheorySpectrum;
+import org.advrisk.theory.TradeOff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code advrisk theory}: effective ranks, k*, the benign diagnosis over an n grid, deterministic
+ * equivalents of ridge/min-norm and the standard-versus-adversarial trade-off, all computed from
+ * formulas (THEORY.md §2–§6), no sampling.
+ */
+@Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Theory without sampling: effective ranks r_k, R_k, k*; benign diagnosis over an n grid;",
+            "deterministic equivalents of ridge and min-norm (risk, norm, adversarial risk); the trade-off over λ.",
+            "Risks are excess risks against <x,θ*>; λ is ours (scikit-learn's alpha = nλ)."},
+        footer = {"", "Example:",
+            "  advrisk theory --spectrum twolevel:spikes=10,spike=1,tail=1 --theta top:k=10,norm=1 --p n^2 \\",
+            "      --n-grid 100,400,1600 --lambda 0,0.01,0.1 --alpha 0.25 --attack l2,linf",
+            "Sections (--show): ranks (one row per n, with the benign verdict), de (one row per n, λ, attack,",
+            "target, α), tradeoff (one row per n, attack, target, α, with the trade-off verdict), frontier."})
+public final class TheoryCommand implements Callable<Integer> {
+    @Mixin
+    ProblemOptions problem;
+
+    @Option(names = "--n-grid", paramLabel = "LIST",
+            description = {"Increasing sample sizes for the benign diagnosis and the trade-off across n (overrides --n).",
+                "Example: --n-grid 100,400,1600,6400."})
+    String nGrid;
+
+    @Option(names = "--b", defaultValue = "1", paramLabel = "B",
+            description = "Constant of k* = min{k : r_k >= b n} (BLLT take b > 1). Example: --b 2. Default: ${DEFAULT-VALUE}.")
+    double b;
+
+    @Option(names = "--lambda", defaultValue = "0,0.001,0.01,0.1,1", paramLabel = "LIST",
+            description = {"Ridge parameters λ >= 0 for the deterministic-equivalent rows: a list and/or",
+                "logspace:LO,HI,COUNT. Example: --lambda 0,logspace:-4,0,5. Default: ${DEFAULT-VALUE}."})
+    String lambda;
+
+    @Option(names = "--tradeoff-lambda", defaultValue = "0,logspace:-8,1,120", paramLabel = "LIST",
+            description = {"λ grid of the trade-off (λ = 0 is added when allowed, dropped when p has too few",
+                "positive eigenvalues). Example: --tradeoff-lambda logspace:-6,1,50. Default: ${DEFAULT-VALUE}."})
+    String tradeoffLambda;
+
+    @Option(names = "--alpha", defaultValue = "0.1", paramLabel = "LIST",
+            description = "Attack budgets α >= 0. Example: --alpha 0.05,0.25. Default: ${DEFAULT-VALUE}.")
+    String alpha;
+
+    @Option(names = "--attack", defaultValue = "l2", paramLabel = "LIST",
+            description = {"Attack norms: l2 (proved), linf (folded-normal ‖θ̂‖₁: empirical, no proof).",
+                "Example: --attack l2,linf. Default: ${DEFAULT-VALUE}."})
+    String attack;
+
+    @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
+            description = "Targets: clean | consistent | noisy. Example: --target clean,consistent. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--truncation", defaultValue = "1000000", paramLabel = "P",
+            description = {"Explicit eigenvalues P before the analytic tail (powerlaw/geometric with p > P or p = inf).",
+                "Example: --truncation 200000. Default: ${DEFAULT-VALUE}."})
+    int truncation;
+
+    @Option(names = "--show", defaultValue = "ranks,de,tradeoff", paramLabel = "LIST",
+            description = {"Sections to print: ranks, de, tradeoff, frontier (one section gives plain CSV).",
+                "Example: --show de. Default: ${DEFAULT-VALUE}."})
+    String show;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
+            description = "Output: table | csv | json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = OutputFormat.parse(format);
+        if (!(b > 0) || !Double.isFinite(b)) {
+            throw new IllegalArgumentException("b: " + b + " must be finite and > 0 (k* = min{k : r_k >= b n})");
+        }
+        List<String> sections = sections();
+        long[] ns = sampleSizes();
+        SpectrumSpec spectrumSpec = problem.spectrumSpec();
+        GroundTruthSpec thetaSpec = GroundTruthSpec.parse(problem.theta);
+        DimensionRule rule = problem.dimensionRule();
+        Distribution noise = Distribution.parse("noise", problem.noise);
+        Distribution.parse("design", problem.design);
+        double sigma = problem.sigma;
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
+        }
+        double[] lambdas = Lists.nonNegative("lambda", lambda);
+        double[] grid = Lists.nonNegative("tradeoff-lambda", tradeoffLambda);
+        double[] alphas = Lists.nonNegative("alpha", alpha);
+        List<AttackNorm> attacks = new ArrayList<>();
+        for (String a : Lists.words("attack", attack)) {
+            AttackNorm at = AttackNorm.parse(a);
+            if (!at.isL2() && at.q() != 1) {
+                throw new IllegalArgumentException("attack: " + a + " has no deterministic equivalent; allowed: l2, linf");
+            }
+            attacks.add(at);
+        }
+        List<Target> targets = new ArrayList<>();
+        for (String t : Lists.words("target", target)) {
+            targets.add(Target.parse(t));
+        }
+        if (truncation < 1) {
+            throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
+        }
+
+        List<Map<String, Object>> rankRows = new ArrayList<>();
+        List<RankSummary> summaries = new ArrayList<>();
+        List<Map<String, Object>> deRows = new ArrayList<>();
+        List<Map<String, Object>> tradeRows = new ArrayList<>();
+        List<Map<String, Object>> frontierRows = new ArrayList<>();
+        Map<String, List<TradeOff>> tradeByCase = new LinkedHashMap<>();
+        String label = "";
+        double maxTailRatio = 0;
+        for (long n : ns) {
+            TheorySpectrum ts = TheoryProblem.spectrum(spectrumSpec, thetaSpec, rule, n, problem.seed, truncation);
+            label = ts.label();
+            Object p = Double.isInfinite(ts.dimension()) ? "inf" : (Object) (long) ts.dimension();
+            RankSummary rs = new EffectiveRanks(ts).summary(n, b, sigma);
+            summaries.add(rs);
+            rankRows.add(rankRow(rs, p, ts.truncation()));
+            DeterministicEquivalent de = new DeterministicEquivalent(ts, n, sigma);
+            if (sections.contains("de")) {
+                for (double l : lambdas) {
+                    DePoint d = de.at(l);
+                    maxTailRatio = Math.max(maxTailRatio, d.tailRatio());
+                    for (AttackNorm at : attacks) {
+                        for (Target tg : targets) {
+                            for (double a : alphas) {
+                                double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma, noise);
+                                deRows.add(deRow(d, p, at, tg, a, noise, gt));
+                            }
+                        }
+                    }
+                }
+            }
+            if (sections.contains("tradeoff") || sections.contains("frontier")) {
+                for (AttackNorm at : attacks) {
+                    for (Target tg : targets) {
+                        for (double a : alphas) {
+                            TradeOff t = TradeOff.of(de, grid, at, tg, a, noise);
+                            tradeByCase.computeIfAbsent(at.label() + "/" + tg.label() + "/alpha=" + a,
+                                    k -> new ArrayList<>()).add(t);
+                            tradeRows.add(tradeRow(t));
+                            for (int i : t.frontier()) {
+                                Map<String, Object> m = new LinkedHashMap<>();
+                                m.put("n", n);
+                                m.put("attack", at.label());
+                                m.put("target", tg.label());
+                                m.put("alpha", a);
+                                m.put("lambda", t.points().get(i).lambda());
+                                m.put("std_risk", t.stdRisk()[i]);
+                                m.put("adv_risk", t.advRisk()[i]);
+                                frontierRows.add(m);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        BenignDiagnosis diagnosis = BenignDiagnosis.of(summaries);
+        Map<String, String> tradeVerdicts = new LinkedHashMap<>();
+        tradeByCase.forEach((k, v) -> tradeVerdicts.put(k, TradeOff.verdict(v)));
+        if (maxTailRatio > 0.01) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "advrisk: warning: the tail approximation has "
+                    + "lambda_{P+1}/kappa = %.3g > 0.01; increase --truncation%n", maxTailRatio);
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        String head = String.format(Locale.ROOT, "%s; theta=%s; sigma=%s; b=%s (k* = min{k : r_k >= b n})", label,
+                thetaSpec.text(), sigma, b);
+        if (fmt == OutputFormat.JSON) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("spectrum", label);
+            doc.put("theta", thetaSpec.text());
+            doc.put("sigma", sigma);
+            doc.put("b", b);
+            doc.put("truncation", truncation);
+            if (sections.contains("ranks")) {
+                doc.put("ranks", rankRows);
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("verdict", diagnosis.verdict().label());
+                d.put("reason", diagnosis.reason());
+                d.put("rule", BenignDiagnosis.RULE);
+                doc.put("diagnosis", d);
+            }
+            if (sections.contains("de")) {
+                doc.put("de", deRows);
+                doc.put("de_note", "linf rows use the folded-normal ||theta||_1: empirical, no proof");
+            }
+            if (sections.contains("tradeoff")) {
+                doc.put("tradeoff", tradeRows);
+                doc.put("tradeoff_verdict", tradeVerdicts);
+                doc.put("tradeoff_rule", TradeOff.VERDICT_RULE);
+            }
+            if (sections.contains("frontier")) {
+                doc.put("frontier", frontierRows);
+            }
+            writeJson(doc, out);
+            return 0;
+        }
+        boolean comments = sections.size() > 1 || fmt == OutputFormat.TABLE;
+        if (comments) {
+            out.println("# " + head);
+        }
+        if (sections.contains("ranks")) {
+            section(comments, out, "effective ranks (BLLT 2020; P = explicit eigenvalues before the analytic tail, 0 = exact)");
+            fmt.write(rankRows, out);
+            if (comments) {
+                out.println("# benign: " + diagnosis.verdict().label() + " -- " + diagnosis.reason());
+                out.println("# rule: " + BenignDiagnosis.RULE);
+            }
+        }
+        if (sections.contains("de")) {
+            section(comments, out, "deterministic equivalents (THEORY.md §4; linf: empirical folded-normal, no proof)");
+            fmt.write(deRows, out);
+        }
+        if (sections.contains("tradeoff")) {
+            section(comments, out, "trade-off over " + grid.length + " lambda values (+0 when allowed): "
+                    + "A = adv(lambda_std)/min adv, S = std(lambda_adv)/min std");
+            fmt.write(tradeRows, out);
+            if (comments) {
+                tradeVerdicts.forEach((k, v) -> out.println("# trade-off " + k + ": " + v));
+                out.println("# rule: " + TradeOff.VERDICT_RULE);
+            }
+        }
+        if (sections.contains("frontier")) {
+            section(comments, out, "Pareto frontier (std_risk, adv_risk) over the trade-off grid");
+            fmt.write(frontierRows, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void section(boolean comments, PrintWriter out, String title) {
+        if (comments) {
+            out.println("# " + title);
+        }
+    }
+
+    private List<String> sections() {
+        List<String> s = new ArrayList<>();
+        for (String w : Lists.words("show", show)) {
+            String t = w.toLowerCase(Locale.ROOT);
+            if (!List.of("ranks", "de", "tradeoff", "frontier").contains(t)) {
+                throw new IllegalArgumentException("show: unknown section '" + w + "'; allowed: ranks, de, tradeoff, frontier");
+            }
+            s.add(t);
+        }
+        return s;
+    }
+
+    private long[] sampleSizes() {
+        if (nGrid == null) {
+            problem.checkN();
+            return new long[] {problem.n};
+        }
+        double[] v = Lists.nonNegative("n-grid", nGrid);
+        long[] ns = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 1 || v[i] != Math.rint(v[i]) || v[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("n-grid: " + v[i] + " must be an integer >= 1");
+            }
+            ns[i] = (long) v[i];
+            if (i > 0 && ns[i] <= ns[i - 1]) {
+                throw new IllegalArgumentException("n-grid: sample sizes must increase, got " + ns[i - 1] + " then " + ns[i]);
+            }
+        }
+        return ns;
+    }
+
+    private static Map<String, Object> rankRow(RankSummary r, Object p, long truncation) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", r.n());
+        m.put("p", p);
+        m.put("P", truncation);
+        m.put("b", r.b());
+        m.put("r0", r.r0());
+        m.put("k_star", r.kStar().value());
+        m.put("k_star_status", r.kStar().status().name().toLowerCase(Locale.ROOT));
+        m.put("r0_over_n", r.r0OverN());
+        m.put("k_star_over_n", r.kStarOverN());
+        m.put("n_over_R_k_star", r.nOverRkStar());
+        m.put("R_k_star", r.rKStar());
+        m.put("variance_proxy", r.varianceProxy());
+        m.put("norm_bound_trace", r.normBoundTrace());
+        m.put("norm_bound_tail", r.normBoundTail());
+        return m;
+    }
+
+    private static Map<String, Object> deRow(DePoint d, Object p, AttackNorm at, Target tg, double a, Distribution noise,
+                                             double gt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", d.n());
+        m.put("p", p);
+        m.put("lambda", d.lambda());
+        m.put("alpha", a);
+        m.put("attack", at.label());
+        m.put("target", tg.label());
+        m.put("kappa", d.kappa());
+        m.put("df1", d.df1());
+        m.put("df2", d.df2());
+        m.put("tau2", d.tau2());
+        m.put("bias", d.bias());
+        m.put("variance", d.variance());
+        m.put("std_risk", d.stdRisk());
+        m.put("adv_risk", d.adversarialRisk(at, tg, a, noise));
+        m.put("gt_adv_risk", gt);
+        m.put("norm_l2", Math.sqrt(d.normL2Sq()));
+        m.put("norm_sq_signal", d.normSignal());
+        m.put("norm_sq_noise", d.normNoise());
+        m.put("norm_dual", d.dualNorm(at, tg));
+        m.put("alpha_c", d.crossoverBudget());
+        m.put("empirical", DePoint.isEmpirical(at));
+        m.put("tail_ratio", d.tailRatio());
+        return m;
+    }
+
+    private static Map<String, Object> tradeRow(TradeOff t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", t.n());
+        m.put("attack", t.attack().label());
+        m.put("target", t.target().label());
+        m.put("alpha", t.alpha());
+        m.put("grid_size", t.points().size());
+        m.put("min_norm_included", t.minNormIncluded());
+        m.put("lambda_std", t.lambdaStd());
+        m.put("std_risk_min", t.stdRisk()[t.iStd()]);
+        m.put("adv_risk_at_lambda_std", t.advRisk()[t.iStd()]);
+        m.put("lambda_adv", t.lambdaAdv());
+        m.put("adv_risk_min", t.advRisk()[t.iAdv()]);
+        m.put("std_risk_at_lambda_adv", t.stdRisk()[t.iAdv()]);
+        m.put("A", t.adversarialRegret());
+        m.put("S", t.standardRegret());
+        m.put("gt_adv_risk", t.groundTruth());
+        m.put("adv_at_lambda_std_over_gt", t.advAtStdOverGroundTruth());
+        m.put("adv_min_over_gt", t.bestAdvOverGroundTruth());
+        m.put("min_norm_adv_risk", t.minNormAdvRisk());
+        m.put("frontier_size", t.frontier().length);
+        m.put("optimum_at_grid_edge", t.optimumAtGridEdge());
+        return m;
+    }
+
+    private static void writeJson(Map<String, Object> doc, PrintWriter out) {
+        try {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(sanitize(doc)));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON has no NaN/Infinity: such values become null. */
+    @SuppressWarnings("unchecked")
+    private static Object sanitize(Object v) {
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? d : null;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, x) -> c.put(k, sanitize(x)));
+            return c;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> c = new ArrayList<>();
+            for (Object x : l) {
+                c.add(sanitize(x));
+            }
+            return c;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,190 @@
+package org.advrisk.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.experiment.Aggregation.Group;
+import org.advrisk.experiment.Aggregation.Stats;
+
+/** Builds the self-contained report.html (inline CSS and SVG; nothing fetched from the network). */
+final class HtmlReport {
+    private static final int MAX_TABLE_ROWS = 120;
+
+    private final StringBuilder b = new StringBuilder();
+
+    HtmlReport(String title) {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.esc(title))
+                .append("</title><style>").append(Html.CSS).append("</style></head><body>\n");
+        b.append("<h1>").append(Html.esc(title)).append("</h1>\n");
+    }
+
+    HtmlReport raw(String html) {
+        b.append(html).append('\n');
+        return this;
+    }
+
+    HtmlReport para(String cls, String text) {
+        b.append("<p class=\"").append(cls).append("\">").append(Html.esc(text)).append("</p>\n");
+        return this;
+    }
+
+    HtmlReport heading(int level, String text, String id) {
+        b.append("<h").append(level).append(id == null ? "" : " id=\"" + id + "\"").append(">").append(Html.esc(text))
+                .append("</h").append(level).append(">\n");
+        return this;
+    }
+
+    /** The verdict table with its rules. */
+    HtmlReport verdicts(List<Verdict> vs) {
+        b.append("<table id=\"verdicts\" class=\"verdicts\"><thead><tr><th>claim</th><th>setting</th><th>what was measured</th>")
+                .append("<th>the numbers</th><th>verdict</th></tr></thead><tbody>\n");
+        for (Verdict v : vs) {
+            b.append("<tr><td>").append(Html.esc(v.claim())).append("</td><td>").append(Html.esc(v.setting()))
+                    .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>").append(Html.esc(v.numbers()))
+                    .append("</td><td class=\"").append(v.holds() ? "holds" : "fails").append("\">").append(v.word())
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
+        vs.forEach(v -> rules.add(v.rule()));
+        b.append("<p class=\"rule\"><b>Rules.</b></p><ul class=\"rule\">");
+        for (String r : rules) {
+            b.append("<li>").append(Html.esc(r)).append("</li>");
+        }
+        b.append("</ul>\n");
+        return this;
+    }
+
+    /** The run's manifest facts and spec. */
+    HtmlReport run(RunData d) throws IOException {
+        JsonNode m = d.manifest();
+        JsonNode env = m.path("environment");
+        b.append("<table class=\"manifest\"><tbody>");
+        row("directory", d.dir().toString());
+        row("status", m.path("status").asText() + " (" + m.path("trials").path("done").asText() + " of "
+                + m.path("trials").path("total").asText() + " trials)");
+        row("started / finished", m.path("started").asText() + " / " + m.path("finished").asText("—"));
+        row("advrisk", env.path("advrisk").asText());
+        row("Java", env.path("java").asText());
+        row("BLAS", env.path("blas").asText());
+        row("machine", env.path("host").asText() + ", " + env.path("os").asText() + ", " + env.path("cores").asText() + " cores");
+        b.append("</tbody></table>\n");
+        b.append("<details><summary>spec</summary><pre class=\"spec\">")
+                .append(Html.esc(new YAMLMapper().writeValueAsString(m.get("spec")).replaceFirst("^---\\n", "")))
+                .append("</pre></details>\n");
+        return this;
+    }
+
+    private void row(String k, String v) {
+        b.append("<tr><th>").append(Html.esc(k)).append("</th><td>").append(Html.esc(v)).append("</td></tr>");
+    }
+
+    HtmlReport plots(List<Plots.Plot> plots) throws IOException {
+        for (Plots.Plot p : plots) {
+            String stem = p.svg().getFileName().toString().replaceFirst("\\.svg$", "");
+            String svg = Html.inlineSvg(p.svg()).replace("clip-" + stem + "-", "clip-" + p.id() + "-");
+            b.append("<figure id=\"plot-").append(p.id()).append("\" class=\"plot\">").append(svg)
+                    .append("<figcaption>").append(Html.esc(p.caption())).append(" Files: <code>plots/")
+                    .append(Html.esc(p.id())).append(".png</code>, <code>plots/").append(Html.esc(p.id()))
+                    .append(".svg</code>.</figcaption></figure>\n");
+        }
+        return this;
+    }
+
+    /** The trade-off table of one setting and α. */
+    HtmlReport tradeOffs(String caption, List<TradeOff> ts) {
+        b.append("<table class=\"tradeoff\"><caption>").append(Html.esc(caption)).append("</caption><thead><tr>")
+                .append("<th>n</th><th>λ_std</th><th>λ_adv</th><th>A</th><th>S</th><th>gap G</th><th>min R</th>")
+                .append("<th>min R_α</th><th>R_α(θ̂_λstd)</th><th>α²‖θ*‖²</th></tr></thead><tbody>\n");
+        for (TradeOff t : ts) {
+            b.append("<tr>");
+            num(t.n());
+            num(t.lambdaStd());
+            num(t.lambdaAdv());
+            num(t.a());
+            num(t.s());
+            num(t.gap());
+            num(t.minStd());
+            num(t.minAdv());
+            num(t.advAtStd());
+            num(t.gt());
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        return this;
+    }
+
+    /** Summary table (mean ± standard error over trials) of the groups. */
+    HtmlReport summary(String caption, List<Group> groups, boolean theory) {
+        b.append("<table class=\"summary\"><caption>").append(Html.esc(caption)).append("</caption><thead><tr>")
+                .append("<th>n</th><th>p</th><th>λ</th><th>α</th><th>trials</th><th>R</th><th>R_α</th>")
+                .append("<th>α²‖θ*‖²_q</th><th>‖θ̂‖²</th><th>α_c</th>");
+        if (theory) {
+            b.append("<th>R (DE)</th><th>R_α (DE)</th><th>‖θ̂‖² (DE)</th>");
+        }
+        b.append("</tr></thead><tbody>\n");
+        int shown = 0;
+        for (Group g : groups) {
+            if (shown++ == MAX_TABLE_ROWS) {
+                break;
+            }
+            b.append("<tr>");
+            num(g.number("n"));
+            num(g.number("p"));
+            num(g.number("lambda"));
+            num(g.number("alpha"));
+            Stats r = g.stats().get("std_risk");
+            num(r == null ? 0 : r.count());
+            pm(g, "std_risk");
+            pm(g, "adv_risk");
+            num(g.mean("gt_adv_risk"));
+            pm(g, "norm_l2_sq");
+            num(g.mean("alpha_c"));
+            if (theory) {
+                num(g.mean("de_std_risk"));
+                num(g.mean("de_adv_risk"));
+                num(g.mean("de_norm_l2_sq"));
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        if (groups.size() > MAX_TABLE_ROWS) {
+            para("note", "First " + MAX_TABLE_ROWS + " of " + groups.size() + " rows; all rows are in results.csv.");
+        }
+        return this;
+    }
+
+    private void pm(Group g, String col) {
+        Stats s = g.stats().get(col);
+        if (s == null) {
+            b.append("<td class=\"num\">—</td>");
+            return;
+        }
+        b.append("<td class=\"num\">").append(RunData.fmt(s.mean()));
+        if (s.count() > 1) {
+            b.append(" ± ").append(RunData.fmt(s.se()));
+        }
+        b.append("</td>");
+    }
+
+    private void num(double v) {
+        b.append("<td class=\"num\">").append(Html.esc(v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : RunData.fmt(v))).append("</td>");
+    }
+
+    static String settingCaption(Map<String, Object> s) {
+        return RunData.label(s);
+    }
+
+    String finish() {
+        b.append("<p class=\"note\">Conventions: no intercept; x = Σ^{1/2}z; ridge θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖²"
+                + " (scikit-learn's alpha = nλ), λ = 0 is the min-norm interpolator; risks are excess risks against the"
+                + " clean response ⟨x, θ*⟩ (no σ² floor) unless the target says otherwise; R_α = E sup_{‖δ‖_p ≤ α}"
+                + " (⟨x+δ, θ̂⟩ − ⟨x, θ*⟩)², computed in closed form for Gaussian designs. Simulated values are means over"
+                + " trials ± one standard error; DE = deterministic equivalent (THEORY.md §4).</p>\n");
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,166 @@
+package org.advrisk.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.experiment.Aggregation.Group;
+import org.advrisk.experiment.Json;
+
+/**
+ * Renders run directories: {@code plots/*.png|svg} and {@code report.html}. A directory with a
+ * {@code reproduce.json} is a reproduction: each part is rendered, then one page with every verdict.
+ */
+public final class Reports {
+    /** The reproduction index file. */
+    public static final String REPRODUCE = "reproduce.json";
+
+    private Reports() {
+    }
+
+    /** What a reproduction part shows. */
+    public enum Role {
+        /** Claim (i): min-norm over n. */
+        CLAIM1,
+        /** Claim (ii): ridge over λ at several n. */
+        CLAIM2,
+        /** The setting where the trade-off is predicted to be mild. */
+        CONTRAST
+    }
+
+    /**
+     * One part of a reproduction.
+     *
+     * @param name  sub-directory name
+     * @param role  which verdicts it feeds
+     * @param title heading
+     * @param why   one paragraph: what it shows and why these sizes
+     */
+    public record Part(String name, Role role, String title, String why) {
+    }
+
+    /** Renders a run directory (or a reproduction); returns the report.html path. */
+    public static Path render(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(REPRODUCE))) {
+            return renderReproduction(dir);
+        }
+        RunData data = RunData.load(dir);
+        List<Verdict> checks = new ArrayList<>(Verdicts.claimOne(data));
+        checks.addAll(Verdicts.claimTwo(data, false));
+        HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
+        if (!checks.isEmpty()) {
+            h.heading(2, "Checks", "checks");
+            h.para("note", "Computed from the numbers below by the stated rules (they apply to any run with enough n"
+                    + " values at λ = 0, or a λ grid at several n).");
+            h.verdicts(checks);
+        }
+        section(h, data, Plots.render(data, dir.resolve("plots")), null);
+        Path html = dir.resolve("report.html");
+        Files.writeString(html, h.finish());
+        return html;
+    }
+
+    /** Verdicts of a reproduction directory (rendering nothing). */
+    public static List<Verdict> verdicts(Path root) throws IOException {
+        List<Verdict> out = new ArrayList<>();
+        for (Part p : parts(root)) {
+            out.addAll(verdicts(RunData.load(root.resolve(p.name())), p.role()));
+        }
+        return out;
+    }
+
+    static List<Verdict> verdicts(RunData data, Role role) {
+        return switch (role) {
+            case CLAIM1 -> Verdicts.claimOne(data);
+            case CLAIM2 -> Verdicts.claimTwo(data, false);
+            case CONTRAST -> Verdicts.claimTwo(data, true);
+        };
+    }
+
+    /** Reads the parts of a reproduction. */
+    public static List<Part> parts(Path root) throws IOException {
+        JsonNode idx = Json.MAPPER.readTree(root.resolve(REPRODUCE).toFile());
+        List<Part> out = new ArrayList<>();
+        for (JsonNode p : idx.path("parts")) {
+            out.add(new Part(p.path("name").asText(), Role.valueOf(p.path("role").asText()), p.path("title").asText(),
+                    p.path("why").asText()));
+        }
+        return out;
+    }
+
+    private static Path renderReproduction(Path root) throws IOException {
+        JsonNode idx = Json.MAPPER.readTree(root.resolve(REPRODUCE).toFile());
+        List<Part> parts = parts(root);
+        List<Verdict> all = new ArrayList<>();
+        List<RunData> datas = new ArrayList<>();
+        for (Part p : parts) {
+            RunData d = RunData.load(root.resolve(p.name()));
+            datas.add(d);
+            all.addAll(verdicts(d, p.role()));
+        }
+        HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
+        h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
+                + " (arXiv 2401.12236), claims (i) and (ii) for linear regression"
+                + (idx.path("quick").asBoolean() ? ", quick sizes (--quick)" : "") + ". "
+                + idx.path("note").asText(""));
+        h.heading(2, "Verdicts", "verdict-table");
+        h.verdicts(all);
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            h.heading(2, p.title(), "part-" + p.name());
+            h.para("note", p.why());
+            List<Verdict> vs = verdicts(datas.get(i), p.role());
+            List<Plots.Plot> plots = Plots.render(datas.get(i), datas.get(i).dir().resolve("plots"));
+            section(h, datas.get(i), plots, p.name());
+            Path partHtml = datas.get(i).dir().resolve("report.html");
+            HtmlReport ph = new HtmlReport(p.title());
+            ph.para("note", p.why());
+            ph.verdicts(vs);
+            section(ph, datas.get(i), plots, null);
+            Files.writeString(partHtml, ph.finish());
+        }
+        Path html = root.resolve("report.html");
+        Files.writeString(html, h.finish());
+        return html;
+    }
+
+    /** Plots, trade-off tables, summary table and run facts of one run. */
+    private static void section(HtmlReport h, RunData data, List<Plots.Plot> plots, String prefix) throws IOException {
+        if (prefix != null) {
+            // Inline ids must be unique on the combined page.
+            List<Plots.Plot> renamed = new ArrayList<>();
+            for (Plots.Plot p : plots) {
+                renamed.add(new Plots.Plot(prefix + "-" + p.id(), p.title(), p.caption() + " (" + prefix + "/plots/"
+                        + p.id() + ")", p.png(), p.svg()));
+            }
+            plots = renamed;
+        }
+        h.plots(plots);
+        for (Map<String, Object> s : data.settings()) {
+            List<Group> gs = data.groups(s, g -> true);
+            if (RunData.distinct(gs, "lambda").length >= 3 && RunData.distinct(gs, "n").length >= 1) {
+                for (double a : RunData.distinct(gs, "alpha")) {
+                    if (a > 0) {
+                        h.tradeOffs("Trade-off along λ, α = " + RunData.fmt(a) + ": " + RunData.label(s),
+                                TradeOff.curve(data, s, a, "std_risk", "adv_risk"));
+                        if (data.hasTheory()) {
+                            h.tradeOffs("Deterministic equivalents, α = " + RunData.fmt(a) + ": " + RunData.label(s),
+                                    TradeOff.curve(data, s, a, "de_std_risk", "de_adv_risk"));
+                        }
+                    }
+                }
+                List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
+                if (!minNorm.isEmpty()) {
+                    h.summary("Min-norm (λ = 0), mean ± standard error: " + RunData.label(s), minNorm, data.hasTheory());
+                }
+            } else {
+                h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());
+            }
+        }
+        h.heading(3, "Run", null);
+        h.run(data);
+    }
+}

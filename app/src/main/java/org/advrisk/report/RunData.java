@@ -1,0 +1,132 @@
+package org.advrisk.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.advrisk.experiment.Aggregation;
+import org.advrisk.experiment.Aggregation.Group;
+import org.advrisk.experiment.ResultStore;
+import org.advrisk.experiment.Spec;
+import org.advrisk.experiment.SpecReader;
+
+/**
+ * A run directory loaded for reporting: manifest, spec, rows (with the derived column
+ * {@code norm_l2_sq} = ‖θ̂‖²) and their summaries per grid point.
+ *
+ * @param dir      the run directory
+ * @param manifest its manifest
+ * @param spec     the spec it ran
+ * @param rows     the stored rows of complete trials
+ * @param groups   summaries across trials per grid point
+ */
+public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String, Object>> rows, List<Group> groups) {
+    /** The columns that define a setting (a curve family in the plots). */
+    public static final List<String> SETTING = List.of("spectrum", "theta", "p_rule", "sigma", "design", "noise",
+            "attack", "target");
+
+    /** Loads a run directory. */
+    public static RunData load(Path dir) throws IOException {
+        ObjectNode manifest = ResultStore.readManifest(dir);
+        Spec spec = SpecReader.read(manifest.get("spec"), dir.getFileName().toString());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : ResultStore.readRows(dir)) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            if (m.get("norm_l2") instanceof Number x) {
+                m.put("norm_l2_sq", x.doubleValue() * x.doubleValue());
+            }
+            if (m.get("de_norm_l2") instanceof Number x) {
+                m.put("de_norm_l2_sq", x.doubleValue() * x.doubleValue());
+            }
+            rows.add(m);
+        }
+        return new RunData(dir, manifest, spec, rows, Aggregation.summarize(rows));
+    }
+
+    /** The distinct settings (values of {@link #SETTING}) in first-seen order. */
+    public List<Map<String, Object>> settings() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Group g : groups) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            for (String c : SETTING) {
+                s.put(c, g.key().get(c));
+            }
+            out.putIfAbsent(s.toString(), s);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** Groups of one setting that pass a filter. */
+    public List<Group> groups(Map<String, Object> setting, Predicate<Group> filter) {
+        List<Group> out = new ArrayList<>();
+        for (Group g : groups) {
+            boolean match = true;
+            for (Map.Entry<String, Object> e : setting.entrySet()) {
+                if (!same(g.key().get(e.getKey()), e.getValue())) {
+                    match = false;
+                    break;
+                }
+            }
+            if (match && filter.test(g)) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /** Sorted distinct values of a numeric key column among groups. */
+    public static double[] distinct(List<Group> gs, String column) {
+        TreeSet<Double> s = new TreeSet<>();
+        for (Group g : gs) {
+            double v = g.number(column);
+            if (!Double.isNaN(v)) {
+                s.add(v);
+            }
+        }
+        return s.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** True when the run has deterministic-equivalent columns. */
+    public boolean hasTheory() {
+        return !rows.isEmpty() && rows.get(0).containsKey("de_std_risk");
+    }
+
+    /** A short label of a setting for titles. */
+    public static String label(Map<String, Object> s) {
+        String p = String.valueOf(s.get("p_rule"));
+        return s.get("spectrum") + ", θ* " + s.get("theta") + ", p = " + p + ", σ = " + fmt(((Number) s.get("sigma")).doubleValue())
+                + (s.get("design").equals("gaussian") ? "" : ", " + s.get("design") + " design")
+                + ", " + s.get("attack") + " attack, " + s.get("target") + " target";
+    }
+
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /** Three significant digits, plain or scientific. */
+    public static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e5) {
+            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+            return s;
+        }
+        return String.format(java.util.Locale.ROOT, "%.2e", v);
+    }
+}

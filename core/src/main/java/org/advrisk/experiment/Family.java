@@ -1,0 +1,28 @@
+package org.advrisk.experiment;
+
+import java.util.Locale;
+
+/** The model family a spec describes. */
+public enum Family {
+    /** Linear regression: min-norm and ridge on a Gaussian (or Rademacher) design. */
+    LINEAR,
+    /** Two-layer ReLU network in the lazy (NTK) regime. */
+    NTK;
+
+    /** Allowed values, for messages. */
+    public static final String ALLOWED = "linear, ntk";
+
+    /** Parses linear or ntk. */
+    public static Family parse(String path, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "linear" -> LINEAR;
+            case "ntk" -> NTK;
+            default -> throw new IllegalArgumentException(path + ": '" + text + "' is not a family; allowed: " + ALLOWED);
+        };
+    }
+
+    /** Lower-case name as written in spec files and outputs. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

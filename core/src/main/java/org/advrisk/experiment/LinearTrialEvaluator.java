@@ -1,0 +1,72 @@
+package org.advrisk.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.LinearProblem;
+import org.advrisk.linear.LinearQuery;
+import org.advrisk.linear.LinearRiskRow;
+import org.advrisk.linear.LinearTrial;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+import org.advrisk.random.Distribution;
+import org.advrisk.theory.TheoryColumns;
+
+/**
+ * The linear family: one training set of the point's problem, the whole ridge path from one
+ * eigendecomposition ({@link LinearTrial}), a row per (λ, attack, target, α). With
+ * {@code theory: true} each row also gets the deterministic-equivalent columns de_std_risk,
+ * de_adv_risk and de_norm_l2 ({@link TheoryColumns}; NaN where no equivalent exists), solved once
+ * per grid point and shared by its trials (they are deterministic, so thread count cannot matter).
+ */
+public final class LinearTrialEvaluator implements TrialEvaluator {
+    /** Test points for E|⟨x, θ̂ − θ*⟩| under non-Gaussian designs. */
+    public static final int TEST_SIZE = 10_000;
+
+    private final LinearQuery query;
+    private final boolean theory;
+    private final Map<String, TheoryColumns> theoryByPoint = new ConcurrentHashMap<>();
+
+    public LinearTrialEvaluator(Spec spec) {
+        this.query = new LinearQuery(
+                spec.lambda().stream().mapToDouble(Double::doubleValue).toArray(),
+                spec.alpha().stream().mapToDouble(Double::doubleValue).toArray(),
+                spec.attack().stream().map(AttackNorm::parse).toList(),
+                spec.target().stream().map(Target::parse).toList(),
+                TEST_SIZE);
+        this.theory = spec.theory();
+    }
+
+    /**
+     * The linear problem of a grid point (θ* drawn from the seed when it is random). Spectrum and θ*
+     * parameters given as expressions of n are evaluated at the point's n.
+     */
+    public static LinearProblem problem(Point point, long seed) {
+        var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(point.p());
+        var theta = GroundTruthSpec.parse(SizeRule.substitute(point.theta(), point.n())).withSize(point.p(), seed);
+        return new LinearProblem(point.n(), spectrum, theta, point.sigma(),
+                Distribution.parse("noise", point.noise()), Distribution.parse("design", point.design()));
+    }
+
+    @Override
+    public List<Map<String, Object>> evaluate(Trial trial) {
+        LinearProblem problem = problem(trial.point(), trial.seed());
+        List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1);
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        TheoryColumns de = theory ? theoryByPoint.computeIfAbsent(trial.point().key(), k -> new TheoryColumns(problem))
+                : null;
+        for (LinearRiskRow r : rows) {
+            if (de == null) {
+                out.add(r.toMap());
+            } else {
+                synchronized (de) { // TheoryColumns caches per λ and is not thread-safe
+                    out.add(de.addTo(r.toMap()));
+                }
+            }
+        }
+        return out;
+    }
+}

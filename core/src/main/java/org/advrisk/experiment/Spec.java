@@ -1,0 +1,175 @@
+package org.advrisk.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+import org.advrisk.random.Distribution;
+
+/**
+ * A declarative experiment (what a spec file says, with every grid expanded). The sweep axes
+ * (n, p, sigma, spectrum, theta, design, noise) and the trial index make the Trials; lambda, alpha,
+ * attack and target are evaluated inside each Trial (one fit serves them all).
+ *
+ * @param name     a label for reports
+ * @param family   the model family
+ * @param seed     the master seed; trial t of every grid point uses the random streams (seed, t)
+ * @param trials   independent training sets per grid point
+ * @param n        sample sizes
+ * @param p        dimensions, each a number or an expression of n
+ * @param sigma    noise levels σ ≥ 0
+ * @param spectrum covariance spectra ({@link SpectrumSpec} syntax; a parameter may be an expression of n,
+ *                 e.g. {@code tail=n^0.5})
+ * @param theta    ground truths ({@link GroundTruthSpec} syntax)
+ * @param design   design distributions (gaussian, rademacher)
+ * @param noise    noise distributions (gaussian, rademacher)
+ * @param lambda   ridge parameters λ ≥ 0 (0 is min-norm), our convention (scikit-learn alpha = nλ)
+ * @param alpha    attack budgets α ≥ 0
+ * @param attack   attack norms (l2, linf, l1, lp:P)
+ * @param target   targets (clean, consistent, noisy)
+ * @param theory   add deterministic-equivalent predictions where they exist
+ */
+public record Spec(String name, Family family, long seed, int trials,
+                   List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
+                   List<String> theta, List<String> design, List<String> noise,
+                   List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
+                   boolean theory) {
+
+    public Spec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name: empty; allowed: any non-empty text");
+        }
+        if (family == null) {
+            throw new IllegalArgumentException("family: missing; allowed: " + Family.ALLOWED);
+        }
+        if (trials < 1 || trials > 1_000_000) {
+            throw new IllegalArgumentException("trials: " + trials + " is not allowed; allowed: an integer from 1 to 1000000");
+        }
+        n = nonEmpty("n", n);
+        p = nonEmpty("p", p);
+        sigma = nonEmpty("sigma", sigma);
+        spectrum = nonEmpty("spectrum", spectrum);
+        theta = nonEmpty("theta", theta);
+        design = nonEmpty("design", design);
+        noise = nonEmpty("noise", noise);
+        lambda = nonEmpty("lambda", lambda);
+        alpha = nonEmpty("alpha", alpha);
+        attack = nonEmpty("attack", attack);
+        target = nonEmpty("target", target);
+        for (int i = 0; i < n.size(); i++) {
+            if (n.get(i) < 1) {
+                throw new IllegalArgumentException("n[" + i + "]: " + n.get(i) + " is not allowed; allowed: " + ALLOWED_N);
+            }
+        }
+        checkNumbers("sigma", sigma, ALLOWED_NONNEG);
+        checkNumbers("lambda", lambda, ALLOWED_NONNEG);
+        checkNumbers("alpha", alpha, ALLOWED_NONNEG);
+        for (int i = 0; i < spectrum.size(); i++) {
+            String s = spectrum.get(i);
+            for (int nv : n) {
+                checkParse("spectrum", i, spectrum, () -> SpectrumSpec.parse(SizeRule.substitute(s, nv)));
+            }
+        }
+        for (int i = 0; i < theta.size(); i++) {
+            String s = theta.get(i);
+            for (int nv : n) {
+                checkParse("theta", i, theta, () -> GroundTruthSpec.parse(SizeRule.substitute(s, nv)));
+            }
+        }
+        for (int i = 0; i < design.size(); i++) {
+            String s = design.get(i);
+            checkParse("design", i, design, () -> Distribution.parse("design", s));
+        }
+        for (int i = 0; i < noise.size(); i++) {
+            String s = noise.get(i);
+            checkParse("noise", i, noise, () -> Distribution.parse("noise", s));
+        }
+        for (int i = 0; i < attack.size(); i++) {
+            String s = attack.get(i);
+            checkParse("attack", i, attack, () -> AttackNorm.parse(s));
+        }
+        for (int i = 0; i < target.size(); i++) {
+            String s = target.get(i);
+            checkParse("target", i, target, () -> Target.parse(s));
+        }
+    }
+
+    /** Allowed n, for messages. */
+    public static final String ALLOWED_N = "a positive integer";
+    /** Allowed for σ, λ, α, for messages. */
+    public static final String ALLOWED_NONNEG = "a finite number >= 0";
+
+    /** The number of grid points (sweep axes only). */
+    public int points() {
+        return n.size() * p.size() * sigma.size() * spectrum.size() * theta.size() * design.size() * noise.size();
+    }
+
+    /** The canonical JSON form (every grid expanded): written to manifests and compared on resume. */
+    public ObjectNode toTree() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("name", name);
+        o.put("family", family.label());
+        o.put("seed", seed);
+        o.put("trials", trials);
+        ArrayNode a = o.putArray("n");
+        n.forEach(a::add);
+        a = o.putArray("p");
+        for (SizeRule r : p) {
+            if (r.exponent() == 0) {
+                a.add((long) r.coef());
+            } else {
+                a.add(r.text());
+            }
+        }
+        a = o.putArray("sigma");
+        sigma.forEach(a::add);
+        a = o.putArray("spectrum");
+        spectrum.forEach(a::add);
+        a = o.putArray("theta");
+        theta.forEach(a::add);
+        a = o.putArray("design");
+        design.forEach(a::add);
+        a = o.putArray("noise");
+        noise.forEach(a::add);
+        a = o.putArray("lambda");
+        lambda.forEach(a::add);
+        a = o.putArray("alpha");
+        alpha.forEach(a::add);
+        a = o.putArray("attack");
+        attack.forEach(a::add);
+        a = o.putArray("target");
+        target.forEach(a::add);
+        o.put("theory", theory);
+        return o;
+    }
+
+    private static <T> List<T> nonEmpty(String field, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(field + ": empty; give at least one value");
+        }
+        return List.copyOf(values);
+    }
+
+    private static void checkNumbers(String field, List<Double> values, String allowed) {
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.get(i);
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(field + "[" + i + "]: " + v + " is not allowed; allowed: " + allowed);
+            }
+        }
+    }
+
+    private static void checkParse(String field, int i, List<String> values, Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            String path = values.size() == 1 ? field : field + "[" + i + "]";
+            throw new IllegalArgumentException(path + ": '" + values.get(i) + "' is not allowed: " + e.getMessage(), e);
+        }
+    }
+}

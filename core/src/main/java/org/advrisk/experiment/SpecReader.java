@@ -1,0 +1,199 @@
+package org.advrisk.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+
+/**
+ * Reads a {@link Spec} from a JSON/YAML tree. Unknown fields, wrong types and bad grids are refused
+ * with the field path, the bad value and what is allowed.
+ */
+public final class SpecReader {
+    /** Every field with what it allows and its default (also the README's table). */
+    public static final Map<String, String> FIELDS = fields();
+
+    private SpecReader() {
+    }
+
+    private static Map<String, String> fields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", "a label for reports (default: the file name)");
+        m.put("family", "linear (ntk with the NTK issue) (default linear)");
+        m.put("seed", "an integer (default 1)");
+        m.put("trials", "training sets per grid point, 1 to 1000000 (default 1)");
+        m.put("n", "sample sizes: positive integers or a grid (required)");
+        m.put("p", "dimensions: " + SizeRule.ALLOWED + " (required)");
+        m.put("sigma", "noise levels >= 0 (default 0.5)");
+        m.put("spectrum", SpectrumSpec.KINDS + "; a parameter may be an expression of n, e.g. tail=n^0.5 (required)");
+        m.put("theta", GroundTruthSpec.KINDS + " (default top:k=1,norm=1)");
+        m.put("design", "gaussian, rademacher (default gaussian)");
+        m.put("noise", "gaussian, rademacher (default gaussian)");
+        m.put("lambda", "ridge parameters >= 0, 0 = min-norm (default 0)");
+        m.put("alpha", "attack budgets >= 0 (default 0.25)");
+        m.put("attack", AttackNorm.ALLOWED + " (default l2)");
+        m.put("target", Target.ALLOWED + " (default clean)");
+        m.put("theory", "true or false: deterministic-equivalent columns (default true)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Reads a spec; {@code defaultName} is used when the tree has no name. */
+    public static Spec read(JsonNode root, String defaultName) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new IllegalArgumentException("spec: empty; a spec is a mapping with fields " + String.join(", ", FIELDS.keySet()));
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("spec: expected a mapping of fields, got " + kind(root)
+                    + "; allowed fields: " + String.join(", ", FIELDS.keySet()));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.containsKey(f)) {
+                throw new IllegalArgumentException(f + ": unknown field; allowed: " + String.join(", ", FIELDS.keySet()));
+            }
+        }
+        String name = root.has("name") ? Grids.scalarText("name", root.get("name"), "text") : defaultName;
+        Family family = root.has("family")
+                ? Family.parse("family", Grids.scalarText("family", root.get("family"), Family.ALLOWED)) : Family.LINEAR;
+        long seed = root.has("seed") ? integer("seed", root.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
+        int trials = root.has("trials") ? (int) integer("trials", root.get("trials"), 1, 1_000_000) : 1;
+        List<Integer> n = Grids.integers("n", required(root, "n"), v -> v >= 1, Spec.ALLOWED_N);
+        List<SizeRule> p = sizes(required(root, "p"));
+        List<Double> sigma = root.has("sigma")
+                ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.5);
+        List<String> spectrum = checked("spectrum", Grids.strings("spectrum", required(root, "spectrum"), SpectrumSpec.KINDS),
+                t -> SpectrumSpec.parse(SizeRule.substitute(t, n.get(0))));
+        List<String> theta = root.has("theta") ? checked("theta", Grids.strings("theta", root.get("theta"),
+                GroundTruthSpec.KINDS), t -> GroundTruthSpec.parse(SizeRule.substitute(t, n.get(0))))
+                : List.of("top:k=1,norm=1");
+        List<String> design = root.has("design") ? lower(Grids.strings("design", root.get("design"), "gaussian, rademacher"))
+                : List.of("gaussian");
+        List<String> noise = root.has("noise") ? lower(Grids.strings("noise", root.get("noise"), "gaussian, rademacher"))
+                : List.of("gaussian");
+        List<Double> lambda = root.has("lambda")
+                ? Grids.numbers("lambda", root.get("lambda"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.0);
+        List<Double> alpha = root.has("alpha")
+                ? Grids.numbers("alpha", root.get("alpha"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.25);
+        List<String> attack = root.has("attack") ? checked("attack", Grids.strings("attack", root.get("attack"),
+                AttackNorm.ALLOWED), t -> AttackNorm.parse(t).label()) : List.of("l2");
+        List<String> target = root.has("target") ? checked("target", Grids.strings("target", root.get("target"),
+                Target.ALLOWED), t -> Target.parse(t).label()) : List.of("clean");
+        boolean theory = true;
+        if (root.has("theory")) {
+            JsonNode t = root.get("theory");
+            if (!t.isBoolean()) {
+                throw new IllegalArgumentException("theory: " + describe(t) + " is not a boolean; allowed: true, false");
+            }
+            theory = t.booleanValue();
+        }
+        return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
+                attack, target, theory);
+    }
+
+    private static boolean nonNegative(double v) {
+        return v >= 0 && Double.isFinite(v);
+    }
+
+    private static JsonNode required(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException(field + ": missing; required (" + FIELDS.get(field) + ")");
+        }
+        return v;
+    }
+
+    private static long integer(String path, JsonNode node, long min, long max) {
+        String allowed = "an integer from " + min + " to " + max;
+        if (min == Long.MIN_VALUE) {
+            allowed = "an integer";
+        }
+        if (!(node.isIntegralNumber() && node.canConvertToLong())) {
+            if (node.isTextual()) {
+                try {
+                    long v = Long.parseLong(node.asText().trim());
+                    return checkRange(path, v, min, max, allowed);
+                } catch (NumberFormatException e) {
+                    // fall through to the message
+                }
+            }
+            throw new IllegalArgumentException(path + ": " + describe(node) + " is not an integer; allowed: " + allowed);
+        }
+        return checkRange(path, node.longValue(), min, max, allowed);
+    }
+
+    private static long checkRange(String path, long v, long min, long max, String allowed) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(path + ": " + v + " is not allowed; allowed: " + allowed);
+        }
+        return v;
+    }
+
+    private static List<SizeRule> sizes(JsonNode node) {
+        List<SizeRule> out = new ArrayList<>();
+        if (node.isArray()) {
+            if (node.isEmpty()) {
+                throw new IllegalArgumentException("p: empty list; give at least one value");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                out.add(size("p[" + i + "]", node.get(i)));
+            }
+        } else {
+            out.add(size("p", node));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (out.get(i).equals(out.get(j))) {
+                    throw new IllegalArgumentException("p: value " + out.get(i).text() + " appears twice; a grid lists each value once");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SizeRule size(String path, JsonNode node) {
+        if (node.isNumber() || node.isTextual()) {
+            return SizeRule.parse(path, node.asText());
+        }
+        throw new IllegalArgumentException(path + ": " + describe(node) + " is not a size; allowed: " + SizeRule.ALLOWED);
+    }
+
+    private interface Parser {
+        Object parse(String text);
+    }
+
+    private static List<String> checked(String field, List<String> values, Parser parser) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String path = values.size() == 1 ? field : field + "[" + i + "]";
+            try {
+                Object parsed = parser.parse(values.get(i));
+                out.add(parsed instanceof String s ? s : values.get(i).trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ": '" + values.get(i) + "' is not allowed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values.stream().map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isTextual()) {
+            return "'" + node.asText() + "'";
+        }
+        return node.isContainerNode() ? kind(node) : node.asText();
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isArray() ? "a list" : node.isObject() ? "a mapping" : node.isTextual() ? "text '" + node.asText() + "'"
+                : node.asText();
+    }
+}

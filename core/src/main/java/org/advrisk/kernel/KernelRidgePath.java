@@ -1,0 +1,151 @@
+package org.advrisk.kernel;
+
+import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.SymmetricEigen;
+
+/**
+ * Kernel ridge regression for every λ from one eigendecomposition K = U S Uᵀ of the training Gram:
+ * c(λ) = U (S + nλ)⁻¹ Uᵀ y (our convention: λ = 0 interpolates; scikit-learn's alpha = nλ), and the
+ * kernel gradient-descent path c(η, t) = U diag((1 − (1 − ηs)^t)/s) Uᵀ y of (1/2)Σ(f − y)² from f = 0.
+ */
+public final class KernelRidgePath {
+    /** Interpolation (λ = 0) needs smallest/largest Gram eigenvalue above this. */
+    public static final double MIN_CONDITION = 1e-12;
+
+    private final Kernel kernel;
+    private final int d;
+    private final int n;
+    private final double[] x;
+    private final double[] xNorms;
+    private final double[] y;
+    private final double[] gram;
+    private final SymmetricEigen eigen;
+    private final double[] uty;
+
+    private KernelRidgePath(Kernel kernel, int d, int n, double[] x, double[] y) {
+        this.kernel = kernel;
+        this.d = d;
+        this.n = n;
+        this.x = x.clone();
+        this.xNorms = Kernels.columnNorms(d, n, x);
+        this.y = y.clone();
+        this.gram = Kernels.gram(kernel, d, n, x);
+        this.eigen = SymmetricEigen.of(n, gram);
+        this.uty = eigen.project(y);
+    }
+
+    /** Fits the path on training columns x (d×n) and responses y. */
+    public static KernelRidgePath fit(Kernel kernel, int d, int n, double[] x, double[] y) {
+        if (d < 1 || n < 1) {
+            throw new IllegalArgumentException("kernel ridge: need d >= 1 and n >= 1, got d=" + d + ", n=" + n);
+        }
+        if (x.length != (long) d * n || y.length != n) {
+            throw new IllegalArgumentException("kernel ridge: arrays do not match d=" + d + ", n=" + n);
+        }
+        return new KernelRidgePath(kernel, d, n, x, y);
+    }
+
+    /** The kernel. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The training Gram (n×n, a copy). */
+    public double[] gram() {
+        return gram.clone();
+    }
+
+    /** Eigenvalues of the Gram, ascending (a copy). */
+    public double[] eigenvalues() {
+        return eigen.values().clone();
+    }
+
+    /** The sample size n. */
+    public int n() {
+        return n;
+    }
+
+    /** c(λ) = (K + nλI)⁻¹ y; λ = 0 requires a well-conditioned Gram and says why not. */
+    public double[] coefficients(double lambda) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda: " + lambda + " must be finite and >= 0");
+        }
+        double[] s = eigen.values();
+        if (lambda == 0 && !(s[0] > MIN_CONDITION * s[n - 1])) {
+            throw new IllegalArgumentException("lambda: 0 (interpolation) needs a nonsingular kernel Gram, but its"
+                    + " smallest eigenvalue is " + s[0] + " against largest " + s[n - 1]
+                    + " (repeated or parallel inputs?); use lambda > 0");
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = uty[i] / (s[i] + n * lambda);
+        }
+        return eigen.expand(w);
+    }
+
+    /**
+     * Coefficients after {@code steps} steps of gradient descent with step η on (1/2)Σ(f − y)² in
+     * function space from f = 0: c = U diag((1 − (1 − ηs)^t)/s) Uᵀ y.
+     */
+    public double[] gradientDescentCoefficients(double eta, int steps) {
+        double[] s = eigen.values();
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double si = Math.max(s[i], 0);
+            double step = eta * si;
+            double factor;
+            if (si == 0) {
+                factor = eta * steps;
+            } else if (step < 1) {
+                factor = -Math.expm1(steps * Math.log1p(-step)) / si;
+            } else {
+                factor = (1 - Math.pow(1 - step, steps)) / si;
+            }
+            w[i] = uty[i] * factor;
+        }
+        return eigen.expand(w);
+    }
+
+    /** The predictor with coefficients c. */
+    public KernelPredictor predictor(double[] c) {
+        return new KernelPredictor(kernel, d, n, x, xNorms, c);
+    }
+
+    /** The predictor at λ. */
+    public KernelPredictor at(double lambda) {
+        return predictor(coefficients(lambda));
+    }
+
+    /** Fitted values K c on the training set. */
+    public double[] fitted(double[] c) {
+        double[] out = new double[n];
+        Blas.gemv(false, n, n, 1.0, gram, c, 0.0, out);
+        return out;
+    }
+
+    /** Training mean squared error (1/n)‖Kc − y‖². */
+    public double trainMse(double[] c) {
+        double[] f = fitted(c);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (f[i] - y[i]) * (f[i] - y[i]);
+        }
+        return s / n;
+    }
+
+    /**
+     * Predictions at the query columns z (d×count) for every λ at once: a count×L column-major matrix
+     * (one cross-kernel and one product for the whole path).
+     */
+    public double[] predict(int count, double[] z, double[] lambdas) {
+        int l = lambdas.length;
+        double[] coef = new double[n * l];
+        for (int j = 0; j < l; j++) {
+            System.arraycopy(coefficients(lambdas[j]), 0, coef, j * n, n);
+        }
+        double[] k = Kernels.cross(kernel, d, n, x, xNorms, count, z);
+        double[] out = new double[count * l];
+        Blas.gemm(true, false, count, l, n, 1.0, k, coef, 0.0, out);
+        return out;
+    }
+}

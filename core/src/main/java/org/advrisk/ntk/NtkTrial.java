@@ -1,0 +1,107 @@
+package org.advrisk.ntk;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.advrisk.attack.Predictor;
+import org.advrisk.kernel.KernelRidgePath;
+
+/**
+ * Runs NTK experiments: per trial, samples training and test data, fits the kernel ridge path
+ * (infinite width) or trains a finite network by GD, and evaluates risks, laziness and the
+ * linearisation. Rows come out in (trial, λ, attack, α) order; randomness is keyed by
+ * (seed, trial, purpose, block), work is split over trials then test batches, so the output is
+ * bit-identical for any thread count (BLAS itself should run single-threaded here).
+ */
+public final class NtkTrial {
+    private NtkTrial() {
+    }
+
+    /** All rows of {@code trials} trials on up to {@code threads} threads. */
+    public static List<NtkRow> runAll(NtkConfig c, int trials, int threads) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
+        }
+        int outer = Math.min(trials, threads);
+        int inner = Math.max(1, threads / outer);
+        List<List<NtkRow>> parts = Parallel.map(trials, outer, t -> run(c, t, inner));
+        List<NtkRow> rows = new ArrayList<>();
+        parts.forEach(rows::addAll);
+        return rows;
+    }
+
+    /** The rows of one trial. */
+    public static List<NtkRow> run(NtkConfig c, int trial, int threads) {
+        NtkData data = c.data();
+        int d = data.d();
+        int n = c.n();
+        NtkData.Sample train = data.train(n, c.seed(), trial);
+        NtkData.Sample test = data.test(c.testSize(), c.seed(), trial);
+        double[] thetaStar = data.thetaVector();
+        Linearisation lin = Linearisation.of(c.kernel(), d, n, train.x(), data.traceSigma(), data.traceSigmaSq());
+        List<NtkRow> rows = new ArrayList<>();
+        if (c.width() == 0) {
+            KernelRidgePath path = KernelRidgePath.fit(c.kernel(), d, n, train.x(), train.y());
+            for (double lambda : c.lambdas()) {
+                double[] coef = path.coefficients(lambda);
+                Predictor f = path.predictor(coef);
+                rows.addAll(rows(c, trial, 0, lambda, f, path.trainMse(coef), null, Double.NaN, Double.NaN, lin, train,
+                        test, thetaStar, threads));
+            }
+        } else {
+            TwoLayerNet net = TwoLayerNet.initialise(d, c.width(), c.init(), c.seed(), trial);
+            LazyTraining.Result r = LazyTraining.train(net, train, c.gdOptions());
+            double gap = LazyTraining.kernelGap(r, train, test);
+            double linGap = LazyTraining.linearisedGap(r, train, test, c.gdOptions());
+            rows.addAll(rows(c, trial, c.width(), 0, r.net(), r.trainMse(), r, gap, linGap, lin, train, test, thetaStar,
+                    threads));
+        }
+        return rows;
+    }
+
+    private static List<NtkRow> rows(NtkConfig c, int trial, int m, double lambda, Predictor f, double trainMse,
+                                     LazyTraining.Result lazy, double gap, double linGap, Linearisation lin,
+                                     NtkData.Sample train, NtkData.Sample test, double[] thetaStar, int threads) {
+        TestRisks.Result risks = TestRisks.evaluate(f, test, thetaStar, c.risks(), c.seed(), trial, threads);
+        double lambdaEff = lin.lambdaEff(lambda);
+        LinearRidgeReference ridge = LinearRidgeReference.fit(c.data(), train, test, lambdaEff);
+        double corr = correlation(risks.predictions(), ridge.predict(test));
+        List<NtkRow> out = new ArrayList<>();
+        for (TestRisks.Adversarial a : risks.adversarial()) {
+            double std = risks.std().mean();
+            double g2 = risks.gradL2Rms();
+            out.add(new NtkRow(trial, c.seed(), c.n(), test.d(), m, lambda, a.alpha(), a.attack().label(), "clean",
+                    std, risks.std().se(), a.pgd().mean(), a.pgd().se(), a.pgd().mean(), a.firstOrder().mean(),
+                    a.firstOrder().se(), a.groundTruth(), g2, a.gradDualRms(), g2 > 0 ? Math.sqrt(std) / g2
+                    : Double.POSITIVE_INFINITY, trainMse, risks.gradNorm().mean(), gap, linGap,
+                    lazy == null ? Double.NaN : lazy.weightMove(), lazy == null ? Double.NaN : lazy.flipped(),
+                    lazy == null ? Double.NaN : lazy.ntkRelErrFinal(), lazy == null ? Double.NaN : lazy.eta(),
+                    lambdaEff, lin.c0(), lin.c1(), lin.c2(), lin.opError(), ridge.stdRisk(),
+                    ridge.adversarial(a.attack(), a.alpha()), ridge.normL2(), corr));
+        }
+        return out;
+    }
+
+    static double correlation(double[] a, double[] b) {
+        int n = a.length;
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < n; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= n;
+        mb /= n;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
+    }
+}

@@ -1,0 +1,161 @@
+package org.advrisk.ntk;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.advrisk.attack.Predictor;
+import org.advrisk.linalg.Blas;
+import org.advrisk.random.Purpose;
+import org.advrisk.random.RandomStreams;
+
+/**
+ * The finite network f(x) = (1/√m) Σ_j a_j relu(w_jᵀx) with W = (w_1 … w_m) stored d×m column-major.
+ * Batches of points go through one product H = XᵀW; the output sums neurons in pairs (j, j + m/2)
+ * first, so the antisymmetric initialisation (w_{j+m/2} = w_j, a_{j+m/2} = −a_j) gives f ≡ 0 exactly.
+ */
+public final class TwoLayerNet implements Predictor {
+    /** How the network starts. */
+    public enum Init {
+        /** Neurons in pairs (w, a), (w, −a): f0 ≡ 0 and the NTK is unchanged (needs m even). */
+        ANTISYMMETRIC,
+        /** All w_j ~ N(0, I_d), a_j = ±1 independent: f0 has variance ‖x‖²/2. */
+        INDEPENDENT;
+
+        /** Parses antisymmetric or independent. */
+        public static Init parse(String text) {
+            String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+            return switch (t) {
+                case "antisymmetric" -> ANTISYMMETRIC;
+                case "independent" -> INDEPENDENT;
+                default -> throw new IllegalArgumentException("init: unknown initialisation '" + text
+                        + "'; allowed: antisymmetric, independent");
+            };
+        }
+    }
+
+    private final int d;
+    private final int m;
+    private final double[] w;
+    private final double[] a;
+
+    private TwoLayerNet(int d, int m, double[] w, double[] a) {
+        this.d = d;
+        this.m = m;
+        this.w = w;
+        this.a = a;
+    }
+
+    /**
+     * A network at initialisation: w_j from the stream (seed, trial, NETWORK_INIT, j), then a_j = ±1
+     * from the same stream; with ANTISYMMETRIC the second half copies the first with a negated.
+     */
+    public static TwoLayerNet initialise(int d, int m, Init init, long seed, long trial) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d: " + d + " must be >= 1");
+        }
+        if (m < 1) {
+            throw new IllegalArgumentException("width: " + m + " must be >= 1");
+        }
+        if (init == Init.ANTISYMMETRIC && m % 2 != 0) {
+            throw new IllegalArgumentException("width: " + m + " must be even with the antisymmetric"
+                    + " initialisation (neurons come in pairs); use an even width or --init independent");
+        }
+        if ((long) d * m > 400_000_000L) {
+            throw new IllegalArgumentException("width: d*m=" + ((long) d * m) + " weights exceed the limit 4e8");
+        }
+        double[] w = new double[d * m];
+        double[] a = new double[m];
+        int drawn = init == Init.ANTISYMMETRIC ? m / 2 : m;
+        for (int j = 0; j < drawn; j++) {
+            SplittableRandom r = RandomStreams.stream(seed, trial, Purpose.NETWORK_INIT, j);
+            RandomStreams.fillGaussian(r, w, j * d, (j + 1) * d);
+            a[j] = r.nextBoolean() ? 1.0 : -1.0;
+        }
+        if (init == Init.ANTISYMMETRIC) {
+            int h = m / 2;
+            System.arraycopy(w, 0, w, h * d, h * d);
+            for (int j = 0; j < h; j++) {
+                a[j + h] = -a[j];
+            }
+        }
+        return new TwoLayerNet(d, m, w, a);
+    }
+
+    /** A deep copy. */
+    public TwoLayerNet copy() {
+        return new TwoLayerNet(d, m, w.clone(), a.clone());
+    }
+
+    @Override
+    public int dim() {
+        return d;
+    }
+
+    /** The width m. */
+    public int width() {
+        return m;
+    }
+
+    /** First-layer weights, d×m column-major (live array). */
+    double[] weights() {
+        return w;
+    }
+
+    /** Second-layer weights (live array). */
+    double[] outer() {
+        return a;
+    }
+
+    /** Pre-activations H = XᵀW of the columns of x (d×count): a count×m column-major matrix. */
+    public double[] preActivations(int count, double[] x) {
+        double[] h = new double[count * m];
+        Blas.gemm(true, false, count, m, d, 1.0, x, w, 0.0, h);
+        return h;
+    }
+
+    /** f at each row of H (count×m): (1/√m) Σ over pairs (j, j+m/2) of a_j relu(h_j) + a_j' relu(h_j'). */
+    double[] outputs(int count, double[] h) {
+        double[] out = new double[count];
+        int half = m / 2;
+        for (int j = 0; j < half; j++) {
+            int o1 = j * count;
+            int o2 = (j + half) * count;
+            double a1 = a[j];
+            double a2 = a[j + half];
+            for (int t = 0; t < count; t++) {
+                double h1 = h[o1 + t];
+                double h2 = h[o2 + t];
+                out[t] += (h1 > 0 ? a1 * h1 : 0.0) + (h2 > 0 ? a2 * h2 : 0.0);
+            }
+        }
+        if (m % 2 != 0) {
+            int o = (m - 1) * count;
+            for (int t = 0; t < count; t++) {
+                double h1 = h[o + t];
+                out[t] += h1 > 0 ? a[m - 1] * h1 : 0.0;
+            }
+        }
+        double s = 1 / Math.sqrt(m);
+        for (int t = 0; t < count; t++) {
+            out[t] *= s;
+        }
+        return out;
+    }
+
+    @Override
+    public void evaluate(int count, double[] x, double[] values, double[] grads) {
+        double[] h = preActivations(count, x);
+        System.arraycopy(outputs(count, h), 0, values, 0, count);
+        if (grads != null) {
+            // ∇f(x_t) = W·D_tᵀ with D_tj = a_j 1{h_tj > 0}/√m; D overwrites H.
+            double s = 1 / Math.sqrt(m);
+            for (int j = 0; j < m; j++) {
+                int o = j * count;
+                double aj = a[j] * s;
+                for (int t = 0; t < count; t++) {
+                    h[o + t] = h[o + t] > 0 ? aj : 0.0;
+                }
+            }
+            Blas.gemm(false, true, d, count, m, 1.0, w, h, 0.0, grads);
+        }
+    }
+}
