@@ -160,7 +160,11 @@ public final class DualRidgePath implements RidgePath {
         int l = lambdas.length;
         double[] w = weights(lambdas);
         double[] mw = new double[n * l];
-        Blas.gemm(false, false, n, l, n, 1.0, mt, w, 0.0, mw);
+        if (l == 1) {
+            Blas.gemv(false, n, n, 1.0, mt, w, 0.0, mw); // a 1-column gemm would pack all of UᵀMU first
+        } else {
+            Blas.gemm(false, false, n, l, n, 1.0, mt, w, 0.0, mw);
+        }
         PathPoint[] out = new PathPoint[l];
         for (int j = 0; j < l; j++) {
             double nu = n * lambdas[j];
