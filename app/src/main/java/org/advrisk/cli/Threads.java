@@ -2,11 +2,8 @@ package org.advrisk.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
+import org.advrisk.random.OrderedParallel;
 
 /** Runs independent trials on a thread pool and returns their results in trial order. */
 public final class Threads {
@@ -36,34 +33,13 @@ public final class Threads {
      */
     public static <T> List<T> map(int count, int threads, TrialWork<T> work) {
         Blas.threads(1);
-        List<T> out = new ArrayList<>();
         if (count == 1 || threads == 1) {
+            List<T> out = new ArrayList<>();
             for (int t = 0; t < count; t++) {
                 out.add(work.run(t, threads));
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count));
-        try {
-            List<Future<T>> fs = new ArrayList<>();
-            for (int t = 0; t < count; t++) {
-                final int trial = t;
-                fs.add(pool.submit(() -> work.run(trial, 1)));
-            }
-            for (Future<T> f : fs) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return OrderedParallel.map(count, threads, trial -> work.run(trial, 1));
     }
 }

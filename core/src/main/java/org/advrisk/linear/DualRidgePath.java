@@ -1,13 +1,8 @@
 package org.advrisk.linear;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
+import org.advrisk.random.OrderedParallel;
 import org.advrisk.random.Purpose;
 
 /**
@@ -220,34 +215,18 @@ public final class DualRidgePath implements RidgePath {
         return ThetaStreamer.finish(problem, seed, trial, lambdas, exponents, perBlock, test, testSize);
     }
 
+    /** Runs the jobs on up to {@code workers} threads (BLAS single-threaded meanwhile); order-free jobs only. */
     private static void runAll(Runnable[] jobs, int workers) {
-        if (workers <= 1) {
-            for (Runnable r : jobs) {
-                r.run();
-            }
-            return;
-        }
-        int previous = Blas.threads(1);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        int previous = workers > 1 ? Blas.threads(1) : 0;
         try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (Runnable r : jobs) {
-                fs.add(pool.submit(r));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            OrderedParallel.map(jobs.length, workers, i -> {
+                jobs[i].run();
+                return Boolean.TRUE;
+            });
         } finally {
-            pool.shutdownNow();
-            Blas.threads(previous);
+            if (previous > 0) {
+                Blas.threads(previous);
+            }
         }
     }
 

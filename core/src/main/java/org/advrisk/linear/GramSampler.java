@@ -1,12 +1,8 @@
 package org.advrisk.linear;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
+import org.advrisk.random.OrderedParallel;
 import org.advrisk.random.Purpose;
 
 /**
@@ -49,38 +45,20 @@ public final class GramSampler {
         int width = FeatureBlocks.blockWidth(n);
         long blocks = (p + width - 1) / width;
         int s = (int) Math.max(1, Math.min(stripes(n), blocks));
-        Partial[] partials = new Partial[s];
         int workers = Math.max(1, Math.min(threads, s));
-        if (workers == 1) {
-            for (int i = 0; i < s; i++) {
-                partials[i] = stripe(problem, seed, trial, i, s, width, p);
-            }
-        } else {
-            int previous = Blas.threads(1);
-            ExecutorService pool = Executors.newFixedThreadPool(workers);
-            try {
-                List<Future<Partial>> futures = new ArrayList<>();
-                for (int i = 0; i < s; i++) {
-                    final int stripe = i;
-                    final int stripeCount = s;
-                    futures.add(pool.submit(() -> stripe(problem, seed, trial, stripe, stripeCount, width, p)));
-                }
-                for (int i = 0; i < s; i++) {
-                    partials[i] = futures.get(i).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sampling interrupted", e);
-            } catch (ExecutionException e) {
-                throw rethrow(e);
-            } finally {
-                pool.shutdownNow();
+        int previous = workers > 1 ? Blas.threads(1) : 0;
+        List<Partial> partials;
+        try {
+            final int stripeCount = s;
+            partials = OrderedParallel.map(s, workers, i -> stripe(problem, seed, trial, i, stripeCount, width, p));
+        } finally {
+            if (previous > 0) {
                 Blas.threads(previous);
             }
         }
-        Partial total = partials[0];
+        Partial total = partials.get(0);
         for (int i = 1; i < s; i++) {
-            total.add(partials[i]);
+            total.add(partials.get(i));
         }
         if (tailLower != null) {
             addLower(total.k, tailLower, eps, n);
@@ -94,17 +72,6 @@ public final class GramSampler {
             y[i] = total.xTheta[i] + problem.sigma() * xi[i];
         }
         return new GramStats(n, total.k, total.m, total.b, total.xTheta, y);
-    }
-
-    private static RuntimeException rethrow(ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof RuntimeException r) {
-            return r;
-        }
-        if (c instanceof Error err) {
-            throw err;
-        }
-        return new IllegalStateException(c);
     }
 
     /** Partial sums of one stripe: blocks stripe, stripe + s, stripe + 2s, … in order. */

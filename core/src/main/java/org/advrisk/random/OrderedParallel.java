@@ -1,0 +1,61 @@
+package org.advrisk.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Ordered parallel map over 0..count−1: task i's result lands at index i whatever thread ran it, so
+ * a reduction done afterwards in index order is bit-identical for any thread count. Together with
+ * keyed {@link RandomStreams} this is how advrisk stays reproducible under parallelism. Callers that
+ * use BLAS inside the tasks keep BLAS single-threaded while this runs.
+ */
+public final class OrderedParallel {
+    private OrderedParallel() {
+    }
+
+    /** Runs task(0..count−1) on up to {@code threads} threads and returns the results in index order. */
+    public static <T> List<T> map(int count, int threads, IntFunction<T> task) {
+        List<T> out = new ArrayList<>(count);
+        if (threads <= 1 || count <= 1) {
+            for (int i = 0; i < count; i++) {
+                out.add(task.apply(i));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), r -> {
+            Thread t = new Thread(r, "advrisk-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.apply(index)));
+            }
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
