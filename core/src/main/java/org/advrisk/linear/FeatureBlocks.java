@@ -23,7 +23,7 @@ public final class FeatureBlocks {
      * between 256 and 4096 features (wide enough for syrk to run at full speed).
      */
     public static int blockWidth(int n) {
-        long target = (1L << 19) / Math.max(1, n);
+        long target = Math.max((1L << 19) / Math.max(1, n), n);
         long w = Math.max(256, Math.min(4096, target));
         return (int) (w / CHUNK * CHUNK);
     }
