@@ -92,7 +92,7 @@ public final class Plots {
                         "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of THEORY.md §3"
                                 + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
             }
-            List<Group> all = data.groups(s, g -> true);
+            List<Group> all = data.groups(s, Verdicts::infiniteWidth);
             if (RunData.distinct(all, "lambda").length >= 3) {
                 for (double a : RunData.distinct(all, "alpha")) {
                     if (a == 0) {
@@ -236,7 +236,7 @@ public final class Plots {
     }
 
     static XYChart ntkRiskVsN(Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator (K1, λ = 0): risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+        XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
                 + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
         double[] ns = RunData.distinct(gs, "n");
         double[] alphas = RunData.distinct(gs, "alpha");
@@ -258,7 +258,7 @@ public final class Plots {
     }
 
     static XYChart ntkGradVsN(Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator (K1, λ = 0): E‖∇ₓf̂‖² vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+        XYChart c = chart("NTK interpolator: E‖∇ₓf̂‖² vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
                 + ")", "n (training samples), log scale", "E‖∇ₓf̂(x)‖₂² over test points, log scale", true, true);
         double[] ns = RunData.distinct(gs, "n");
         double a0 = RunData.distinct(gs, "alpha")[0];
@@ -314,7 +314,7 @@ public final class Plots {
                 ? "λ (kernel ridge, c = (K + nλI)⁻¹y), log scale" : "λ (ridge; scikit-learn alpha = nλ), log scale",
                 RISK_AXIS + ", log scale",
                 true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha);
+        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         double[] ns = RunData.distinct(gs, "n");
         double[] lambdas = RunData.distinct(gs, "lambda");
         double zeroAt = zeroPosition(lambdas);
@@ -358,7 +358,7 @@ public final class Plots {
     static XYChart frontier(RunData data, Map<String, Object> s, double alpha) {
         XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + ", p = "
                 + s.get("p_rule") + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha);
+        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         double[] ns = RunData.distinct(gs, "n");
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = 0;

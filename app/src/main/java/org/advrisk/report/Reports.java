@@ -154,6 +154,7 @@ public final class Reports {
             plots = renamed;
         }
         h.plots(plots);
+        boolean ntk = data.spec() != null && data.spec().family() == org.advrisk.experiment.Family.NTK;
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
             if (RunData.distinct(gs, "lambda").length >= 3 && RunData.distinct(gs, "n").length >= 1) {
@@ -168,10 +169,16 @@ public final class Reports {
                     }
                 }
                 List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
-                if (!minNorm.isEmpty()) {
-                    h.summary((data.spec().family() == org.advrisk.experiment.Family.NTK ? "Interpolator" : "Min-norm")
-                            + " (λ = 0), mean ± standard error: " + RunData.label(s), minNorm, data.hasTheory());
+                if (ntk) {
+                    h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
+                            + " linearisation of NTK.md §3 at λ_eff): " + RunData.label(s), gs);
+                } else if (!minNorm.isEmpty()) {
+                    h.summary("Min-norm (λ = 0), mean ± standard error: " + RunData.label(s), minNorm, data.hasTheory());
                 }
+            } else if (ntk) {
+                h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
+                        + " linearisation of NTK.md §3 at λ_eff; m = inf is the kernel, a number the trained network): "
+                        + RunData.label(s), gs);
             } else {
                 h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());
             }
