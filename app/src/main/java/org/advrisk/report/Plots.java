@@ -235,6 +235,11 @@ public final class Plots {
         return c;
     }
 
+    /** ", p = " (", d = " for the NTK family, where p is the input dimension). */
+    static String dim(RunData data) {
+        return data.spec().family() == org.advrisk.experiment.Family.NTK ? ", d = " : ", p = ";
+    }
+
     static XYChart ntkRiskVsN(Map<String, Object> s, List<Group> gs) {
         XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
                 + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
@@ -309,7 +314,7 @@ public final class Plots {
 
     static XYChart riskVsLambda(RunData data, Map<String, Object> s, double alpha) {
         XYChart c = chart((data.spec().family() == org.advrisk.experiment.Family.NTK ? "NTK kernel ridge" : "Ridge")
-                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + ", p = "
+                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
                 + s.get("p_rule") + ")", data.spec().family() == org.advrisk.experiment.Family.NTK
                 ? "λ (kernel ridge, c = (K + nλI)⁻¹y), log scale" : "λ (ridge; scikit-learn alpha = nλ), log scale",
                 RISK_AXIS + ", log scale",
@@ -356,7 +361,7 @@ public final class Plots {
     }
 
     static XYChart frontier(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + ", p = "
+        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
                 + s.get("p_rule") + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
         List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         double[] ns = RunData.distinct(gs, "n");
