@@ -116,6 +116,48 @@ final class HtmlReport {
         return this;
     }
 
+    /**
+     * Summary table of an NTK run (family ntk): risks with the first-order surrogate, E‖∇f̂‖², and the
+     * linearisation (λ_eff, c0, c1, c2, its operator-norm error, linear ridge at λ_eff).
+     */
+    HtmlReport ntkSummary(String caption, List<Group> groups) {
+        b.append("<table class=\"summary\"><caption>").append(Html.esc(caption)).append("</caption><thead><tr>")
+                .append("<th>n</th><th>d</th><th>m</th><th>λ</th><th>α</th><th>trials</th><th>R</th><th>R_α (PGD)</th>")
+                .append("<th>R_α (first order)</th><th>α²‖θ*‖²</th><th>E‖∇f̂‖²</th><th>λ_eff</th><th>c0</th><th>c1</th>")
+                .append("<th>c2</th><th>lin. error</th><th>R (lin. ridge)</th><th>R_α (lin. ridge)</th>")
+                .append("<th>corr. with lin. ridge</th>");
+        b.append("</tr></thead><tbody>\n");
+        int shown = 0;
+        for (Group g : groups) {
+            if (shown++ == MAX_TABLE_ROWS) {
+                break;
+            }
+            b.append("<tr>");
+            num(g.number("n"));
+            num(g.number("d"));
+            b.append("<td class=\"num\">").append(Html.esc(g.text("m"))).append("</td>");
+            num(g.number("lambda"));
+            num(g.number("alpha"));
+            Stats r = g.stats().get("std_risk");
+            num(r == null ? 0 : r.count());
+            pm(g, "std_risk");
+            pm(g, "adv_risk");
+            pm(g, "adv_risk_first_order");
+            num(g.mean("gt_adv_risk"));
+            pm(g, "norm_l2_sq");
+            for (String c : new String[] {"lambda_eff", "c0", "c1", "c2", "lin_error", "lin_std_risk", "lin_adv_risk",
+                "lin_corr"}) {
+                num(g.mean(c));
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        if (groups.size() > MAX_TABLE_ROWS) {
+            para("note", "First " + MAX_TABLE_ROWS + " of " + groups.size() + " rows; all rows are in results.csv.");
+        }
+        return this;
+    }
+
     /** Summary table (mean ± standard error over trials) of the groups. */
     HtmlReport summary(String caption, List<Group> groups, boolean theory) {
         b.append("<table class=\"summary\"><caption>").append(Html.esc(caption)).append("</caption><thead><tr>")

@@ -70,8 +70,20 @@ public final class Plots {
         for (int si = 0; si < settings.size(); si++) {
             Map<String, Object> s = settings.get(si);
             String suffix = settings.size() == 1 ? "" : "-" + (si + 1);
-            List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
-            if (RunData.distinct(minNorm, "n").length >= 2) {
+            boolean ntk = data.spec().family() == org.advrisk.experiment.Family.NTK;
+            List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0 && Verdicts.infiniteWidth(g));
+            if (ntk && RunData.distinct(minNorm, "n").length >= 2) {
+                out.add(save(ntkRiskVsN(s, minNorm), dir, "risk-vs-n" + suffix,
+                        "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the limit of gradient descent at"
+                                + " infinite width): risks against n, log-log. Standard risk R (circles) and PGD"
+                                + " adversarial risk R_α per budget α (squares) on the test points; lines: the same risks"
+                                + " of linear ridge regression at the implicit ridge λ_eff = tr Σ/n (the linearisation of"
+                                + " NTK.md §3); dashed: the ground truth's α²‖θ*‖². " + RunData.label(s)));
+                out.add(save(ntkGradVsN(s, minNorm), dir, "grad-vs-n" + suffix,
+                        "E‖∇ₓf̂‖² of the NTK interpolator (mean over test points of the squared input-gradient norm,"
+                                + " the non-linear analogue of ‖θ̂‖² that the attack exploits) against n, with ‖θ̂_ridge‖²"
+                                + " of linear ridge at λ_eff = tr Σ/n (line). " + RunData.label(s)));
+            } else if (RunData.distinct(minNorm, "n").length >= 2) {
                 out.add(save(riskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
                         "Min-norm (λ = 0) risks against n, log-log: standard risk R (circles), adversarial risk R_α per"
                                 + " budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
@@ -80,7 +92,7 @@ public final class Plots {
                         "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of THEORY.md §3"
                                 + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
             }
-            List<Group> all = data.groups(s, g -> true);
+            List<Group> all = data.groups(s, Verdicts::infiniteWidth);
             if (RunData.distinct(all, "lambda").length >= 3) {
                 for (double a : RunData.distinct(all, "alpha")) {
                     if (a == 0) {
@@ -88,7 +100,8 @@ public final class Plots {
                     }
                     String as = "-a" + RunData.fmt(a).replace('.', '_');
                     out.add(save(riskVsLambda(data, s, a), dir, "risk-vs-lambda" + suffix + as,
-                            "Ridge risks against λ (log axis; λ = 0 drawn at the left edge as min-norm) for each n: R"
+                            (ntk ? "NTK (K1) kernel ridge c = (K + nλI)⁻¹y: R and PGD R_α" : "Ridge risks")
+                                    + " against λ (log axis; λ = 0 drawn at the left edge as min-norm) for each n: R"
                                     + " (solid), R_α with α = " + RunData.fmt(a) + " (dashed)"
                                     + (data.hasTheory() ? ", deterministic equivalents (diamonds)" : "") + ". "
                                     + RunData.label(s)));
@@ -222,6 +235,47 @@ public final class Plots {
         return c;
     }
 
+    /** ", p = " (", d = " for the NTK family, where p is the input dimension). */
+    static String dim(RunData data) {
+        return data.spec().family() == org.advrisk.experiment.Family.NTK ? ", d = " : ", p = ";
+    }
+
+    static XYChart ntkRiskVsN(Map<String, Object> s, List<Group> gs) {
+        XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+                + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
+        double[] ns = RunData.distinct(gs, "n");
+        double[] alphas = RunData.distinct(gs, "alpha");
+        points(c, "R (NTK)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
+        line(c, "R (linear ridge at λ_eff)", ns, Verdicts.series(gs, ns, alphas[0], "lin_std_risk"), PALETTE[0], SOLID);
+        int k = 1;
+        for (double a : alphas) {
+            if (a == 0) {
+                continue;
+            }
+            Color col = PALETTE[k++ % PALETTE.length];
+            points(c, "R_α PGD (NTK), α = " + RunData.fmt(a), ns, gs, a, "adv_risk", col, SeriesMarkers.SQUARE);
+            line(c, "R_α (linear ridge at λ_eff), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "lin_adv_risk"),
+                    col, SOLID);
+            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "gt_adv_risk"), col,
+                    DASHED);
+        }
+        return c;
+    }
+
+    static XYChart ntkGradVsN(Map<String, Object> s, List<Group> gs) {
+        XYChart c = chart("NTK interpolator: E‖∇ₓf̂‖² vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+                + ")", "n (training samples), log scale", "E‖∇ₓf̂(x)‖₂² over test points, log scale", true, true);
+        double[] ns = RunData.distinct(gs, "n");
+        double a0 = RunData.distinct(gs, "alpha")[0];
+        points(c, "E‖∇ₓf̂‖² (NTK)", ns, gs, a0, "norm_l2_sq", PALETTE[0], SeriesMarkers.CIRCLE);
+        double[] lin = Verdicts.series(gs, ns, a0, "lin_norm_l2");
+        for (int i = 0; i < lin.length; i++) {
+            lin[i] *= lin[i];
+        }
+        line(c, "‖θ̂_ridge‖² (linear ridge at λ_eff)", ns, lin, PALETTE[1], DASHED);
+        return c;
+    }
+
     static XYChart normVsN(RunData data, Map<String, Object> s, List<Group> gs) {
         XYChart c = chart("Min-norm: ‖θ̂‖² vs n (" + s.get("spectrum") + ", p = " + s.get("p_rule") + ")",
                 "n (training samples), log scale", "‖θ̂‖₂² (squared Euclidean norm), log scale", true, true);
@@ -259,10 +313,13 @@ public final class Plots {
     }
 
     static XYChart riskVsLambda(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart("Ridge: risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + ", p = "
-                + s.get("p_rule") + ")", "λ (ridge; scikit-learn alpha = nλ), log scale", RISK_AXIS + ", log scale",
+        XYChart c = chart((data.spec().family() == org.advrisk.experiment.Family.NTK ? "NTK kernel ridge" : "Ridge")
+                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
+                + s.get("p_rule") + ")", data.spec().family() == org.advrisk.experiment.Family.NTK
+                ? "λ (kernel ridge, c = (K + nλI)⁻¹y), log scale" : "λ (ridge; scikit-learn alpha = nλ), log scale",
+                RISK_AXIS + ", log scale",
                 true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha);
+        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         double[] ns = RunData.distinct(gs, "n");
         double[] lambdas = RunData.distinct(gs, "lambda");
         double zeroAt = zeroPosition(lambdas);
@@ -304,9 +361,9 @@ public final class Plots {
     }
 
     static XYChart frontier(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + ", p = "
+        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
                 + s.get("p_rule") + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha);
+        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         double[] ns = RunData.distinct(gs, "n");
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = 0;

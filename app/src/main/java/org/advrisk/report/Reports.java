@@ -29,8 +29,10 @@ public final class Reports {
         CLAIM2,
         /** The setting where the trade-off is predicted to be mild. */
         CONTRAST,
-        /** Claim (iii): the NTK interpolator over n (family ntk). */
-        CLAIM3
+        /** Claim (iii): the NTK interpolator over n and the kernel ridge path (family ntk). */
+        CLAIM3,
+        /** Claim (iii): one finite network trained by GD against its kernel (family ntk, finite width). */
+        CLAIM3_NET
     }
 
     /**
@@ -52,7 +54,10 @@ public final class Reports {
         RunData data = RunData.load(dir);
         boolean ntk = "ntk".equals(data.spec().family().label());
         List<Verdict> checks = new ArrayList<>(ntk ? Verdicts.claimThree(data) : Verdicts.claimOne(data));
-        checks.addAll(Verdicts.claimTwo(data, false));
+        checks.addAll(ntk ? Verdicts.claimThreeRidge(data) : Verdicts.claimTwo(data, false));
+        if (ntk) {
+            checks.addAll(Verdicts.network(data));
+        }
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
         if (!checks.isEmpty()) {
             h.heading(2, "Checks", "checks");
@@ -80,7 +85,12 @@ public final class Reports {
             case CLAIM1 -> Verdicts.claimOne(data);
             case CLAIM2 -> Verdicts.claimTwo(data, false);
             case CONTRAST -> Verdicts.claimTwo(data, true);
-            case CLAIM3 -> Verdicts.claimThree(data);
+            case CLAIM3 -> {
+                List<Verdict> v = new ArrayList<>(Verdicts.claimThree(data));
+                v.addAll(Verdicts.claimThreeRidge(data));
+                yield v;
+            }
+            case CLAIM3_NET -> Verdicts.network(data);
         };
     }
 
@@ -144,6 +154,7 @@ public final class Reports {
             plots = renamed;
         }
         h.plots(plots);
+        boolean ntk = data.spec() != null && data.spec().family() == org.advrisk.experiment.Family.NTK;
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
             if (RunData.distinct(gs, "lambda").length >= 3 && RunData.distinct(gs, "n").length >= 1) {
@@ -158,9 +169,16 @@ public final class Reports {
                     }
                 }
                 List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
-                if (!minNorm.isEmpty()) {
+                if (ntk) {
+                    h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
+                            + " linearisation of NTK.md §3 at λ_eff): " + RunData.label(s), gs);
+                } else if (!minNorm.isEmpty()) {
                     h.summary("Min-norm (λ = 0), mean ± standard error: " + RunData.label(s), minNorm, data.hasTheory());
                 }
+            } else if (ntk) {
+                h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
+                        + " linearisation of NTK.md §3 at λ_eff; m = inf is the kernel, a number the trained network): "
+                        + RunData.label(s), gs);
             } else {
                 h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());
             }

@@ -50,10 +50,10 @@ public record TradeOff(int n, double lambdaStd, double lambdaAdv, double a, doub
                 gs.get(iStd).mean(advCol), gs.get(0).mean("gt_adv_risk"));
     }
 
-    /** Trade-offs for every n of a setting at budget α (groups must span a λ grid). */
+    /** Trade-offs for every n of a setting at budget α (groups must span a λ grid; infinite width only). */
     public static List<TradeOff> curve(RunData data, Map<String, Object> setting, double alpha, String stdCol,
                                        String advCol) {
-        List<Group> gs = data.groups(setting, g -> g.number("alpha") == alpha);
+        List<Group> gs = data.groups(setting, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
         List<TradeOff> out = new ArrayList<>();
         for (double n : RunData.distinct(gs, "n")) {
             List<Group> atN = gs.stream().filter(g -> g.number("n") == n).toList();

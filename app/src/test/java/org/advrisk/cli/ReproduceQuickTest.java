@@ -39,12 +39,12 @@ class ReproduceQuickTest {
     void quickReproductionHoldsEveryVerdict() throws Exception {
         assertThat(result.code()).as(result.err()).isZero();
         List<Verdict> vs = Reports.verdicts(root);
-        // Claim (i) on two spectra, claim (ii) once, the contrast once, claim (iii) once.
-        assertThat(vs).hasSize(5);
+        // Claim (i) on two spectra, claim (ii), the contrast, claim (iii): interpolator, kernel ridge, network.
+        assertThat(vs).hasSize(7);
         for (Verdict v : vs) {
             assertThat(v.holds()).as(v.claim() + " [" + v.setting() + "]: " + v.numbers()).isTrue();
         }
-        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ")).count()).isEqualTo(5);
+        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ")).count()).isEqualTo(7);
         assertThat(result.out()).contains("advrisk: reproduce --quick finished in");
         for (Reports.Part p : Reports.parts(root)) {
             Path dir = root.resolve(p.name());
@@ -82,7 +82,7 @@ class ReproduceQuickTest {
         String d = Files.readString(dom);
         assertThat(d).contains("<table id=\"verdicts\"");
         String table = d.substring(d.indexOf("<table id=\"verdicts\""), d.indexOf("</table>", d.indexOf("<table id=\"verdicts\"")));
-        assertThat(count(table, "<td class=\"holds\">HOLDS</td>")).isEqualTo(5);
+        assertThat(count(table, "<td class=\"holds\">HOLDS</td>")).isEqualTo(7);
         assertThat(table).doesNotContain("DOES NOT HOLD");
         List<String> plots = plotFiles();
         assertThat(plots).hasSizeGreaterThanOrEqualTo(4 * 2);

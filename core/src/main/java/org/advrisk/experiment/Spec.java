@@ -32,12 +32,26 @@ import org.advrisk.random.Distribution;
  * @param attack   attack norms (l2, linf, l1, lp:P)
  * @param target   targets (clean, consistent, noisy)
  * @param theory   add deterministic-equivalent predictions where they exist
+ * @param width    family ntk: hidden widths, 0 = the infinite-width kernel, M = one network of width M
+ *                 trained by gradient descent (even: antisymmetric pairs); evaluated inside each trial
  */
 public record Spec(String name, Family family, long seed, int trials,
                    List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
                    List<String> theta, List<String> design, List<String> noise,
                    List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
-                   boolean theory) {
+                   boolean theory, List<Integer> width) {
+
+    /** A spec with the infinite-width kernel only (width: inf). */
+    public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
+                List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
+                List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory) {
+        this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
+                theory, List.of(0));
+    }
+
+    /** Allowed widths, for messages. */
+    public static final String ALLOWED_WIDTH = "inf, or an even integer from 2 to 1000000 (neurons in antisymmetric"
+            + " pairs); finite widths only with family ntk";
 
     public Spec {
         if (name == null || name.isBlank()) {
@@ -60,6 +74,24 @@ public record Spec(String name, Family family, long seed, int trials,
         alpha = nonEmpty("alpha", alpha);
         attack = nonEmpty("attack", attack);
         target = nonEmpty("target", target);
+        width = nonEmpty("width", width);
+        for (int i = 0; i < width.size(); i++) {
+            int w = width.get(i);
+            String path = width.size() == 1 ? "width" : "width[" + i + "]";
+            if (w != 0 && (w < 2 || w > 1_000_000 || w % 2 != 0)) {
+                throw new IllegalArgumentException(path + ": " + w + " is not allowed; allowed: " + ALLOWED_WIDTH);
+            }
+            if (w != 0 && family != Family.NTK) {
+                throw new IllegalArgumentException(path + ": " + w + " is not allowed for family " + family.label()
+                        + "; allowed: " + ALLOWED_WIDTH);
+            }
+            for (int j = 0; j < i; j++) {
+                if (width.get(j) == w) {
+                    throw new IllegalArgumentException("width: value " + (w == 0 ? "inf" : w) + " appears twice; a grid"
+                            + " lists each value once");
+                }
+            }
+        }
         for (int i = 0; i < n.size(); i++) {
             if (n.get(i) < 1) {
                 throw new IllegalArgumentException("n[" + i + "]: " + n.get(i) + " is not allowed; allowed: " + ALLOWED_N);
@@ -145,6 +177,17 @@ public record Spec(String name, Family family, long seed, int trials,
         a = o.putArray("target");
         target.forEach(a::add);
         o.put("theory", theory);
+        if (!width.equals(List.of(0))) {
+            // Written only when not the default, so the canonical form of older runs is unchanged.
+            a = o.putArray("width");
+            for (int w : width) {
+                if (w == 0) {
+                    a.add("inf");
+                } else {
+                    a.add(w);
+                }
+            }
+        }
         return o;
     }
 

@@ -25,7 +25,7 @@ public final class SpecReader {
     private static Map<String, String> fields() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", "a label for reports (default: the file name)");
-        m.put("family", "linear (ntk with the NTK issue) (default linear)");
+        m.put("family", "linear, ntk (default linear)");
         m.put("seed", "an integer (default 1)");
         m.put("trials", "training sets per grid point, 1 to 1000000 (default 1)");
         m.put("n", "sample sizes: positive integers or a grid (required)");
@@ -40,6 +40,8 @@ public final class SpecReader {
         m.put("attack", AttackNorm.ALLOWED + " (default l2)");
         m.put("target", Target.ALLOWED + " (default clean)");
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
+        m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
+                + " width M trained by gradient descent; a list runs each (default inf)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -92,8 +94,44 @@ public final class SpecReader {
             }
             theory = t.booleanValue();
         }
+        List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
-                attack, target, theory);
+                attack, target, theory, width);
+    }
+
+    /** width: inf | M, or a list of them (0 stands for inf). */
+    private static List<Integer> widths(JsonNode node) {
+        List<Integer> out = new ArrayList<>();
+        if (node.isArray()) {
+            if (node.isEmpty()) {
+                throw new IllegalArgumentException("width: empty list; give at least one value");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                out.add(width("width[" + i + "]", node.get(i)));
+            }
+        } else {
+            out.add(width("width", node));
+        }
+        return out;
+    }
+
+    private static int width(String path, JsonNode node) {
+        if (node.isTextual() && node.asText().trim().equalsIgnoreCase("inf")) {
+            return 0;
+        }
+        long v;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            v = node.longValue();
+        } else if (node.isTextual() && node.asText().trim().matches("[0-9]{1,9}")) {
+            v = Long.parseLong(node.asText().trim());
+        } else {
+            throw new IllegalArgumentException(path + ": " + describe(node) + " is not a width; allowed: "
+                    + Spec.ALLOWED_WIDTH);
+        }
+        if (v < 2 || v > 1_000_000 || v % 2 != 0) {
+            throw new IllegalArgumentException(path + ": " + v + " is not allowed; allowed: " + Spec.ALLOWED_WIDTH);
+        }
+        return (int) v;
     }
 
     private static boolean nonNegative(double v) {

@@ -13,6 +13,12 @@ import org.advrisk.kernel.KernelRidgePath;
  * bit-identical for any thread count (BLAS itself should run single-threaded here).
  */
 public final class NtkTrial {
+    /**
+     * Finite-difference step of the slope diagnostics ({@link KernelTracking}): far above the width
+     * 1/√(md) of a neuron pair's kink slab, far below the attack budgets used (0.25–0.5).
+     */
+    public static final double FD_STEP = 0.02;
+
     private NtkTrial() {
     }
 
@@ -47,22 +53,22 @@ public final class NtkTrial {
             for (double lambda : c.lambdas()) {
                 double[] coef = path.coefficients(lambda);
                 Predictor f = path.predictor(coef);
-                rows.addAll(rows(c, trial, 0, lambda, f, path.trainMse(coef), null, Double.NaN, Double.NaN, lin, train,
+                rows.addAll(rows(c, trial, 0, lambda, f, path.trainMse(coef), null, null, Double.NaN, lin, train,
                         test, thetaStar, threads));
             }
         } else {
             TwoLayerNet net = TwoLayerNet.initialise(d, c.width(), c.init(), c.seed(), trial);
             LazyTraining.Result r = LazyTraining.train(net, train, c.gdOptions());
-            double gap = LazyTraining.kernelGap(r, train, test);
+            KernelTracking track = KernelTracking.of(r, train, test, FD_STEP);
             double linGap = LazyTraining.linearisedGap(r, train, test, c.gdOptions());
-            rows.addAll(rows(c, trial, c.width(), 0, r.net(), r.trainMse(), r, gap, linGap, lin, train, test, thetaStar,
-                    threads));
+            rows.addAll(rows(c, trial, c.width(), 0, r.net(), r.trainMse(), r, track, linGap, lin, train, test,
+                    thetaStar, threads));
         }
         return rows;
     }
 
     private static List<NtkRow> rows(NtkConfig c, int trial, int m, double lambda, Predictor f, double trainMse,
-                                     LazyTraining.Result lazy, double gap, double linGap, Linearisation lin,
+                                     LazyTraining.Result lazy, KernelTracking track, double linGap, Linearisation lin,
                                      NtkData.Sample train, NtkData.Sample test, double[] thetaStar, int threads) {
         TestRisks.Result risks = TestRisks.evaluate(f, test, thetaStar, c.risks(), c.seed(), trial, threads);
         double lambdaEff = lin.lambdaEff(lambda);
@@ -75,11 +81,11 @@ public final class NtkTrial {
             out.add(new NtkRow(trial, c.seed(), c.n(), test.d(), m, lambda, a.alpha(), a.attack().label(), "clean",
                     std, risks.std().se(), a.pgd().mean(), a.pgd().se(), a.pgd().mean(), a.firstOrder().mean(),
                     a.firstOrder().se(), a.groundTruth(), g2, a.gradDualRms(), g2 > 0 ? Math.sqrt(std) / g2
-                    : Double.POSITIVE_INFINITY, trainMse, risks.gradNorm().mean(), gap, linGap,
+                    : Double.POSITIVE_INFINITY, trainMse, risks.gradNorm().mean(), track == null ? Double.NaN : track.maxGap(), linGap,
                     lazy == null ? Double.NaN : lazy.weightMove(), lazy == null ? Double.NaN : lazy.flipped(),
                     lazy == null ? Double.NaN : lazy.ntkRelErrFinal(), lazy == null ? Double.NaN : lazy.eta(),
                     lambdaEff, lin.c0(), lin.c1(), lin.c2(), lin.opError(), ridge.stdRisk(),
-                    ridge.adversarial(a.attack(), a.alpha()), ridge.normL2(), corr));
+                    ridge.adversarial(a.attack(), a.alpha()), ridge.normL2(), corr, track));
         }
         return out;
     }

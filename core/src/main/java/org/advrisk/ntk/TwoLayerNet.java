@@ -95,6 +95,20 @@ public final class TwoLayerNet implements Predictor {
         return m;
     }
 
+    /** Whether neurons come in antisymmetric pairs (w_{j+m/2} = w_j, a_{j+m/2} = −a_j), as at an antisymmetric start. */
+    public boolean isAntisymmetric() {
+        if (m % 2 != 0) {
+            return false;
+        }
+        int h = m / 2;
+        for (int j = 0; j < h; j++) {
+            if (a[j + h] != -a[j]) {
+                return false;
+            }
+        }
+        return java.util.Arrays.equals(w, 0, h * d, w, h * d, m * d);
+    }
+
     /** First-layer weights, d×m column-major (live array). */
     double[] weights() {
         return w;

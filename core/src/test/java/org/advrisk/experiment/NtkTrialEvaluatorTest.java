@@ -42,6 +42,27 @@ class NtkTrialEvaluatorTest {
     }
 
     @Test
+    void aFiniteWidthAddsTheRowsOfOneTrainedNetworkAtLambdaZero() {
+        Spec base = spec(List.of("l2"), List.of("clean"));
+        Spec spec = new Spec(base.name(), base.family(), base.seed(), 1, List.of(40), base.p(), base.sigma(),
+                base.spectrum(), base.theta(), base.design(), base.noise(), base.lambda(), base.alpha(), base.attack(),
+                base.target(), false, List.of(0, 60));
+        NtkTrialEvaluator ev = (NtkTrialEvaluator) TrialEvaluator.forSpec(spec);
+        Trial t = Sweep.trials(spec).get(0);
+        List<Map<String, Object>> rows = Runner.rowsOf(ev, t);
+        // Width inf: the kernel ridge path over λ ∈ {0, 0.01}; width 60: the network at λ = 0 only.
+        assertThat(rows).extracting(r -> r.get("m")).containsExactly("inf", "inf", 60);
+        assertThat(rows).extracting(r -> r.get("lambda")).containsExactly(0.0, 0.01, 0.0);
+        Map<String, Object> net = rows.get(2);
+        NtkRow direct = NtkTrial.run(ev.config(t, 60), t.trial(), 1).get(0);
+        assertThat(net.get("std_risk")).isEqualTo(direct.stdRisk());
+        assertThat(net.get("kernel_gap_rms")).isEqualTo(direct.tracking().rmsGap());
+        assertThat((double) net.get("kernel_gap_rms")).isPositive().isFinite();
+        assertThat((double) net.get("weight_move")).isPositive();
+        assertThat((double) rows.get(0).get("kernel_gap_rms")).isNaN();
+    }
+
+    @Test
     void attacksAndTargetsTheNtkFamilyCannotRunAreRefused() {
         assertThatThrownBy(() -> TrialEvaluator.forSpec(spec(List.of("l1"), List.of("clean"))))
                 .isInstanceOf(IllegalArgumentException.class)

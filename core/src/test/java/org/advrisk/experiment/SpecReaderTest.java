@@ -53,6 +53,33 @@ class SpecReaderTest {
     }
 
     @Test
+    void widthIsInfOrAnEvenIntegerAndOnlyFiniteForTheNtkFamily() throws Exception {
+        Spec s = read("{" + BASE + ", 'family': 'ntk', 'width': ['inf', 2000]}");
+        assertThat(s.width()).containsExactly(0, 2000);
+        assertThat(SpecReader.read(s.toTree(), "t")).isEqualTo(s);
+        assertThat(s.toTree().get("width").toString()).isEqualTo("[\"inf\",2000]");
+        Spec plain = read("{" + BASE + "}");
+        assertThat(plain.width()).containsExactly(0);
+        assertThat(plain.toTree().has("width")).isFalse();
+        assertThat(read("{" + BASE + ", 'family': 'ntk', 'width': 'INF'}").width()).containsExactly(0);
+        assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'ntk', 'width': 7}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("width: 7 is not allowed; allowed: " + Spec.ALLOWED_WIDTH);
+        assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'ntk', 'width': ['inf', 'wide']}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("width[1]: 'wide' is not a width; allowed: " + Spec.ALLOWED_WIDTH);
+        assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'ntk', 'width': '99999999999999999999'}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("width: '99999999999999999999' is not a width; allowed: inf, or an even");
+        assertThatThrownBy(() -> read("{" + BASE + ", 'width': 2000}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("width: 2000 is not allowed for family linear; allowed: " + Spec.ALLOWED_WIDTH);
+        assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'ntk', 'width': [2000, 2000]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("width: value 2000 appears twice; a grid lists each value once");
+    }
+
+    @Test
     void unknownFieldIsNamedWithTheAllowedOnes() {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lamda': 0}"))
                 .isInstanceOf(IllegalArgumentException.class)
