@@ -1,5 +1,6 @@
 package org.advrisk.ntk;
 
+import org.advrisk.random.OrderedParallel;
 import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.attack.Predictor;
@@ -32,7 +33,7 @@ public final class NtkTrial {
         }
         int outer = Math.min(trials, threads);
         int inner = Math.max(1, threads / outer);
-        List<List<NtkRow>> parts = Parallel.map(trials, outer, t -> run(c, t, inner));
+        List<List<NtkRow>> parts = OrderedParallel.map(trials, outer, t -> run(c, t, inner));
         List<NtkRow> rows = new ArrayList<>();
         parts.forEach(rows::addAll);
         return rows;

@@ -1,5 +1,6 @@
 package org.advrisk.ntk;
 
+import org.advrisk.random.OrderedParallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class TestRisks {
         int batches = (count + o.batch() - 1) / o.batch();
         int na = o.attacks().size();
         int nl = o.alphas().length;
-        List<BatchOut> outs = Parallel.map(batches, threads, b -> {
+        List<BatchOut> outs = OrderedParallel.map(batches, threads, b -> {
             int from = b * o.batch();
             int c = Math.min(o.batch(), count - from);
             double[] z = Arrays.copyOfRange(test.x(), from * d, (from + c) * d);
