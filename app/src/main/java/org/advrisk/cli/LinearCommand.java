@@ -173,15 +173,7 @@ public final class LinearCommand implements Callable<Integer> {
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {
-        List<AttackNorm> attacks = new ArrayList<>();
-        for (String a : Lists.words("attack", attack)) {
-            attacks.add(AttackNorm.parse(a));
-        }
-        List<Target> targets = new ArrayList<>();
-        for (String t : Lists.words("target", target)) {
-            targets.add(Target.parse(t));
-        }
-        return new LinearQuery(Lists.nonNegative("lambda", lambda), Lists.nonNegative("alpha", alpha), attacks,
-                targets, testSize);
+        return new LinearQuery(Lists.nonNegative("lambda", lambda), Lists.nonNegative("alpha", alpha),
+                Lists.attacks(attack), Lists.targets(target), testSize);
     }
 }

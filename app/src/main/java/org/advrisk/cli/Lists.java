@@ -63,6 +63,24 @@ public final class Lists {
         return v;
     }
 
+    /** Parses --attack: a comma-separated list of l2, linf, l1, lp:P. */
+    public static java.util.List<org.advrisk.linear.AttackNorm> attacks(String text) {
+        java.util.List<org.advrisk.linear.AttackNorm> out = new ArrayList<>();
+        for (String a : words("attack", text)) {
+            out.add(org.advrisk.linear.AttackNorm.parse(a));
+        }
+        return out;
+    }
+
+    /** Parses --target: a comma-separated list of clean, consistent, noisy. */
+    public static java.util.List<org.advrisk.linear.Target> targets(String text) {
+        java.util.List<org.advrisk.linear.Target> out = new ArrayList<>();
+        for (String t : words("target", text)) {
+            out.add(org.advrisk.linear.Target.parse(t));
+        }
+        return out;
+    }
+
     /** Splits a comma-separated list of words (attacks, targets). */
     public static List<String> words(String flag, String text) {
         List<String> out = new ArrayList<>();

@@ -118,18 +118,14 @@ public final class TheoryCommand implements Callable<Integer> {
         double[] lambdas = Lists.nonNegative("lambda", lambda);
         double[] grid = Lists.nonNegative("tradeoff-lambda", tradeoffLambda);
         double[] alphas = Lists.nonNegative("alpha", alpha);
-        List<AttackNorm> attacks = new ArrayList<>();
-        for (String a : Lists.words("attack", attack)) {
-            AttackNorm at = AttackNorm.parse(a);
+        List<AttackNorm> attacks = Lists.attacks(attack);
+        for (AttackNorm at : attacks) {
             if (!at.isL2() && at.q() != 1) {
-                throw new IllegalArgumentException("attack: " + a + " has no deterministic equivalent; allowed: l2, linf");
+                throw new IllegalArgumentException("attack: " + at.label()
+                        + " has no deterministic equivalent; allowed: l2, linf");
             }
-            attacks.add(at);
         }
-        List<Target> targets = new ArrayList<>();
-        for (String t : Lists.words("target", target)) {
-            targets.add(Target.parse(t));
-        }
+        List<Target> targets = Lists.targets(target);
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }

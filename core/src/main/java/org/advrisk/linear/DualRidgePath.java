@@ -179,7 +179,7 @@ public final class DualRidgePath implements RidgePath {
             }
             double risk = Math.max(0, quad - 2 * cross + signalSq);
             double err = Math.max(0, norm - 2 * crossL2 + thetaSq);
-            out[j] = new PathPoint(lambdas[j], risk, norm, err, lambdas[j] == 0 ? 0 : res / n);
+            out[j] = new PathPoint(lambdas[j], risk, norm, err, res / n);
         }
         return out;
     }

@@ -113,7 +113,13 @@ class RidgePathTest {
             ny += y[i] * y[i];
         }
         assertThat(Math.sqrt(res)).isLessThanOrEqualTo(1e-10 * Math.sqrt(ny));
+        // The path's own training MSE (from the eigen-shrinkage nλ/(s_i + nλ), not set by hand): 0 at λ = 0,
+        // at most (nλ/s_min)²‖y‖²/n for λ > 0, and clearly positive once nλ is comparable to the spectrum.
+        double sMin = path.eigenRange()[0];
         assertThat(path.at(0).trainMse()).isZero();
+        double shrink = 60 * 1e-12 / sMin;
+        assertThat(path.at(1e-12).trainMse()).isPositive().isLessThanOrEqualTo(shrink * shrink * ny / 60);
+        assertThat(path.at(1e-2).trainMse()).isGreaterThan(1e-6 * ny / 60);
     }
 
     @Test
