@@ -26,7 +26,7 @@ import org.advrisk.theory.TheorySpectrum;
  * @param attack    --attack (l2 or linf)
  * @param target    --target
  * @param grid      --tradeoff-lambda
- * @param nGrid     --n-grid (panels c and d)
+ * @param nGrid     --n-grid (panels c and d, which add n itself)
  * @param b         --b (k* = min{k : r_k ≥ b n})
  * @param truncation --truncation
  */
@@ -81,6 +81,12 @@ record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule
                 t -> Parsers.integer("truncation", t, 1, Limits.MAX_TRUNCATION));
         return new TheoryRequest(spectrum, theta, p, n, sigma, noise, seed, lambda, alpha, attack, target, grid,
                 nGrid, b, truncation);
+    }
+
+    /** The n grid of panels (c) and (d): n-grid with n added, increasing. */
+    long[] gridWithN() {
+        return java.util.stream.LongStream.concat(java.util.Arrays.stream(nGrid), java.util.stream.LongStream.of(n))
+                .distinct().sorted().toArray();
     }
 
     /** The n grid when none is given: n/8 … 8n by factors of 2 (those ≥ 1). */

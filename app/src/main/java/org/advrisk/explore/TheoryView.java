@@ -33,7 +33,7 @@ final class TheoryView {
         String driver = "p";
         List<Long> ns = new ArrayList<>();
         ns.add(r.n());
-        for (long m : r.nGrid()) {
+        for (long m : r.gridWithN()) {
             ns.add(m);
         }
         double perN = r.grid().length + 2.0;
@@ -117,7 +117,7 @@ final class TheoryView {
         List<Map<String, Object>> byN = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
         List<TradeOff> trades = new ArrayList<>();
-        for (long n : r.nGrid()) {
+        for (long n : r.gridWithN()) {
             TheorySpectrum s = spectrum(r, n);
             DeterministicEquivalent d = new DeterministicEquivalent(s, n, r.sigma());
             RankSummary rs = new EffectiveRanks(s).summary(n, r.b(), r.sigma());
