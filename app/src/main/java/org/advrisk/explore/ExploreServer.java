@@ -180,6 +180,17 @@ public final class ExploreServer implements AutoCloseable {
         return "http://" + HOST + ":" + port() + "/";
     }
 
+    /** The hosts the server's connectors are bound to (for tests: only 127.0.0.1). */
+    List<String> boundHosts() {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.NetworkConnector nc) {
+                out.add(nc.getHost());
+            }
+        }
+        return out;
+    }
+
     /** Simulations running or queued now. */
     int activeSimulations() {
         return simulations.active();

@@ -57,8 +57,11 @@ final class Parsers {
             throw new IllegalArgumentException(field + ": '" + text + "' is not an integer; allowed: an integer from "
                     + min + " to " + max);
         }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(field + ": " + v + " must be between " + min + " and " + max);
+        if (v < min) {
+            throw new IllegalArgumentException(field + ": " + v + " must be >= " + min);
+        }
+        if (v > max) {
+            throw new IllegalArgumentException(field + ": " + v + " must be <= " + max + " (the explorer's limit)");
         }
         return v;
     }
