@@ -5,6 +5,7 @@
   const val = (id) => $(id).value.trim();
   const charts = {};
   const options = {};
+  const drawn = {};
   const state = { seq: 0, controller: null, view: null, params: null, sim: null, simTimer: null,
     stats: { fetch_ms: null, render_ms: null, total_ms: null, updates: 0 } };
 
@@ -85,7 +86,7 @@
     if (id === 'sigma-slider') $('sigma').value = String(v);
     if (id === 'alpha-slider') $('alpha').value = String(round3(Math.pow(10, v)));
     if (id === 'lambda-slider') $('lambda').value = v <= -8.05 ? '0' : String(round3(Math.pow(10, v)));
-    update();
+    return update();
   }
 
   // ---- the URL holds the state ----
@@ -180,7 +181,7 @@
   /** Vertical (and for panel b horizontal) error bars of ±1 standard error. */
   function errorBars(name, color, data, horizontal) {
     return {
-      name, type: 'custom', z: 5, data, silent: true,
+      name, type: 'custom', z: 5, data, silent: true, clip: true,
       renderItem: (params, api) => {
         const x = api.value(0); const lo = api.value(1); const hi = api.value(2);
         const a = api.coord([x, lo]); const b = api.coord([x, hi]);
@@ -250,9 +251,8 @@
     const front = P.frontier.map((i) => [P.std_risk[i], P.adv_risk[i], P.lambda[i]]);
     const c = v.chosen;
     const sims = simPoints('std_risk'); const sima = simPoints('adv_risk');
-    let xmax = Math.max(...front.map((p) => p[0]), c.std_risk);
-    sims.forEach((s) => { xmax = Math.max(xmax, s.hi); });
-    xmax *= 1.3;
+    // the axis spans the frontier and the chosen λ; simulated points beyond it are clipped
+    const xmax = 1.3 * Math.max(...front.map((p) => p[0]), c.std_risk);
     const series = [
       { name: 'over λ', type: 'line', data: all, showSymbol: false, color: '#999', lineStyle: { width: 1 } },
       { name: 'Pareto frontier', type: 'scatter', data: front, symbolSize: 5, color: COLORS.adv },
@@ -265,7 +265,7 @@
     }
     if (sims.length) {
       const pts = sims.map((s, i) => [s.mean, sima[i].mean, s.lambda]).filter((p) => p[1] > 0);
-      series.push({ name: 'simulated', type: 'scatter', symbol: 'rect', symbolSize: 7, color: COLORS.std,
+      series.push({ name: 'simulated', type: 'scatter', symbol: 'rect', symbolSize: 7, color: COLORS.std, clip: true,
         itemStyle: { borderColor: '#000', borderWidth: 1 }, data: pts });
       series.push(errorBars('±1 SE', COLORS.std, sims.map((s, i) => [s.mean, sima[i].lo, sima[i].hi, sima[i].mean,
         s.mean - s.se, s.mean + s.se]).filter((p) => p[1] > 0), true));
@@ -329,13 +329,19 @@
     w.textContent = v.warnings.join(' · ');
   }
 
+  /** Draws a panel unless its option is the one already drawn (a λ move leaves panels c and d alone). */
+  function draw(k) {
+    const key = JSON.stringify(options[k]);
+    if (drawn[k] === key) return;
+    drawn[k] = key;
+    charts[k].setOption(options[k], { notMerge: true, lazyUpdate: false });
+    charts[k].getZr().flush(); // paint now, so the measured draw time includes painting
+  }
+
   function render() {
     const v = state.view;
     options.a = panelA(v); options.b = panelB(v); options.c = panelC(v); options.d = panelD(v);
-    for (const k of ['a', 'b', 'c', 'd']) {
-      charts[k].setOption(options[k], { notMerge: true, lazyUpdate: false });
-      charts[k].getZr().flush(); // paint now, so the measured draw time includes painting
-    }
+    for (const k of ['a', 'b', 'c', 'd']) draw(k);
     notes(v);
     commands();
     simTable();
@@ -481,7 +487,7 @@
       + (s.message ? ' — ' + s.message : '');
     if (state.view) {
       options.a = panelA(state.view); options.b = panelB(state.view);
-      charts.a.setOption(options.a, { notMerge: true }); charts.b.setOption(options.b, { notMerge: true });
+      draw('a'); draw('b');
     }
     simTable();
   }
@@ -520,6 +526,6 @@
   }
 
   // For tests and for the curious: the charts, their options and the last answers.
-  window.explore = { charts, options, state, svgOf, update };
+  window.explore = { charts, options, state, svgOf, update, onSlider };
   init();
 })();
