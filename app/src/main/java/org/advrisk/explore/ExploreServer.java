@@ -88,6 +88,9 @@ public final class ExploreServer implements AutoCloseable {
                 cfg.routes.get(f.getKey(), ctx -> file(ctx, f.getValue()));
             }
             cfg.routes.exception(RefusedRequest.class, (e, ctx) -> json(ctx, e.status(), e.error()));
+            // A bug, not a user mistake: still one JSON line for the page, status 500.
+            cfg.routes.exception(RuntimeException.class, (e, ctx) -> json(ctx, 500, new ApiError("request", null, null,
+                    "internal error (a bug; please report it): " + e)));
             cfg.routes.error(404, ctx -> {
                 ctx.contentType("text/plain; charset=utf-8");
                 ctx.result("404 not found: " + ctx.path());

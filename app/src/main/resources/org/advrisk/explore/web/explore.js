@@ -450,10 +450,20 @@
   }
 
   // ---- simulations ----
+  /** fetch + JSON, with a network failure shown as a message rather than an unhandled rejection. */
+  async function call(url, init) {
+    try {
+      const res = await fetch(url, init);
+      return { ok: res.ok, body: await res.json() };
+    } catch (e) {
+      return { ok: false, body: { field: 'request', message: 'the server did not answer: ' + e.message } };
+    }
+  }
+
   async function simulate() {
     showError(null);
-    const res = await fetch('api/simulate', { method: 'POST', body: new URLSearchParams(simParams()) });
-    const body = await res.json();
+    const { ok: resOk, body } = await call('api/simulate', { method: 'POST', body: new URLSearchParams(simParams()) });
+    const res = { ok: resOk };
     if (!res.ok) { showError(body); return; }
     state.sim = body;
     $('cancel').disabled = false;
@@ -463,9 +473,8 @@
   function poll(id) {
     clearTimeout(state.simTimer);
     state.simTimer = setTimeout(async () => {
-      const res = await fetch('api/simulate/' + encodeURIComponent(id));
-      const body = await res.json();
-      if (!res.ok) { showError(body); return; }
+      const { ok, body } = await call('api/simulate/' + encodeURIComponent(id));
+      if (!ok) { showError(body); $('cancel').disabled = true; return; }
       state.sim = body;
       simShow();
       if (body.state === 'queued' || body.state === 'running') poll(id);
@@ -475,8 +484,9 @@
 
   async function cancel() {
     if (!state.sim) return;
-    const res = await fetch('api/simulate/' + encodeURIComponent(state.sim.id), { method: 'DELETE' });
-    state.sim = await res.json();
+    const { ok, body } = await call('api/simulate/' + encodeURIComponent(state.sim.id), { method: 'DELETE' });
+    if (!ok) { showError(body); return; }
+    state.sim = body;
     simShow();
   }
 
