@@ -1,0 +1,208 @@
+package org.advrisk.explore;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The explorer's web server (Javalin on Jetty), bound to 127.0.0.1 only. It serves a fixed set of
+ * classpath files (the page, its script and style, the ECharts WebJar; any other path is 404, so no
+ * path can reach another file; a path climbing above the root is refused by Jetty itself with 400
+ * before any handler runs) and the JSON API:
+ * <ul>
+ *   <li>{@code GET /api/theory?spectrum=..&n=..&p=..} — the view (see {@link TheoryView});</li>
+ *   <li>{@code POST /api/simulate?...} — starts {@code advrisk linear} training sets in the background,
+ *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
+ *       {@code DELETE /api/simulate/{id}} cancels it;</li>
+ *   <li>{@code GET /api/limits} — the cost limits.</li>
+ * </ul>
+ * Bad parameters get 400 with {@code {"field","value","allowed","message"}}.
+ */
+public final class ExploreServer implements AutoCloseable {
+    /** The only address the server listens on. */
+    public static final String HOST = "127.0.0.1";
+    /** ECharts version of the WebJar the page loads. */
+    static final String ECHARTS = "5.3.1";
+
+    private static final Map<String, String[]> FILES = files();
+
+    private final Javalin app;
+    private final Simulations simulations;
+
+    private ExploreServer(Javalin app, Simulations simulations) {
+        this.app = app;
+        this.simulations = simulations;
+    }
+
+    /** URL path → {classpath resource, content type}: everything the server will ever read. */
+    private static Map<String, String[]> files() {
+        Map<String, String[]> m = new HashMap<>();
+        String web = "/org/advrisk/explore/web/";
+        m.put("/", new String[] {web + "index.html", "text/html; charset=utf-8"});
+        m.put("/index.html", new String[] {web + "index.html", "text/html; charset=utf-8"});
+        m.put("/explore.js", new String[] {web + "explore.js", "text/javascript; charset=utf-8"});
+        m.put("/explore.css", new String[] {web + "explore.css", "text/css; charset=utf-8"});
+        String ec = "/webjars/echarts/" + ECHARTS + "/dist/echarts.min.js";
+        m.put(ec, new String[] {"/META-INF/resources" + ec, "text/javascript; charset=utf-8"});
+        return m;
+    }
+
+    /** Starts a server on 127.0.0.1:{@code port} (0 = a free port). */
+    public static ExploreServer start(int port) {
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS);
+    }
+
+    /** Starts a server allowing {@code maxSimulations} concurrent simulations. */
+    static ExploreServer start(int port, int maxSimulations) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: " + port + " must be between 0 and 65535 (0 = a free port)");
+        }
+        Simulations sims = new Simulations(maxSimulations);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = HOST;
+            cfg.jetty.port = port;
+            QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+            threads.setName("advrisk-explore-http");
+            threads.setDaemon(true);
+            cfg.jetty.threadPool = threads;
+            cfg.routes.get("/api/theory", ctx -> theory(ctx));
+            cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
+            cfg.routes.post("/api/simulate", ctx -> simulate(ctx, sims));
+            cfg.routes.get("/api/simulate/{id}", ctx -> json(ctx, 200, job(ctx, sims).status()));
+            cfg.routes.delete("/api/simulate/{id}", ctx -> {
+                SimulationJob j = job(ctx, sims);
+                j.cancel();
+                json(ctx, 200, j.status());
+            });
+            for (Map.Entry<String, String[]> f : FILES.entrySet()) {
+                cfg.routes.get(f.getKey(), ctx -> file(ctx, f.getValue()));
+            }
+            cfg.routes.exception(RefusedRequest.class, (e, ctx) -> json(ctx, e.status(), e.error()));
+            // A bug, not a user mistake: still one JSON line for the page, status 500.
+            cfg.routes.exception(RuntimeException.class, (e, ctx) -> json(ctx, 500, new ApiError("request", null, null,
+                    "internal error (a bug; please report it): " + e)));
+            cfg.routes.error(404, ctx -> {
+                ctx.contentType("text/plain; charset=utf-8");
+                ctx.result("404 not found: " + ctx.path());
+            });
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            sims.close();
+            if (hasCause(e, BindException.class)) {
+                throw new IllegalArgumentException("port: " + port + " is in use on " + HOST
+                        + "; give another --port, or --port 0 for a free one");
+            }
+            throw e;
+        }
+        return new ExploreServer(app, sims);
+    }
+
+    private static boolean hasCause(Throwable e, Class<?> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void theory(Context ctx) {
+        Query q = Query.of(ctx.queryParamMap(), TheoryRequest.ALLOWED);
+        TheoryRequest r = TheoryRequest.parse(q);
+        Map<String, Object> view;
+        try {
+            view = TheoryView.compute(r);
+        } catch (IllegalArgumentException e) {
+            throw q.refuse(e);
+        }
+        json(ctx, 200, view);
+    }
+
+    private static void simulate(Context ctx, Simulations sims) {
+        Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
+        for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+            if (params.containsKey(e.getKey())) {
+                throw new RefusedRequest(new ApiError(e.getKey(), null, null, e.getKey()
+                        + ": given both in the query and in the body; give it once"));
+            }
+            params.put(e.getKey(), e.getValue());
+        }
+        SimulationRequest r = SimulationRequest.parse(Query.of(params, SimulationRequest.ALLOWED));
+        json(ctx, 202, sims.submit(r).status());
+    }
+
+    private static SimulationJob job(Context ctx, Simulations sims) {
+        String id = ctx.pathParam("id");
+        SimulationJob j = sims.get(id);
+        if (j == null) {
+            throw new RefusedRequest(404, new ApiError("id", id, "the id of a recent simulation",
+                    "id: no simulation '" + id + "' (finished jobs are kept for the last " + Simulations.KEPT + ")"));
+        }
+        return j;
+    }
+
+    private static void file(Context ctx, String[] file) {
+        try (InputStream in = ExploreServer.class.getResourceAsStream(file[0])) {
+            if (in == null) {
+                ctx.status(404).result("404 not found: " + ctx.path());
+                return;
+            }
+            ctx.contentType(file[1]);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(JsonBody.write(body));
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The page's URL. */
+    public String url() {
+        return "http://" + HOST + ":" + port() + "/";
+    }
+
+    /** The hosts the server's connectors are bound to (for tests: only 127.0.0.1). */
+    List<String> boundHosts() {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.NetworkConnector nc) {
+                out.add(nc.getHost());
+            }
+        }
+        return out;
+    }
+
+    /** Simulations running or queued now. */
+    int activeSimulations() {
+        return simulations.active();
+    }
+
+    /** Stops the simulations and the server. */
+    @Override
+    public void close() {
+        simulations.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,221 @@
+package org.advrisk.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.LinearRisks;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.theory.BenignDiagnosis;
+import org.advrisk.theory.DePoint;
+import org.advrisk.theory.DeterministicEquivalent;
+import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.RankSummary;
+import org.advrisk.theory.TheoryProblem;
+import org.advrisk.theory.TheorySpectrum;
+import org.advrisk.theory.TradeOff;
+
+/**
+ * Computes everything the page draws for one {@link TheoryRequest}, the way {@code advrisk theory}
+ * computes it (TheoryProblem, DeterministicEquivalent, TradeOff, EffectiveRanks, BenignDiagnosis):
+ * the risks over the trade-off's λ grid at n (panels a, b), the chosen λ, and per n of the n grid the
+ * min-norm risks, ‖θ̂‖², the effective-rank ratios (panel c) and the regret ratios A, S (panel d).
+ */
+final class TheoryView {
+    private TheoryView() {
+    }
+
+    /** Refuses a request whose work exceeds {@link Limits#MAX_THEORY_WORK} before allocating anything. */
+    static void checkCost(TheoryRequest r) {
+        double work = 0;
+        String driver = "p";
+        List<Long> ns = new ArrayList<>();
+        ns.add(r.n());
+        for (long m : r.gridWithN()) {
+            ns.add(m);
+        }
+        double perN = r.grid().length + 2.0;
+        for (long m : ns) {
+            double[] g = groups(r.spectrum(), r.theta(), r, m);
+            work += g[0] * perN;
+            if (g[1] == 1) {
+                driver = "truncation";
+            }
+        }
+        if (work > Limits.MAX_THEORY_WORK) {
+            throw new IllegalArgumentException(driver + ": this view needs about " + Limits.sci(work)
+                    + " eigenvalue-group passes (groups x (tradeoff-lambda values + 2) over n and the n-grid), more than the"
+                    + " explorer's limit " + Limits.sci(Limits.MAX_THEORY_WORK) + "; use a smaller p or truncation, fewer"
+                    + " tradeoff-lambda values or a shorter n-grid (advrisk theory has no such limit)");
+        }
+    }
+
+    /** Number of eigenvalue groups at n, and 1 when the truncation (not p) sets it. */
+    private static double[] groups(SpectrumSpec s, GroundTruthSpec theta, TheoryRequest r, long n) {
+        double k = theta instanceof GroundTruthSpec.Top t ? t.k() : theta instanceof GroundTruthSpec.Random x ? x.k() : 1;
+        double head = Math.max(k, r.truncation());
+        boolean constant = s instanceof SpectrumSpec.Isotropic || s instanceof SpectrumSpec.TwoLevel
+                || s instanceof SpectrumSpec.Geometric g && g.r() == 1.0
+                || s instanceof SpectrumSpec.PowerLaw pw && pw.a() == 0 && pw.b() == 0;
+        if (constant) {
+            double spikes = s instanceof SpectrumSpec.TwoLevel tl ? tl.spikes() : 0;
+            return new double[] {Math.max(k, spikes) + 1, 0};
+        }
+        if (r.p().isInfinite()) {
+            return new double[] {head, 1};
+        }
+        double p = r.p().at(n);
+        return p <= head ? new double[] {p, 0} : new double[] {head, 1};
+    }
+
+    /** The view as a JSON-ready map (NaN and ±∞ still to be mapped to null). */
+    static Map<String, Object> compute(TheoryRequest r) {
+        long start = System.nanoTime();
+        checkCost(r);
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+
+        TheorySpectrum ts = spectrum(r, r.n());
+        DeterministicEquivalent de = new DeterministicEquivalent(ts, r.n(), r.sigma());
+        TradeOff t = TradeOff.of(de, r.grid(), r.attack(), r.target(), r.alpha(), r.noise());
+        DePoint chosen = de.at(r.lambda());
+        double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(r.attack().q()), r.alpha(), r.target(), r.sigma(),
+                r.noise());
+
+        out.put("spectrum", ts.label());
+        out.put("p", dimension(ts));
+        out.put("n", r.n());
+        out.put("attack", r.attack().label());
+        out.put("target", r.target().label());
+        out.put("alpha", r.alpha());
+        out.put("empirical", DePoint.isEmpirical(r.attack()));
+        out.put("gt_adv_risk", gt);
+
+        int m = t.points().size();
+        double[] lambdas = new double[m];
+        double[] normSq = new double[m];
+        double maxTail = chosen.tailRatio();
+        for (int i = 0; i < m; i++) {
+            DePoint pt = t.points().get(i);
+            lambdas[i] = pt.lambda();
+            normSq[i] = pt.normL2Sq();
+            maxTail = Math.max(maxTail, pt.tailRatio());
+        }
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("lambda", lambdas);
+        path.put("std_risk", t.stdRisk());
+        path.put("adv_risk", t.advRisk());
+        path.put("norm_sq", normSq);
+        path.put("frontier", t.frontier());
+        path.put("min_norm_included", t.minNormIncluded());
+        out.put("path", path);
+        out.put("chosen", point(chosen, r, gt));
+        out.put("tradeoff", tradeoff(t));
+
+        List<Map<String, Object>> byN = new ArrayList<>();
+        List<RankSummary> summaries = new ArrayList<>();
+        List<TradeOff> trades = new ArrayList<>();
+        for (long n : r.gridWithN()) {
+            TheorySpectrum s = spectrum(r, n);
+            DeterministicEquivalent d = new DeterministicEquivalent(s, n, r.sigma());
+            RankSummary rs = new EffectiveRanks(s).summary(n, r.b(), r.sigma());
+            summaries.add(rs);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("n", n);
+            row.put("p", dimension(s));
+            row.put("min_norm", d.minNormAllowed());
+            if (d.minNormAllowed()) {
+                DePoint z = d.at(0);
+                maxTail = Math.max(maxTail, z.tailRatio());
+                row.put("std_risk", z.stdRisk());
+                row.put("adv_risk", z.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()));
+                row.put("norm_sq", z.normL2Sq());
+            } else {
+                row.put("std_risk", Double.NaN);
+                row.put("adv_risk", Double.NaN);
+                row.put("norm_sq", Double.NaN);
+            }
+            row.put("gt_adv_risk", LinearRisks.groundTruthAdversarial(s.thetaNorm(r.attack().q()), r.alpha(),
+                    r.target(), r.sigma(), r.noise()));
+            row.put("r0_over_n", rs.r0OverN());
+            row.put("k_star", rs.kStar().value());
+            row.put("k_star_status", rs.kStar().status().name().toLowerCase(Locale.ROOT));
+            row.put("k_star_over_n", rs.kStarOverN());
+            row.put("n_over_R_k_star", rs.nOverRkStar());
+            TradeOff tn = TradeOff.of(d, r.grid(), r.attack(), r.target(), r.alpha(), r.noise());
+            trades.add(tn);
+            row.put("A", tn.adversarialRegret());
+            row.put("S", tn.standardRegret());
+            row.put("lambda_std", tn.lambdaStd());
+            row.put("lambda_adv", tn.lambdaAdv());
+            row.put("optimum_at_grid_edge", tn.optimumAtGridEdge());
+            byN.add(row);
+        }
+        out.put("by_n", byN);
+        BenignDiagnosis diagnosis = BenignDiagnosis.of(summaries);
+        Map<String, Object> dg = new LinkedHashMap<>();
+        dg.put("verdict", diagnosis.verdict().label());
+        dg.put("reason", diagnosis.reason());
+        dg.put("rule", BenignDiagnosis.RULE);
+        out.put("diagnosis", dg);
+        Map<String, Object> tv = new LinkedHashMap<>();
+        tv.put("verdict", TradeOff.verdict(trades));
+        tv.put("rule", TradeOff.VERDICT_RULE);
+        tv.put("clear_regret", TradeOff.CLEAR_REGRET);
+        out.put("tradeoff_verdict", tv);
+        if (maxTail > 0.01) {
+            warnings.add(String.format(Locale.ROOT, "the tail approximation has lambda_{P+1}/kappa = %.3g > 0.01;"
+                    + " increase truncation", maxTail));
+        }
+        if (t.optimumAtGridEdge()) {
+            warnings.add("lambda_std or lambda_adv sits at an end of tradeoff-lambda: the optimum may lie outside;"
+                    + " widen the grid");
+        }
+        out.put("warnings", warnings);
+        out.put("compute_ms", (System.nanoTime() - start) / 1e6);
+        return out;
+    }
+
+    private static TheorySpectrum spectrum(TheoryRequest r, long n) {
+        return TheoryProblem.spectrum(r.spectrum(), r.theta(), r.p(), n, r.seed(), r.truncation());
+    }
+
+    private static Object dimension(TheorySpectrum s) {
+        return Double.isInfinite(s.dimension()) ? "inf" : (Object) (long) s.dimension();
+    }
+
+    private static Map<String, Object> point(DePoint d, TheoryRequest r, double gt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lambda", d.lambda());
+        m.put("kappa", d.kappa());
+        m.put("std_risk", d.stdRisk());
+        m.put("adv_risk", d.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()));
+        m.put("gt_adv_risk", gt);
+        m.put("bias", d.bias());
+        m.put("variance", d.variance());
+        m.put("norm_l2", Math.sqrt(d.normL2Sq()));
+        m.put("norm_sq", d.normL2Sq());
+        m.put("norm_dual", d.dualNorm(r.attack(), r.target()));
+        m.put("alpha_c", d.crossoverBudget());
+        m.put("tail_ratio", d.tailRatio());
+        return m;
+    }
+
+    private static Map<String, Object> tradeoff(TradeOff t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lambda_std", t.lambdaStd());
+        m.put("std_risk_min", t.stdRisk()[t.iStd()]);
+        m.put("adv_risk_at_lambda_std", t.advRisk()[t.iStd()]);
+        m.put("lambda_adv", t.lambdaAdv());
+        m.put("adv_risk_min", t.advRisk()[t.iAdv()]);
+        m.put("std_risk_at_lambda_adv", t.stdRisk()[t.iAdv()]);
+        m.put("A", t.adversarialRegret());
+        m.put("S", t.standardRegret());
+        m.put("gt_adv_risk", t.groundTruth());
+        m.put("min_norm_adv_risk", t.minNormAdvRisk());
+        m.put("optimum_at_grid_edge", t.optimumAtGridEdge());
+        return m;
+    }
+}
