@@ -187,4 +187,84 @@ public final class Audit {
         }
         return out;
     }
+
+    /** Estimator label of an external (saved or foreign) linear model. */
+    public static final String EXTERNAL = "external";
+
+    /**
+     * Audits a given linear model on every row of {@code data} (its features must be the model's, in
+     * order). With {@code standardize} the attack lives in standardised units: sd from the model's
+     * scaling when it has one, else from these rows.
+     */
+    public static AuditResult external(Rows data, LinearModel model, AuditOptions o) {
+        int p = model.features().size();
+        if (!data.featureNames().equals(model.features())) {
+            throw new IllegalArgumentException("--model: the table's features do not match the model's");
+        }
+        Split all = org.advrisk.data.Splits.all(Integer.MAX_VALUE / 2);
+        double[] sd = new double[p];
+        java.util.Arrays.fill(sd, 1.0);
+        java.util.List<String> notes = new ArrayList<>();
+        if (o.standardize()) {
+            if (model.sd() != null) {
+                sd = model.sd().clone();
+                notes.add("attack units: the model's training sd");
+            } else {
+                org.advrisk.data.ColumnMoments cm = org.advrisk.data.ColumnMoments.of(data, all);
+                sd = cm.sd();
+                for (int j = 0; j < p; j++) {
+                    if (org.advrisk.data.GramAccumulator.constant(cm.mean()[j], sd[j])) {
+                        throw new IllegalArgumentException("feature '" + model.features().get(j) + "' is constant in "
+                                + "the audited rows, so it has no standard deviation to measure the attack in; "
+                                + "use --standardize off or give scaling.sd in the model");
+                    }
+                }
+                notes.add("attack units: the audited rows' sd (the model has no scaling)");
+            }
+        }
+        double[] mean = new double[p];
+        int[] kept = new int[p];
+        double[] thetaZ = new double[p];
+        double offset = model.intercept();
+        for (int j = 0; j < p; j++) {
+            kept[j] = j;
+            thetaZ[j] = model.coefficients()[j] * sd[j];
+        }
+        TrainingStatistics st = new TrainingStatistics(model.features(), kept, 0, mean, sd, o.standardize(), offset,
+                null, null, 0, null, null, List.of());
+        AttackNorm[] atts = o.attacks().toArray(new AttackNorm[0]);
+        double[] exps = o.attacks().stream().mapToDouble(AttackNorm::p).toArray();
+        TestEvaluation.Result ev = TestEvaluation.run(data, all, true, st, thetaZ, 1, new double[0]);
+        double[] norms = o.alphaScale() == AlphaScale.MEAN_NORM ? TestEvaluation.meanTrainNorms(data, all, st, exps) : null;
+        double[] d = Budgets.weights(o.budgets(), model.features());
+        double[] dtheta = new double[p];
+        for (int j = 0; j < p; j++) {
+            dtheta[j] = d[j] * thetaZ[j];
+        }
+        ResidualMoments mom = ev.moments()[0];
+        List<AuditRow> rows = new ArrayList<>();
+        for (int a = 0; a < atts.length; a++) {
+            double nd = LinearWorstCase.norm(dtheta, atts[a].q());
+            for (double alpha : o.alphas()) {
+                double eff = norms != null ? alpha * norms[a] : alpha;
+                double c = eff * nd;
+                rows.add(new AuditRow("all", EXTERNAL, model.lambda(), atts[a].label(), alpha, eff, Double.NaN,
+                        mom.mse(), mom.adversarial(c), mom.adversarialSe(c), true, nd, 0, (int) mom.count(), p));
+            }
+        }
+        double[] abs = new double[p];
+        for (int j = 0; j < p; j++) {
+            abs[j] = Math.abs(dtheta[j]);
+        }
+        List<AuditSummary> summaries = new ArrayList<>();
+        for (AttackNorm att : atts) {
+            for (double alpha : o.alphas()) {
+                AuditRow r = rows.stream().filter(x -> x.attack().equals(att.label()) && x.alpha() == alpha).findFirst().orElseThrow();
+                summaries.add(new AuditSummary(att.label(), alpha, model.lambda(), model.lambda(), r.testMse(), r.advTestMse(),
+                        r.testMse(), r.advTestMse(), 1, 1, Double.NaN, false, new double[] {model.lambda()},
+                        top(model.features(), abs, 0, p, att.q()), 1, true));
+            }
+        }
+        return new AuditResult(rows, summaries, new double[] {model.lambda()}, model.features(), thetaZ, notes);
+    }
 }

@@ -196,7 +196,7 @@ public final class GramAccumulator {
     }
 
     /** Constant columns: sd at most 1e-12 of the magnitude of their mean (rounding level), or exactly 0. */
-    static boolean constant(double mean, double sd) {
+    public static boolean constant(double mean, double sd) {
         return sd <= 1e-12 * Math.abs(mean) || sd == 0;
     }
 

@@ -15,8 +15,8 @@ public record Split(String label, int index, boolean[] isTest, int nTrain, int n
         if (nTrain < 2) {
             throw new IllegalArgumentException("split " + label + ": n_train = " + nTrain + " but at least 2 training rows are needed");
         }
-        if (nTest < 1) {
-            throw new IllegalArgumentException("split " + label + ": no test rows; allowed: a test part of at least 1 row");
+        if (nTest < 0) {
+            throw new IllegalArgumentException("split " + label + ": nTest = " + nTest + " must be >= 0");
         }
     }
 

@@ -30,6 +30,10 @@ public final class Splits {
             throw new IllegalArgumentException("--repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
         }
         int nTest = (int) Math.ceil(fraction * n);
+        if (n - nTest < 2) {
+            throw new IllegalArgumentException("--test-fraction: " + fraction + " leaves n_train = " + (n - nTest)
+                    + " of n = " + n + " rows; at least 2 training rows are needed");
+        }
         List<Split> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             int[] perm = permutation(n, seed, r);
@@ -44,8 +48,9 @@ public final class Splits {
 
     /** K-fold cross-validation on one permutation; the first n mod K folds get one extra row. */
     public static List<Split> crossValidation(int n, int k, long seed) {
-        if (k < 2 || k > n) {
-            throw new IllegalArgumentException("--cv: " + k + " is not allowed; allowed: 2 <= K <= n = " + n);
+        if (k < 2 || k > n || n - (n / k + (n % k > 0 ? 1 : 0)) < 2) {
+            throw new IllegalArgumentException("--cv: " + k + " is not allowed; allowed: 2 <= K <= n = " + n
+                    + " with at least 2 training rows per fold");
         }
         int[] perm = permutation(n, seed, 0);
         List<Split> out = new ArrayList<>();
@@ -64,7 +69,15 @@ public final class Splits {
 
     /** All rows of the training table train; the test rows come from another table. */
     public static Split testFile(int nTrain, int nTest) {
+        if (nTest < 1) {
+            throw new IllegalArgumentException("--test: the test file has no usable rows");
+        }
         return new Split("test-file", 0, null, nTrain, nTest);
+    }
+
+    /** Every row trains (a final refit, or the rows an external model is audited on). */
+    public static Split all(int n) {
+        return new Split("all", 0, null, n, 0);
     }
 
     /** A Fisher–Yates permutation of 0..n−1 from the split stream of one repeat. */
