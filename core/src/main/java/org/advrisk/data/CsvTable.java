@@ -132,9 +132,21 @@ public final class CsvTable implements Rows {
      * resolves the training features in it.
      */
     public CsvTable sameColumns(CsvSource test) {
-        CsvTable t = open(test, new ColumnSpec(target, features, List.of()), missing);
+        List<String> testHeader;
+        try (CSVParser parser = test.open()) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(test.label() + ": the file is empty (a header line is required)");
+            }
+            testHeader = new ArrayList<>(it.next().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!testHeader.isEmpty() && testHeader.get(0).startsWith("\uFEFF")) {
+            testHeader.set(0, testHeader.get(0).substring(1));
+        }
         Set<String> mine = new LinkedHashSet<>(header);
-        Set<String> theirs = new LinkedHashSet<>(t.header);
+        Set<String> theirs = new LinkedHashSet<>(testHeader);
         if (!mine.equals(theirs)) {
             Set<String> lacking = new LinkedHashSet<>(mine);
             lacking.removeAll(theirs);
@@ -144,7 +156,7 @@ public final class CsvTable implements Rows {
                     + (lacking.isEmpty() ? "" : "; missing: " + shortList(lacking))
                     + (extra.isEmpty() ? "" : "; extra: " + shortList(extra)));
         }
-        return t;
+        return open(test, new ColumnSpec(target, features, List.of()), missing);
     }
 
     @Override
