@@ -115,8 +115,20 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Per-feature budget weights: CSV 'column,weight' with a header (0 = immutable; unlisted = 1).")
     Path budget;
 
-    @Option(names = "--map", defaultValue = "none", paramLabel = "MAP", description = "Feature map: none (the only one so far). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--map", defaultValue = "none", paramLabel = "MAP",
+            description = {"Feature map of the standardised inputs: none, relu:m=M (random ReLU features), rff:m=M,gamma=G",
+                "(random Fourier features of exp(-G||z-z'||^2)). With a map the attack moves the inputs: PGD (a lower",
+                "bound, certified=false) and the first-order value. Default: ${DEFAULT-VALUE}."})
     String map;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--pgd-steps", defaultValue = "20", paramLabel = "T", description = "PGD steps per run (with --map). Default: ${DEFAULT-VALUE}.")
+    int pgdSteps;
+
+    @Option(names = "--pgd-restarts", defaultValue = "2", paramLabel = "R", description = "PGD random restarts (with --map). Default: ${DEFAULT-VALUE}.")
+    int pgdRestarts;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Audit this saved or external linear model (JSON) on every row, without refitting.")
     Path model;
@@ -150,8 +162,9 @@ public final class AuditCommand implements Callable<Integer> {
         OutputFormat fmt = OutputFormat.parse(format);
         boolean std = onOff("--standardize", standardize);
         MissingPolicy miss = MissingPolicy.parse(missing);
-        if (!map.trim().equalsIgnoreCase("none")) {
-            throw new UserInputException("--map: '" + map + "' is not available yet; allowed: none");
+        boolean mapped = !map.trim().equalsIgnoreCase("none");
+        if (mapped && (testFile != null || model != null || saveModel != null)) {
+            throw new UserInputException("--map: not available with --test, --model or --save-model; use --test-fraction or --cv");
         }
         if (!choose.equals("adv") && !choose.equals("std")) {
             throw new UserInputException("--choose: '" + choose + "' is not allowed; allowed: adv, std");
@@ -239,7 +252,9 @@ public final class AuditCommand implements Callable<Integer> {
             } else {
                 splits = Splits.fraction((int) n, testFraction == null ? 0.25 : testFraction, splitSeed, repeats);
             }
-            result = Audit.run(rows, testRows, splits, opts);
+            result = mapped ? org.advrisk.audit.MappedAudit.run(rows, splits, opts, map,
+                    new org.advrisk.audit.MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed))
+                    : Audit.run(rows, testRows, splits, opts);
         }
         if (!quiet) {
             for (String note : result.notes()) {
@@ -264,7 +279,7 @@ public final class AuditCommand implements Callable<Integer> {
         boolean withEff = scale == AlphaScale.MEAN_NORM;
         List<Map<String, Object>> rowMaps = new ArrayList<>();
         for (AuditRow r : result.rows()) {
-            rowMaps.add(r.toMap(withEff));
+            rowMaps.add(r.toMap(withEff, mapped));
         }
         List<Map<String, Object>> sumMaps = new ArrayList<>();
         for (AuditSummary s : result.summaries()) {

@@ -21,12 +21,26 @@ import java.util.Map;
  * @param nTrain        training rows
  * @param nTest         test rows
  * @param p             features
+ * @param advFirstOrder with a feature map: the first-order estimate mean (|r| + α‖∇f‖_q)² (NaN otherwise)
  */
 public record AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
                        double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
-                       double normDual, int nTrain, int nTest, int p) {
+                       double normDual, int nTrain, int nTest, int p, double advFirstOrder) {
+    /** A certified row of a linear model (no first-order column). */
+    public AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
+                    double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
+                    double normDual, int nTrain, int nTest, int p) {
+        this(split, estimator, lambda, attack, alpha, alphaEff, trainMse, testMse, advTestMse, advTestMseSe, certified,
+                normDual, nTrain, nTest, p, Double.NaN);
+    }
+
     /** Column name → value, in output order. */
     public Map<String, Object> toMap(boolean withAlphaEff) {
+        return toMap(withAlphaEff, false);
+    }
+
+    /** Column name → value, in output order; {@code withFirstOrder} adds adv_test_mse_first_order. */
+    public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("split", split);
         m.put("estimator", estimator);
@@ -40,6 +54,9 @@ public record AuditRow(String split, String estimator, double lambda, String att
         m.put("test_mse", testMse);
         m.put("adv_test_mse", advTestMse);
         m.put("adv_test_mse_se", advTestMseSe);
+        if (withFirstOrder) {
+            m.put("adv_test_mse_first_order", advFirstOrder);
+        }
         m.put("certified", certified);
         m.put("norm_dual", normDual);
         m.put("n_train", nTrain);
