@@ -51,7 +51,7 @@ public final class Audit {
             if (!st.dropped().isEmpty()) {
                 notes.add("dropped constant column(s) " + String.join(",", st.dropped()) + " (" + split.label() + ")");
             }
-            TableRidgePath path = TableRidgePath.fit(st);
+            TableRidgePath path = new TableRidge().fit(st);
             double[] thetas = path.thetas(lambdas);
             TestEvaluation.Result ev = test == null
                     ? TestEvaluation.run(train, split, false, st, thetas, L, meanNorm ? exps : new double[0])

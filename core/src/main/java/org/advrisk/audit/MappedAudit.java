@@ -68,7 +68,7 @@ public final class MappedAudit {
             if (!st.dropped().isEmpty()) {
                 notes.add(st.dropped().size() + " mapped feature(s) constant on the training rows dropped (" + split.label() + ")");
             }
-            TableRidgePath path = TableRidgePath.fit(st);
+            TableRidgePath path = new TableRidge().fit(st);
             double[] thetas = path.thetas(lambdas);
             int nTest = split.nTest();
             double[] zs = new double[d * nTest];

@@ -12,8 +12,11 @@ import org.advrisk.linalg.SymmetricEigen;
  * λ = 0 is the pseudo-inverse solution: least squares when p &lt; n and G is invertible, the
  * minimum-norm interpolator when p ≥ n. Eigenvalues at or below s_max·max(n, p)·ε (numpy's lstsq
  * cut-off) count as zero there; centring always makes one eigenvalue of K zero.
+ *
+ * <p>As an {@link org.advrisk.linear.EstimatorPath} (fitted by {@link TableRidge}) its predictor acts
+ * on standardised inputs z: f(z) = ȳ + zᵀθ̂_λ.
  */
-public final class TableRidgePath {
+public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
     private final TrainingStatistics stats;
     private final SymmetricEigen eigen;
     private final double[] u;
@@ -126,5 +129,43 @@ public final class TableRidgePath {
             }
         }
         return sum / stats.n();
+    }
+
+    @Override
+    public String parameter() {
+        return "lambda";
+    }
+
+    @Override
+    public int n() {
+        return stats.n();
+    }
+
+    /** f(z) = ȳ + zᵀθ̂_λ on standardised inputs z (p coordinates), with its constant gradient θ̂_λ. */
+    @Override
+    public org.advrisk.attack.Predictor predictor(double lambda) {
+        double[] theta = thetas(new double[] {lambda});
+        double offset = stats.yMean();
+        return new org.advrisk.attack.Predictor() {
+            @Override
+            public int dim() {
+                return theta.length;
+            }
+
+            @Override
+            public void evaluate(int count, double[] xs, double[] values, double[] grads) {
+                int p = theta.length;
+                for (int t = 0; t < count; t++) {
+                    double v = offset;
+                    for (int j = 0; j < p; j++) {
+                        v += theta[j] * xs[t * p + j];
+                    }
+                    values[t] = v;
+                    if (grads != null) {
+                        System.arraycopy(theta, 0, grads, t * p, p);
+                    }
+                }
+            }
+        };
     }
 }
