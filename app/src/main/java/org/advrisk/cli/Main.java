@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "advrisk", mixinStandardHelpOptions = true, version = "advrisk 0.1.0",
         description = "Benign overfitting versus adversarial robustness: exact risks, theory and simulation.",
         subcommands = {LinearCommand.class, TheoryCommand.class, NtkCommand.class, RunCommand.class, ReportCommand.class,
-            org.advrisk.explore.ExploreCommand.class,
+            org.advrisk.explore.ExploreCommand.class, AuditCommand.class,
             ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,160 @@
+package org.advrisk.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.data.TrainingStatistics;
+
+/**
+ * A linear model f(x) = b + Σ_j θ_j x_j on named raw columns, as saved by {@code --save-model} and
+ * read by {@code --model}: JSON with {@code target}, {@code intercept}, {@code coefficients}
+ * (column name → θ_j in raw units) and optionally {@code scaling} ({@code mean}, {@code sd} by column:
+ * the training statistics, which fix the units the attack lives in) and {@code lambda}.
+ *
+ * @param target       target column name
+ * @param features     feature names in order
+ * @param coefficients θ in raw units, aligned with features
+ * @param intercept    b
+ * @param mean         training means (null when not given)
+ * @param sd           training standard deviations used for standardisation (null when not given)
+ * @param lambda       the λ it was fitted with (NaN when unknown)
+ */
+public record LinearModel(String target, List<String> features, double[] coefficients, double intercept,
+                          double[] mean, double[] sd, double lambda) {
+    /** Format tag written into saved models. */
+    public static final String FORMAT = "advrisk-linear-model/1";
+
+    /** The model of standardised coefficients θ_z (one λ) fitted on the given statistics, in raw units. */
+    public static LinearModel of(String target, TrainingStatistics st, double[] thetaZ, double lambda) {
+        int p = st.p();
+        double[] theta = new double[p];
+        double b = st.yMean();
+        for (int j = 0; j < p; j++) {
+            theta[j] = thetaZ[j] / st.sd()[j];
+            b -= st.mean()[j] * theta[j];
+        }
+        return new LinearModel(target, st.featureNames(), theta, b, st.mean().clone(),
+                st.standardized() ? st.sd().clone() : null, lambda);
+    }
+
+    /** Writes the model as JSON. */
+    public void write(Path file, Map<String, Object> extra) throws IOException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("target", target);
+        root.put("intercept", intercept);
+        if (Double.isFinite(lambda)) {
+            root.put("lambda", lambda);
+        }
+        ObjectNode c = root.putObject("coefficients");
+        for (int j = 0; j < features.size(); j++) {
+            c.put(features.get(j), coefficients[j]);
+        }
+        if (mean != null) {
+            ObjectNode s = root.putObject("scaling");
+            s.put("standardize", sd != null);
+            ObjectNode mm = s.putObject("mean");
+            for (int j = 0; j < features.size(); j++) {
+                mm.put(features.get(j), mean[j]);
+            }
+            if (sd != null) {
+                ObjectNode ss = s.putObject("sd");
+                for (int j = 0; j < features.size(); j++) {
+                    ss.put(features.get(j), sd[j]);
+                }
+            }
+        }
+        if (extra != null) {
+            root.set("fit", m.valueToTree(extra));
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, m.writeValueAsString(root) + "\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads a model file; every problem is a one-line {@link IllegalArgumentException} naming the field. */
+    public static LinearModel read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--model: '" + file + "' does not exist");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--model: '" + file + "' is not valid JSON: " + e.getMessage().split("\n")[0]);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("--model: '" + file + "' must hold a JSON object");
+        }
+        JsonNode coef = root.get("coefficients");
+        if (coef == null || !coef.isObject() || coef.isEmpty()) {
+            throw new IllegalArgumentException("--model: " + file + ": 'coefficients' must be an object column name -> number");
+        }
+        List<String> names = new ArrayList<>();
+        List<Double> vals = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = coef.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            names.add(e.getKey());
+            vals.add(number(file, "coefficients." + e.getKey(), e.getValue()));
+        }
+        double b = root.has("intercept") ? number(file, "intercept", root.get("intercept")) : 0.0;
+        String target = root.has("target") ? root.get("target").asText() : null;
+        double lambda = root.has("lambda") ? number(file, "lambda", root.get("lambda")) : Double.NaN;
+        double[] mean = null;
+        double[] sd = null;
+        JsonNode scaling = root.get("scaling");
+        if (scaling != null && scaling.isObject()) {
+            mean = byName(file, "scaling.mean", scaling.get("mean"), names, false);
+            sd = byName(file, "scaling.sd", scaling.get("sd"), names, true);
+        }
+        return new LinearModel(target, names, vals.stream().mapToDouble(Double::doubleValue).toArray(), b, mean, sd, lambda);
+    }
+
+    private static double[] byName(Path file, String field, JsonNode node, List<String> names, boolean positive) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
+        }
+        double[] out = new double[names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            JsonNode v = node.get(names.get(j));
+            if (v == null) {
+                throw new IllegalArgumentException("--model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
+            }
+            out[j] = number(file, field + "." + names.get(j), v);
+            if (positive && !(out[j] > 0)) {
+                throw new IllegalArgumentException("--model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
+                        + " is not allowed; allowed: > 0");
+            }
+        }
+        return out;
+    }
+
+    private static double number(Path file, String field, JsonNode v) {
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + v + " is not allowed; allowed: a finite number");
+        }
+        return v.asDouble();
+    }
+
+    /** Coefficients by name. */
+    public Map<String, Double> coefficientMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int j = 0; j < features.size(); j++) {
+            m.put(features.get(j), coefficients[j]);
+        }
+        return m;
+    }
+}

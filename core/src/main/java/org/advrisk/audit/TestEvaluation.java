@@ -1,0 +1,109 @@
+package org.advrisk.audit;
+
+import org.advrisk.data.Rows;
+import org.advrisk.data.Split;
+import org.advrisk.data.TrainingStatistics;
+import org.advrisk.linalg.Blas;
+
+/**
+ * One streaming pass over test rows that computes, for L models at once (the columns of a p×L
+ * coefficient matrix in standardised units, intercept ȳ), the moments of the test residuals. Rows
+ * are standardised with the training statistics and buffered in blocks; predictions are one BLAS
+ * product per block. Optionally also averages ‖z‖_p over the training rows seen in the same pass
+ * (for {@code --alpha-scale mean-norm}).
+ */
+public final class TestEvaluation {
+    private static final int BLOCK_BYTES = 1 << 22;
+
+    private TestEvaluation() {
+    }
+
+    /** The outcome: residual moments per model and the mean training ‖z‖_p per requested exponent. */
+    public record Result(ResidualMoments[] moments, double[] meanTrainNorms, long trainRowsSeen) {
+    }
+
+    /**
+     * Evaluates the models on the rows of {@code rows} that are test rows of {@code split}
+     * (all rows when {@code allTest}); {@code normExponents} may be empty.
+     */
+    public static Result run(Rows rows, Split split, boolean allTest, TrainingStatistics st, double[] thetas, int models,
+                             double[] normExponents) {
+        int q = st.p();
+        int block = Math.max(1, Math.min(2048, BLOCK_BYTES / (8 * Math.max(q, models))));
+        double[] zb = new double[q * block];
+        double[] yb = new double[block];
+        double[] pred = new double[models * block];
+        double[][] sums = new double[4][models];
+        long[] count = {0, 0};
+        int[] fill = {0};
+        double[] z = new double[q];
+        double[] norms = new double[normExponents.length];
+        Runnable flush = () -> {
+            int b = fill[0];
+            if (b == 0) {
+                return;
+            }
+            Blas.gemm(true, false, models, b, q, 1.0, thetas, zb, 0.0, pred);
+            for (int t = 0; t < b; t++) {
+                for (int l = 0; l < models; l++) {
+                    double r = Math.abs(st.yMean() + pred[l + t * models] - yb[t]);
+                    double r2 = r * r;
+                    sums[0][l] += r;
+                    sums[1][l] += r2;
+                    sums[2][l] += r2 * r;
+                    sums[3][l] += r2 * r2;
+                }
+            }
+            fill[0] = 0;
+        };
+        rows.forEach((i, x, y) -> {
+            boolean test = allTest || !split.train(i);
+            if (test) {
+                st.standardize(x, zb, fill[0] * q);
+                yb[fill[0]] = y;
+                count[0]++;
+                if (++fill[0] == block) {
+                    flush.run();
+                }
+            } else if (norms.length > 0) {
+                st.standardize(x, z, 0);
+                for (int k = 0; k < norms.length; k++) {
+                    norms[k] += org.advrisk.attack.LinearWorstCase.norm(z, normExponents[k]);
+                }
+                count[1]++;
+            }
+        });
+        flush.run();
+        ResidualMoments[] out = new ResidualMoments[models];
+        for (int l = 0; l < models; l++) {
+            out[l] = new ResidualMoments(count[0], sums[0][l], sums[1][l], sums[2][l], sums[3][l]);
+        }
+        if (count[1] > 0) {
+            for (int k = 0; k < norms.length; k++) {
+                norms[k] /= count[1];
+            }
+        }
+        return new Result(out, norms, count[1]);
+    }
+
+    /** Mean ‖z‖_p over the training rows of a split (a pass of its own, for a separate test file). */
+    public static double[] meanTrainNorms(Rows rows, Split split, TrainingStatistics st, double[] exponents) {
+        double[] norms = new double[exponents.length];
+        double[] z = new double[st.p()];
+        long[] c = {0};
+        rows.forEach((i, x, y) -> {
+            if (!split.train(i)) {
+                return;
+            }
+            st.standardize(x, z, 0);
+            for (int k = 0; k < norms.length; k++) {
+                norms[k] += org.advrisk.attack.LinearWorstCase.norm(z, exponents[k]);
+            }
+            c[0]++;
+        });
+        for (int k = 0; k < norms.length; k++) {
+            norms[k] /= Math.max(1, c[0]);
+        }
+        return norms;
+    }
+}
