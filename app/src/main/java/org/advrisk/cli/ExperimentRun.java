@@ -94,42 +94,41 @@ final class ExperimentRun {
             ps.flush();
         }, "advrisk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Runner.Outcome outcome;
+        Runner.Outcome outcome = null;
+        String status = "failed";
         try {
             outcome = runner.run(trials);
-        } catch (RuntimeException | IOException e) {
-            synchronized (lock) {
-                if (!closed[0]) {
-                    closed[0] = true;
-                    if (bar[0] != null) {
-                        bar[0].close();
-                    }
-                    try {
-                        store.finish(trials, "failed");
-                    } finally {
-                        store.close();
-                    }
-                }
-            }
-            mainDone.countDown();
-            removeHook(hook);
+            status = outcome.complete() ? "complete" : "interrupted";
+        } catch (java.nio.file.FileSystemException e) {
+            status = "interrupted"; // a full disk or lost permissions: the stored trials are intact, resume later
             throw e;
-        }
-        synchronized (lock) {
-            if (!closed[0]) {
-                closed[0] = true;
-                if (bar[0] != null) {
-                    bar[0].close();
+        } finally {
+            // Whatever happened, close the store (release the lock), let the shutdown hook go on at once
+            // (it waits for mainDone: a failure here once left it waiting 30 s) and remove it.
+            try {
+                synchronized (lock) {
+                    if (!closed[0]) {
+                        closed[0] = true;
+                        if (bar[0] != null) {
+                            bar[0].close();
+                        }
+                        try {
+                            store.finish(trials, status);
+                        } catch (IOException | RuntimeException e) {
+                            if (outcome != null) {
+                                throw e; // the run itself went well: this failure is the news
+                            }
+                            // else: keep the run's own exception; the rows on disk are intact
+                        } finally {
+                            store.close();
+                        }
+                    }
                 }
-                try {
-                    store.finish(trials, outcome.complete() ? "complete" : "interrupted");
-                } finally {
-                    store.close();
-                }
+            } finally {
+                mainDone.countDown();
+                removeHook(hook);
             }
         }
-        mainDone.countDown();
-        removeHook(hook);
         return outcome;
     }
 

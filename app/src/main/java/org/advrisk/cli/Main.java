@@ -31,6 +31,11 @@ public final class Main implements Runnable {
                 line.getErr().println("advrisk: error: " + ex.getMessage());
                 return 2;
             }
+            String fault = Problems.fileSystem(ex);
+            if (fault != null) {
+                line.getErr().println("advrisk: error: " + fault);
+                return 2;
+            }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -86,7 +86,8 @@ class ResultStoreTest {
         Path dir = tmp.resolve("run");
         try (ResultStore st = open(dir, s)) {
             assertThatThrownBy(() -> open(dir, s))
-                    .hasMessage("out: " + dir + " is in use by another advrisk run; wait for it or choose another --out");
+                    .hasMessage("out: " + dir + " is in use by this process (pid " + ProcessHandle.current().pid()
+                            + "); wait for it to finish (or stop it) or choose another --out");
         }
         Spec other = Specs.small(List.of(10, 20), 3, List.of(0.0));
         assertThatThrownBy(() -> open(dir, other))
