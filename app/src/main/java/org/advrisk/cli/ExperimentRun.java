@@ -34,7 +34,8 @@ final class ExperimentRun {
                                   PrintWriter err, String resumeHint) throws IOException {
         List<Trial> trials = Sweep.trials(spec);
         TrialEvaluator evaluator = TrialEvaluator.forSpec(spec);
-        ResultStore store = ResultStore.open(out, spec, RunEnvironment.current(), specSource, threads, trials.size());
+        ResultStore store = ResultStore.open(out, spec, RunEnvironment.current(), specSource, threads, trials.size(),
+                org.advrisk.experiment.InputFiles.hashes(spec));
         boolean showBar = !quiet && System.console() != null;
         ProgressBar[] bar = new ProgressBar[1];
         Runner.Listener listener = new Runner.Listener() {

@@ -126,7 +126,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter o = cmd.commandLine().getOut();
         String mode = quick ? "quick" : "default";
-        Files.createDirectories(root);
+        refuseForeign(root);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw org.advrisk.experiment.Faults.of(e, root, "cannot create the output directory",
+                    "choose an --out you can write to");
+        }
         writeIndex(root);
         String resume = "advrisk reproduce" + (quick ? " --quick" : "") + " --out " + root;
         long t0 = System.nanoTime();
@@ -162,6 +168,29 @@ public final class ReproduceCommand implements Callable<Integer> {
                 throw new IllegalStateException("missing built-in spec " + res);
             }
             return SpecFiles.parse(in, "builtin:" + res, name);
+        }
+    }
+
+    /** reproduce writes only into a new or empty directory, or an earlier reproduction (which it resumes). */
+    static void refuseForeign(Path root) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new UserInputException("out: " + root + " is a file; allowed: a new or empty directory, or an earlier"
+                    + " advrisk reproduce directory to resume");
+        }
+        if (!Files.isDirectory(root) || Files.exists(root.resolve(Reports.REPRODUCE))) {
+            return;
+        }
+        if (Files.exists(root.resolve(org.advrisk.experiment.ResultStore.MANIFEST))) {
+            throw new UserInputException("out: " + root + " is a directory of advrisk run (it has "
+                    + org.advrisk.experiment.ResultStore.MANIFEST + "); reproduce would replace its report.html;"
+                    + " choose another --out");
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(root)) {
+            if (s.findAny().isPresent()) {
+                throw new UserInputException("out: " + root + " is not empty and holds no advrisk reproduction (no "
+                        + Reports.REPRODUCE + "); allowed: a new or empty directory, or an earlier reproduce directory"
+                        + " to resume");
+            }
         }
     }
 

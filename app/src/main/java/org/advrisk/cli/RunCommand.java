@@ -42,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
         }
+        if (java.nio.file.Files.exists(out.resolve(Reports.REPRODUCE))) {
+            throw new UserInputException("out: " + out + " is a directory of advrisk reproduce (it has " + Reports.REPRODUCE
+                    + "); resume it with advrisk reproduce --out " + out + ", or choose another --out");
+        }
         Spec spec = SpecFiles.load(specFile);
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter outw = cmd.commandLine().getOut();
