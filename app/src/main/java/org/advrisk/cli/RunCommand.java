@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " trials are stored; resume with: " + resume);
             return 130;
         }
-        outw.println("advrisk: " + o.total() + " trials (" + o.skipped() + " already done, " + o.ran() + " run now) in "
+        outw.println("advrisk: " + o.total() + (o.total() == 1 ? " trial (" : " trials (") + o.skipped() + " already done, " + o.ran() + " run now) in "
                 + out);
         if (!noReport) {
             Path html = Reports.render(out);

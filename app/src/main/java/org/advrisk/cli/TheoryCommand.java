@@ -129,6 +129,8 @@ public final class TheoryCommand implements Callable<Integer> {
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
+        org.advrisk.experiment.MemoryBudget.require("truncation", truncation,
+                org.advrisk.experiment.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
         List<Map<String, Object>> rankRows = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
