@@ -134,6 +134,16 @@ final class ExperimentRun {
         return outcome;
     }
 
+    /** Renders plots and report.html; a file-system fault names the directory and what to do. */
+    static Path render(Path dir) throws IOException {
+        try {
+            return org.advrisk.report.Reports.render(dir);
+        } catch (IOException e) {
+            throw org.advrisk.experiment.Faults.of(e, dir, "cannot write the plots or report.html (the results are"
+                    + " intact)", "free space (or fix the permissions) and run advrisk report " + dir);
+        }
+    }
+
     /** True once a shutdown hook has started: it prints the interruption message itself. */
     static boolean shuttingDown() {
         return SHUTTING_DOWN.get();

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"Risks are excess risks against the clean target <x, theta*>, estimated on --test-size test points"
                 + " (with standard errors). adv_risk = PGD estimate (a lower bound), adv_risk_first_order ="
                 + " E(|f-f*| + alpha*||grad f||_q)^2. lambda_eff is the linear ridge that the kernel behaves like"
-                + " (NTK.md section 3); lin_* columns are that linear ridge's exact risks."})
+                + " (docs/ntk.md section 3); lin_* columns are that linear ridge's exact risks."})
 public final class NtkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

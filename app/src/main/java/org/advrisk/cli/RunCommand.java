@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
         outw.println("advrisk: " + o.total() + (o.total() == 1 ? " trial (" : " trials (") + o.skipped() + " already done, " + o.ran() + " run now) in "
                 + out);
         if (!noReport) {
-            Path html = Reports.render(out);
+            Path html = ExperimentRun.render(out);
             outw.println("advrisk: report " + html);
         }
         outw.flush();

@@ -228,7 +228,7 @@ final class HtmlReport {
                 + " (scikit-learn's alpha = nλ), λ = 0 is the min-norm interpolator; risks are excess risks against the"
                 + " clean response ⟨x, θ*⟩ (no σ² floor) unless the target says otherwise; R_α = E sup_{‖δ‖_p ≤ α}"
                 + " (⟨x+δ, θ̂⟩ − ⟨x, θ*⟩)², computed in closed form for Gaussian designs. Simulated values are means over"
-                + " trials ± one standard error; DE = deterministic equivalent (THEORY.md §4).</p>\n");
+                + " trials ± one standard error; DE = deterministic equivalent (docs/theory.md §4).</p>\n");
         b.append("</body></html>\n");
         return b.toString();
     }

@@ -10,7 +10,7 @@ import org.advrisk.attack.Pgd;
 import org.advrisk.attack.Predictor;
 
 /**
- * Risks of a predictor f on a test sample against the clean target f*(x) (NTK.md §5): the standard
+ * Risks of a predictor f on a test sample against the clean target f*(x) (docs/ntk.md §5): the standard
  * risk E(f − f*)², for each (attack, α) the first-order surrogate E(|f − f*| + α‖∇f‖_q)² and the
  * PGD estimate E sup (f(x+δ) − f*(x))² (a lower bound of the true adversarial risk), all with
  * standard errors over test points; and the input-gradient norms. Test points go in batches of
