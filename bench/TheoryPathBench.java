@@ -13,12 +13,13 @@ import org.advrisk.theory.TheorySpectrum;
  * Timing of the deterministic equivalent on P = 10⁶ eigenvalues (run by bench/theory-path.sh, not a
  * test): building the spectrum, one λ (cold and warm, median of 7), a 100-value λ path, for an
  * infinite power law truncated at P = 10⁶ with the analytic tail and for an exact p = 10⁶.
+ * Usage: java -cp core/target/classes:commons-math3.jar bench/TheoryPathBench.java [n] [P].
  * Prints one line per measurement and the κ/risk values so the Python reference can be compared.
  */
 public final class TheoryPathBench {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int truncation = 1_000_000;
+        int truncation = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000; // the test suite runs it tiny
         double[] grid = new double[100];
         for (int i = 0; i < grid.length; i++) {
             grid[i] = Math.pow(10, -8 + 9.0 * i / (grid.length - 1));

@@ -12,9 +12,9 @@ import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.ntk.GdOptions;
 import org.advrisk.ntk.LazyTraining;
 import org.advrisk.ntk.NtkData;
-import org.advrisk.ntk.Parallel;
 import org.advrisk.ntk.TwoLayerNet;
 import org.advrisk.random.Distribution;
+import org.advrisk.random.OrderedParallel;
 
 /**
  * Benchmark of the NTK hot paths (run by bench/ntk/run.sh, not a unit test):
@@ -22,7 +22,8 @@ import org.advrisk.random.Distribution;
  *        empirical NTK at init for η and the laziness diagnostics;
  *  pgd — 50 l2 PGD steps (both directions, as advrisk runs it) on 1000 test points for the K1 kernel
  *        predictor fitted on n=1000, d=500.
- * Usage: java -cp app/target/advrisk.jar bench/ntk/NtkBench.java THREADS [gd|pgd|all]
+ * Usage: java -cp app/target/advrisk.jar bench/ntk/NtkBench.java THREADS [gd|pgd|all] [tiny]
+ * (tiny: n=40, d=20, m=200, 5 GD steps, 40 test points: the test suite runs it so it keeps compiling)
  * Prints "name wall_seconds cpu_seconds" lines (CPU = whole process, all threads).
  */
 public class NtkBench {
@@ -34,17 +35,18 @@ public class NtkBench {
     public static void main(String[] args) {
         int threads = Integer.parseInt(args[0]);
         String which = args.length > 1 ? args[1] : "all";
-        int n = 1000, d = 500, m = 20000;
+        boolean tiny = args.length > 2 && args[2].equals("tiny");
+        int n = tiny ? 40 : 1000, d = tiny ? 20 : 500, m = tiny ? 200 : 20000, steps = tiny ? 5 : 200;
         NtkData data = new NtkData(SpectrumSpec.parse("isotropic").withSize(d), true,
                 GroundTruthSpec.parse("top:k=1,norm=1").withSize(d, 1), 0.5, Distribution.GAUSSIAN);
         NtkData.Sample train = data.train(n, 1, 0);
-        NtkData.Sample test = data.test(1000, 1, 0);
+        NtkData.Sample test = data.test(tiny ? 40 : 1000, 1, 0);
         if (which.equals("gd") || which.equals("all")) {
             Blas.threads(threads);
             TwoLayerNet net = TwoLayerNet.initialise(d, m, TwoLayerNet.Init.ANTISYMMETRIC, 1, 0);
             long t0 = System.nanoTime();
             long c0 = cpu();
-            LazyTraining.Result r = LazyTraining.train(net, train, GdOptions.firstLayer(200));
+            LazyTraining.Result r = LazyTraining.train(net, train, GdOptions.firstLayer(steps));
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("gd %.3f %.3f  (train_mse=%.3e, weight_move=%.3e)%n", s, (cpu() - c0) / 1e9, r.trainMse(), r.weightMove());
         }
@@ -57,7 +59,7 @@ public class NtkBench {
             int per = (test.n() + batches - 1) / batches;
             long t0 = System.nanoTime();
             long c0 = cpu();
-            List<double[]> worst = Parallel.map(batches, threads, b -> {
+            List<double[]> worst = OrderedParallel.map(batches, threads, b -> {
                 int from = b * per;
                 int c = Math.min(per, test.n() - from);
                 double[] z = Arrays.copyOfRange(test.x(), from * d, (from + c) * d);

@@ -32,9 +32,11 @@ final class ExperimentRun {
      */
     static Runner.Outcome execute(Spec spec, String specSource, Path out, int threads, boolean quiet,
                                   PrintWriter err, String resumeHint) throws IOException {
+        org.advrisk.experiment.MemoryBudget.requireSweep(spec, threads);
         List<Trial> trials = Sweep.trials(spec);
         TrialEvaluator evaluator = TrialEvaluator.forSpec(spec);
-        ResultStore store = ResultStore.open(out, spec, RunEnvironment.current(), specSource, threads, trials.size());
+        ResultStore store = ResultStore.open(out, spec, RunEnvironment.current(), specSource, threads, trials.size(),
+                org.advrisk.experiment.InputFiles.hashes(spec));
         boolean showBar = !quiet && System.console() != null;
         ProgressBar[] bar = new ProgressBar[1];
         Runner.Listener listener = new Runner.Listener() {
@@ -94,43 +96,52 @@ final class ExperimentRun {
             ps.flush();
         }, "advrisk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Runner.Outcome outcome;
+        Runner.Outcome outcome = null;
+        String status = "failed";
         try {
             outcome = runner.run(trials);
-        } catch (RuntimeException | IOException e) {
-            synchronized (lock) {
-                if (!closed[0]) {
-                    closed[0] = true;
-                    if (bar[0] != null) {
-                        bar[0].close();
-                    }
-                    try {
-                        store.finish(trials, "failed");
-                    } finally {
-                        store.close();
-                    }
-                }
-            }
-            mainDone.countDown();
-            removeHook(hook);
+            status = outcome.complete() ? "complete" : "interrupted";
+        } catch (java.nio.file.FileSystemException e) {
+            status = "interrupted"; // a full disk or lost permissions: the stored trials are intact, resume later
             throw e;
-        }
-        synchronized (lock) {
-            if (!closed[0]) {
-                closed[0] = true;
-                if (bar[0] != null) {
-                    bar[0].close();
+        } finally {
+            // Whatever happened, close the store (release the lock), let the shutdown hook go on at once
+            // (it waits for mainDone: a failure here once left it waiting 30 s) and remove it.
+            try {
+                synchronized (lock) {
+                    if (!closed[0]) {
+                        closed[0] = true;
+                        if (bar[0] != null) {
+                            bar[0].close();
+                        }
+                        try {
+                            store.finish(trials, status);
+                        } catch (IOException | RuntimeException e) {
+                            if (outcome != null) {
+                                throw e; // the run itself went well: this failure is the news
+                            }
+                            // else: keep the run's own exception; the rows on disk are intact
+                        } finally {
+                            store.close();
+                        }
+                    }
                 }
-                try {
-                    store.finish(trials, outcome.complete() ? "complete" : "interrupted");
-                } finally {
-                    store.close();
-                }
+            } finally {
+                mainDone.countDown();
+                removeHook(hook);
             }
         }
-        mainDone.countDown();
-        removeHook(hook);
         return outcome;
+    }
+
+    /** Renders plots and report.html; a file-system fault names the directory and what to do. */
+    static Path render(Path dir) throws IOException {
+        try {
+            return org.advrisk.report.Reports.render(dir);
+        } catch (IOException e) {
+            throw org.advrisk.experiment.Faults.of(e, dir, "cannot write the plots or report.html (the results are"
+                    + " intact)", "free space (or fix the permissions) and run advrisk report " + dir);
+        }
     }
 
     /** True once a shutdown hook has started: it prints the interruption message itself. */

@@ -106,6 +106,10 @@ public final class LinearCommand implements Callable<Integer> {
         LinearQuery query = query();
         TailMode mode = LinearTrial.resolve(pr, query, asked);
         checkStreamingSize(pr, query, asked, mode);
+        long parallel = Math.min(trials, blasThreads == null ? workers : 1);
+        org.advrisk.experiment.MemoryBudget.require("n", pr.n(),
+                v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
+                parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
         List<List<LinearRiskRow>> perTrial;
         if (blasThreads == null) {
             perTrial = Threads.map(trials, workers,
@@ -152,14 +156,8 @@ public final class LinearCommand implements Callable<Integer> {
         }
         double flops = (double) pr.n() * pr.n() * pr.p();
         boolean couldBeExact = asked == TailMode.AUTO && WishartTail.preferred(pr) && LinearTrial.needsTheta(pr, query);
-        if (flops > MAX_STREAM_FLOPS) {
-            throw new IllegalArgumentException("p: " + pr.p() + " with n=" + pr.n() + " needs the streaming path"
-                    + (couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "") + ", about "
-                    + String.format(java.util.Locale.ROOT, "%.1e", flops) + " flops per training set (> "
-                    + String.format(java.util.Locale.ROOT, "%.0e", MAX_STREAM_FLOPS) + ", hours of work);"
-                    + " use l2 attacks with a gaussian design and a constant-tail spectrum (exact Wishart tail, any p),"
-                    + " or a smaller p");
-        }
+        org.advrisk.experiment.MemoryBudget.requireStreamingFlops(pr.n(), pr.p(),
+                couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "");
         if (couldBeExact) {
             spec.commandLine().getErr().println("note: l1/linf/lp attacks need θ̂ itself, so every one of the p="
                     + pr.p() + " features is streamed (about " + String.format(java.util.Locale.ROOT, "%.1e", flops)
@@ -169,7 +167,7 @@ public final class LinearCommand implements Callable<Integer> {
     }
 
     /** Above this many flops per training set the streaming path is refused (about an hour on one core). */
-    static final double MAX_STREAM_FLOPS = 1e14;
+    static final double MAX_STREAM_FLOPS = org.advrisk.experiment.MemoryBudget.MAX_STREAM_FLOPS;
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {

@@ -32,11 +32,17 @@ public final class Main implements Runnable {
                 line.getErr().println("advrisk: error: " + ex.getMessage());
                 return 2;
             }
+            String fault = Problems.fileSystem(ex);
+            if (fault != null) {
+                line.getErr().println("advrisk: error: " + fault);
+                return 2;
+            }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("advrisk: error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;
         });

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"Risks are excess risks against the clean target <x, theta*>, estimated on --test-size test points"
                 + " (with standard errors). adv_risk = PGD estimate (a lower bound), adv_risk_first_order ="
                 + " E(|f-f*| + alpha*||grad f||_q)^2. lambda_eff is the linear ridge that the kernel behaves like"
-                + " (NTK.md section 3); lin_* columns are that linear ridge's exact risks."})
+                + " (docs/ntk.md section 3); lin_* columns are that linear ridge's exact risks."})
 public final class NtkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -188,6 +188,19 @@ public final class NtkCommand implements Callable<Integer> {
         for (String a : attacks) {
             balls.add(Ball.parse(a));
         }
+        final int width0 = m;
+        if ((long) testSize * d > (long) n * n) {
+            org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
+                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
+                "test points with their inputs, gradients and cross-kernel against the n training points");
+        }
+        org.advrisk.experiment.MemoryBudget.require("n", n,
+                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(v, d, testSize, width0),
+                "n×n kernel matrices, " + testSize + " test points in d = " + d + " dimensions"
+                        + (m > 0 ? ", a width-" + m + " network" : ""));
+        org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
+                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
+                "test points with their inputs, gradients and cross-kernel against the n training points");
         double[] al = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);
         return new NtkConfig(n, data, ReluNtk.parse(kernel), m, TwoLayerNet.Init.parse(init),

@@ -25,7 +25,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException("dir: " + dir + " is not a directory; allowed: a run directory of advrisk run or reproduce");
         }
-        Path html = Reports.render(dir);
+        Path html = ExperimentRun.render(dir);
         cmd.commandLine().getOut().println("advrisk: report " + html);
         cmd.commandLine().getOut().flush();
         return 0;

@@ -46,25 +46,25 @@ public final class ReproduceCommand implements Callable<Integer> {
                     "The canonical benign power law (a = 1, b = 2), θ* = e₁, p = n^1.5. The standard risk falls only"
                             + " slowly (like 1/ln n), while ‖θ̂‖² grows roughly like n ln n."),
             new Part("claim2-twolevel", Role.CLAIM2, "Claim (ii): ridge over λ on the two-level spectrum",
-                    "A setting of THEORY.md §6: twolevel with 10 spikes and tail mass √n, p = n², σ = 0.5, α = 0.25"
+                    "A setting of docs/theory.md §6: twolevel with 10 spikes and tail mass √n, p = n², σ = 0.5, α = 0.25"
                             + " (l2, clean target), λ ∈ {0} ∪ a log grid. Here the tail already over-regularises, so the λ"
                             + " best for the standard risk is 0, where ‖θ̂‖ (and R_α) is large; the λ best for R_α pays in"
                             + " bias. (With tail mass 1 the standard risk is nearly flat in λ below its minimum, so at"
-                            + " n ≤ 800 the simulated argmin, and with it A, is fragile; THEORY.md §6 lists its DE values.)"),
+                            + " n ≤ 800 the simulated argmin, and with it A, is fragile; docs/theory.md §6 lists its DE values.)"),
             new Part("contrast-powerlaw", Role.CONTRAST, "Where the trade-off is mild: power law with θ* = e₁",
                     "Shown on purpose: on λ_k = 1/(k ln²(k+1)) with θ* = e₁ a ridge between the implicit κ₀ and the"
-                            + " signal eigenvalue serves both risks, so the regret ratios stay near 1 (THEORY.md §6)."
+                            + " signal eigenvalue serves both risks, so the regret ratios stay near 1 (docs/theory.md §6)."
                             + " Claim (i) still shows here (R_α at λ = 0 grows with n), but claim (ii) is mild."),
             new Part("claim3-ntk", Role.CLAIM3, "Claim (iii): the NTK of a two-layer ReLU network, interpolator and"
                     + " kernel ridge",
-                    "Our model (NTK.md §1, the standard lazy-training model): f(x) = (1/√m) Σ a_j relu(w_jᵀx), first"
+                    "Our model (docs/ntk.md §1, the standard lazy-training model): f(x) = (1/√m) Σ a_j relu(w_jᵀx), first"
                             + " layer trained by gradient descent, which at infinite width converges to the K1 kernel"
                             + " interpolator (λ = 0); kernel ridge c = (K + nλI)⁻¹y for λ > 0. Two-level spectrum: 5"
                             + " spikes at 1 and tail mass 20 over d − 5 input directions (d = 4000), θ* uniform on the"
                             + " spikes (‖θ*‖ = 1), σ = 0.5, l2 PGD (10 steps up and down) on 500 test points. Why this"
-                            + " regime (NTK.md §3): with u = ⟨x,x'⟩/‖x‖‖x'‖ small in high dimension, K1 ≈ c0 11ᵀ +"
+                            + " regime (docs/ntk.md §3): with u = ⟨x,x'⟩/‖x‖‖x'‖ small in high dimension, K1 ≈ c0 11ᵀ +"
                             + " c1 XXᵀ + c2 I with c1 = 1/4, c2 = tr Σ/4 (columns c0, c1, c2; the c's are in the"
-                            + " normalisation K/d of NTK.md), so kernel ridge at λ behaves like linear ridge at"
+                            + " normalisation K/d of docs/ntk.md), so kernel ridge at λ behaves like linear ridge at"
                             + " λ_eff = tr Σ/n + 4λ (column lambda_eff; lin_* are that linear ridge's exact risks,"
                             + " lin_corr the correlation of its predictions with the NTK's, lin_error the relative"
                             + " operator-norm error of the approximation, ≈ 5–8% here). With tr Σ = 25 ≪ n the 5 spikes"
@@ -126,7 +126,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter o = cmd.commandLine().getOut();
         String mode = quick ? "quick" : "default";
-        Files.createDirectories(root);
+        refuseForeign(root);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw org.advrisk.experiment.Faults.of(e, root, "cannot create the output directory",
+                    "choose an --out you can write to");
+        }
         writeIndex(root);
         String resume = "advrisk reproduce" + (quick ? " --quick" : "") + " --out " + root;
         long t0 = System.nanoTime();
@@ -143,7 +149,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path html = Reports.render(root);
+        Path html = ExperimentRun.render(root);
         List<Verdict> vs = Reports.verdicts(root);
         for (Verdict v : vs) {
             o.println(v.word() + "  " + v.claim() + "  [" + v.setting() + "]");
@@ -162,6 +168,29 @@ public final class ReproduceCommand implements Callable<Integer> {
                 throw new IllegalStateException("missing built-in spec " + res);
             }
             return SpecFiles.parse(in, "builtin:" + res, name);
+        }
+    }
+
+    /** reproduce writes only into a new or empty directory, or an earlier reproduction (which it resumes). */
+    static void refuseForeign(Path root) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new UserInputException("out: " + root + " is a file; allowed: a new or empty directory, or an earlier"
+                    + " advrisk reproduce directory to resume");
+        }
+        if (!Files.isDirectory(root) || Files.exists(root.resolve(Reports.REPRODUCE))) {
+            return;
+        }
+        if (Files.exists(root.resolve(org.advrisk.experiment.ResultStore.MANIFEST))) {
+            throw new UserInputException("out: " + root + " is a directory of advrisk run (it has "
+                    + org.advrisk.experiment.ResultStore.MANIFEST + "); reproduce would replace its report.html;"
+                    + " choose another --out");
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(root)) {
+            if (s.findAny().isPresent()) {
+                throw new UserInputException("out: " + root + " is not empty and holds no advrisk reproduction (no "
+                        + Reports.REPRODUCE + "); allowed: a new or empty directory, or an earlier reproduce directory"
+                        + " to resume");
+            }
         }
     }
 

@@ -42,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
         }
+        if (java.nio.file.Files.exists(out.resolve(Reports.REPRODUCE))) {
+            throw new UserInputException("out: " + out + " is a directory of advrisk reproduce (it has " + Reports.REPRODUCE
+                    + "); resume it with advrisk reproduce --out " + out + ", or choose another --out");
+        }
         Spec spec = SpecFiles.load(specFile);
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter outw = cmd.commandLine().getOut();
@@ -55,10 +59,10 @@ public final class RunCommand implements Callable<Integer> {
                     + " trials are stored; resume with: " + resume);
             return 130;
         }
-        outw.println("advrisk: " + o.total() + " trials (" + o.skipped() + " already done, " + o.ran() + " run now) in "
+        outw.println("advrisk: " + o.total() + (o.total() == 1 ? " trial (" : " trials (") + o.skipped() + " already done, " + o.ran() + " run now) in "
                 + out);
         if (!noReport) {
-            Path html = Reports.render(out);
+            Path html = ExperimentRun.render(out);
             outw.println("advrisk: report " + html);
         }
         outw.flush();

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code advrisk theory}: effective ranks, k*, the benign diagnosis over an n grid, deterministic
  * equivalents of ridge/min-norm and the standard-versus-adversarial trade-off, all computed from
- * formulas (THEORY.md §2–§6), no sampling.
+ * formulas (docs/theory.md §2–§6), no sampling.
  */
 @Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Theory without sampling: effective ranks r_k, R_k, k*; benign diagnosis over an n grid;",
@@ -129,6 +129,8 @@ public final class TheoryCommand implements Callable<Integer> {
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
+        org.advrisk.experiment.MemoryBudget.require("truncation", truncation,
+                org.advrisk.experiment.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
         List<Map<String, Object>> rankRows = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
@@ -238,7 +240,7 @@ public final class TheoryCommand implements Callable<Integer> {
             }
         }
         if (sections.contains("de")) {
-            section(comments, out, "deterministic equivalents (THEORY.md §4; linf: empirical folded-normal, no proof)");
+            section(comments, out, "deterministic equivalents (docs/theory.md §4; linf: empirical folded-normal, no proof)");
             fmt.write(deRows, out);
         }
         if (sections.contains("tradeoff")) {

@@ -63,8 +63,11 @@ final class HtmlReport {
         JsonNode env = m.path("environment");
         b.append("<table class=\"manifest\"><tbody>");
         row("directory", d.dir().toString());
-        row("status", m.path("status").asText() + " (" + m.path("trials").path("done").asText() + " of "
-                + m.path("trials").path("total").asText() + " trials)");
+        // The status as a reader should see it (a dead run is "interrupted"), with the trials this page plots.
+        long plotted = d.rows().stream().map(r -> r.get(org.advrisk.experiment.ResultStore.KEY)).distinct().count();
+        long total = m.path("trials").path("total").asLong();
+        row("status", org.advrisk.experiment.ResultStore.status(d.dir()) + " (" + plotted + " of " + total
+                + (total == 1 ? " trial)" : " trials)"));
         row("started / finished", m.path("started").asText() + " / " + m.path("finished").asText("—"));
         row("advrisk", env.path("advrisk").asText());
         row("Java", env.path("java").asText());
@@ -225,7 +228,7 @@ final class HtmlReport {
                 + " (scikit-learn's alpha = nλ), λ = 0 is the min-norm interpolator; risks are excess risks against the"
                 + " clean response ⟨x, θ*⟩ (no σ² floor) unless the target says otherwise; R_α = E sup_{‖δ‖_p ≤ α}"
                 + " (⟨x+δ, θ̂⟩ − ⟨x, θ*⟩)², computed in closed form for Gaussian designs. Simulated values are means over"
-                + " trials ± one standard error; DE = deterministic equivalent (THEORY.md §4).</p>\n");
+                + " trials ± one standard error; DE = deterministic equivalent (docs/theory.md §4).</p>\n");
         b.append("</body></html>\n");
         return b.toString();
     }

@@ -78,7 +78,7 @@ public final class Plots {
                                 + " infinite width): risks against n, log-log. Standard risk R (circles) and PGD"
                                 + " adversarial risk R_α per budget α (squares) on the test points; lines: the same risks"
                                 + " of linear ridge regression at the implicit ridge λ_eff = tr Σ/n (the linearisation of"
-                                + " NTK.md §3); dashed: the ground truth's α²‖θ*‖². " + RunData.label(s)));
+                                + " docs/ntk.md §3); dashed: the ground truth's α²‖θ*‖². " + RunData.label(s)));
                 out.add(save(ntkGradVsN(s, minNorm), dir, "grad-vs-n" + suffix,
                         "E‖∇ₓf̂‖² of the NTK interpolator (mean over test points of the squared input-gradient norm,"
                                 + " the non-linear analogue of ‖θ̂‖² that the attack exploits) against n, with ‖θ̂_ridge‖²"
@@ -89,7 +89,7 @@ public final class Plots {
                                 + " budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
                                 + (data.hasTheory() ? ", deterministic equivalents (lines)" : "") + ". " + RunData.label(s)));
                 out.add(save(normVsN(data, s, minNorm), dir, "norm-vs-n" + suffix,
-                        "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of THEORY.md §3"
+                        "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of docs/theory.md §3"
                                 + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
             }
             List<Group> all = data.groups(s, Verdicts::infiniteWidth);

@@ -171,13 +171,13 @@ public final class Reports {
                 List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
                 if (ntk) {
                     h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
-                            + " linearisation of NTK.md §3 at λ_eff): " + RunData.label(s), gs);
+                            + " linearisation of docs/ntk.md §3 at λ_eff): " + RunData.label(s), gs);
                 } else if (!minNorm.isEmpty()) {
                     h.summary("Min-norm (λ = 0), mean ± standard error: " + RunData.label(s), minNorm, data.hasTheory());
                 }
             } else if (ntk) {
                 h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
-                        + " linearisation of NTK.md §3 at λ_eff; m = inf is the kernel, a number the trained network): "
+                        + " linearisation of docs/ntk.md §3 at λ_eff; m = inf is the kernel, a number the trained network): "
                         + RunData.label(s), gs);
             } else {
                 h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.advrisk.experiment.Aggregation.Group;
 
 /**
- * The trade-off of THEORY.md §6 at one n from mean risks along a λ grid: λ_std = argmin R,
+ * The trade-off of docs/theory.md §6 at one n from mean risks along a λ grid: λ_std = argmin R,
  * λ_adv = argmin R_α, the adversarial regret A = R_α(λ_std)/min R_α, the standard regret
  * S = R(λ_adv)/min R, and the frontier gap G = min over λ of max(R/min R, R_α/min R_α) (1 when one
  * λ minimises both).

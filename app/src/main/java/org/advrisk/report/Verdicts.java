@@ -24,7 +24,7 @@ public final class Verdicts {
             + "× above the ground truth's α²‖θ*‖²_q at n_max.";
     /** Rule of claim (ii), in words. */
     public static final String RULE_II = "Along the λ grid (including 0), per n: A = R_α(θ̂_λstd)/min_λ R_α and"
-            + " S = R(θ̂_λadv)/min_λ R (THEORY.md §6). HOLDS when A > " + REGRET + " and S > " + REGRET
+            + " S = R(θ̂_λadv)/min_λ R (docs/theory.md §6). HOLDS when A > " + REGRET + " and S > " + REGRET
             + " at the largest n and both increase with n (Spearman ρ(n, ·) ≥ " + RHO + " over 3 or more n; with 2 n,"
             + " larger at the larger n).";
     /** Rule of the contrast setting, in words. */
@@ -83,7 +83,7 @@ public final class Verdicts {
             + " (ρ ≥ " + RHO + " and at least ×2 from n_min to n_max); at the largest α the adversarial risk R_α (PGD)"
             + " rises (ρ ≥ " + RHO + " and R_α(n_max) > R_α(n_min)) and ends above the ground truth's α²‖θ*‖²_q. The"
             + " numbers also give the implicit ridge λ_eff = tr Σ/n of the linearisation and the correlation of the NTK's"
-            + " predictions with linear ridge at λ_eff (NTK.md §3).";
+            + " predictions with linear ridge at λ_eff (docs/ntk.md §3).";
 
     /** Whether a group is at infinite width (no m column, or m = inf). */
     public static boolean infiniteWidth(Group g) {

@@ -65,7 +65,7 @@ class TheoryCommandTest {
         assertThat(two.get("b").asDouble()).isEqualTo(1.0);
         assertThat(two.get("diagnosis").get("verdict").asText()).isEqualTo("benign");
         assertThat(two.get("ranks").get(1).get("k_star").asLong()).isEqualTo(10);
-        // THEORY.md §6 table: A / S = 1.97 / 1.44 (n = 100) and 4.44 / 1.74 (n = 400)
+        // docs/theory.md §6 table: A / S = 1.97 / 1.44 (n = 100) and 4.44 / 1.74 (n = 400)
         JsonNode t = two.get("tradeoff");
         assertThat(t.get(0).get("A").asDouble()).isCloseTo(1.97, within(0.005));
         assertThat(t.get(0).get("S").asDouble()).isCloseTo(1.44, within(0.005));

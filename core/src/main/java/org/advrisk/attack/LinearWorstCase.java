@@ -1,7 +1,7 @@
 package org.advrisk.attack;
 
 /**
- * The exact worst perturbation of a linear model (THEORY.md §1). For ‖δ‖_p ≤ α and q the dual
+ * The exact worst perturbation of a linear model (docs/theory.md §1). For ‖δ‖_p ≤ α and q the dual
  * exponent, sup (e + ⟨δ, θ⟩)² = (|e| + α‖θ‖_q)², attained by
  * <ul>
  *   <li>p = 2: δ = α s θ/‖θ‖₂;</li>

@@ -6,7 +6,7 @@ import org.advrisk.random.RandomStreams;
 
 /**
  * Projected gradient ascent on the squared error (f(x+δ) − target)² over the ball ‖δ‖ ≤ α
- * (NTK.md §5). Since sup (f − t)² = max((sup f − t)², (t − inf f)²), every start is run twice: once
+ * (docs/ntk.md §5). Since sup (f − t)² = max((sup f − t)², (t − inf f)²), every start is run twice: once
  * pushing f up and once pushing it down (following the sign of the current error instead gets stuck
  * on the side where the clean error happens to lie). Starts: δ = 0, then {@code restarts} random
  * points of the ball; every run takes {@code steps} steps of size {@code stepFactor}·α/steps along

@@ -46,8 +46,12 @@ public final class Grids {
         for (Item item : items(path, node)) {
             for (double v : item.numbers(allowed)) {
                 double r = item.range ? Math.rint(v) : v;
-                if (r != Math.rint(r) || Math.abs(r) > Integer.MAX_VALUE) {
+                if (r != Math.rint(r)) {
                     throw new IllegalArgumentException(item.path + ": " + fmt(v) + " is not an integer; allowed: " + allowed);
+                }
+                if (Math.abs(r) > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(item.path + ": " + fmt(v) + " is too large (at most "
+                            + Integer.MAX_VALUE + "); allowed: " + allowed);
                 }
                 if (!check.ok(r)) {
                     throw new IllegalArgumentException(item.path + ": " + fmt(r)

@@ -47,6 +47,14 @@ public final class SpecReader {
 
     /** Reads a spec; {@code defaultName} is used when the tree has no name. */
     public static Spec read(JsonNode root, String defaultName) {
+        return read(root, defaultName, null);
+    }
+
+    /**
+     * Reads a spec whose relative {@code file:} paths (spectrum, theta) are relative to {@code baseDir}
+     * (the spec file's folder; {@code null}: the working directory). They are stored absolute.
+     */
+    public static Spec read(JsonNode root, String defaultName, java.nio.file.Path baseDir) {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new IllegalArgumentException("spec: empty; a spec is a mapping with fields " + String.join(", ", FIELDS.keySet()));
         }
@@ -69,10 +77,11 @@ public final class SpecReader {
         List<SizeRule> p = sizes(required(root, "p"));
         List<Double> sigma = root.has("sigma")
                 ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.5);
-        List<String> spectrum = checked("spectrum", Grids.strings("spectrum", required(root, "spectrum"), SpectrumSpec.KINDS),
+        List<String> spectrum = checked("spectrum", resolve(Grids.strings("spectrum", required(root, "spectrum"),
+                        SpectrumSpec.KINDS), baseDir),
                 t -> SpectrumSpec.parse(SizeRule.substitute(t, n.get(0))));
-        List<String> theta = root.has("theta") ? checked("theta", Grids.strings("theta", root.get("theta"),
-                GroundTruthSpec.KINDS), t -> GroundTruthSpec.parse(SizeRule.substitute(t, n.get(0))))
+        List<String> theta = root.has("theta") ? checked("theta", resolve(Grids.strings("theta", root.get("theta"),
+                GroundTruthSpec.KINDS), baseDir), t -> GroundTruthSpec.parse(SizeRule.substitute(t, n.get(0))))
                 : List.of("top:k=1,norm=1");
         List<String> design = root.has("design") ? lower(Grids.strings("design", root.get("design"), "gaussian, rademacher"))
                 : List.of("gaussian");
@@ -97,6 +106,30 @@ public final class SpecReader {
         List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
                 attack, target, theory, width);
+    }
+
+    /** {@code file:REL} becomes {@code file:BASE/REL} (absolute, normalised); other values are kept. */
+    static List<String> resolve(List<String> values, java.nio.file.Path baseDir) {
+        if (baseDir == null) {
+            return values;
+        }
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            String t = v.trim();
+            if (t.regionMatches(true, 0, "file:", 0, 5) && t.length() > 5) {
+                String rest = t.substring(5).trim();
+                try {
+                    java.nio.file.Path path = java.nio.file.Path.of(rest);
+                    if (!path.isAbsolute()) {
+                        t = "file:" + baseDir.toAbsolutePath().resolve(path).normalize();
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // the spectrum parser reports it
+                }
+            }
+            out.add(t.equals(v.trim()) ? v : t);
+        }
+        return out;
     }
 
     /** width: inf | M, or a list of them (0 stands for inf). */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Infinite-width neural tangent kernels of f(x) = (1/√m) Σ a_j relu(w_jᵀx), w_j ~ N(0, I), a_j = ±1
- * (NTK.md §2), with u = ⟨x,x'⟩/(‖x‖‖x'‖), θ = arccos u, s = sin θ:
+ * (docs/ntk.md §2), with u = ⟨x,x'⟩/(‖x‖‖x'‖), θ = arccos u, s = sin θ:
  * <ul>
  *   <li>{@link #K1} (first layer trained): ⟨x,x'⟩(π − θ)/(2π);</li>
  *   <li>{@link #K2} (second layer trained): ‖x‖‖x'‖(s + (π − θ)u)/(2π);</li>

@@ -21,6 +21,9 @@ public record LinearQuery(double[] lambdas, double[] alphas, List<AttackNorm> at
             if (!(l >= 0) || !Double.isFinite(l)) {
                 throw new IllegalArgumentException("lambda: " + l + " must be finite and >= 0");
             }
+            if (l > LinearProblem.MAX_SCALE) {
+            throw new IllegalArgumentException("lambda: " + l + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
+            }
         }
         if (alphas.length == 0) {
             throw new IllegalArgumentException("alpha: at least one value is needed");
@@ -28,6 +31,9 @@ public record LinearQuery(double[] lambdas, double[] alphas, List<AttackNorm> at
         for (double a : alphas) {
             if (!(a >= 0) || !Double.isFinite(a)) {
                 throw new IllegalArgumentException("alpha: " + a + " must be finite and >= 0");
+            }
+            if (a > LinearProblem.MAX_SCALE) {
+            throw new IllegalArgumentException("alpha: " + a + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
             }
         }
         if (attacks.isEmpty()) {

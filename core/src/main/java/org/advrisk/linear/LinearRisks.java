@@ -3,7 +3,7 @@ package org.advrisk.linear;
 import org.apache.commons.math3.special.Erf;
 
 /**
- * Exact standard and adversarial risks of a linear predictor θ (THEORY.md §1). All risks are
+ * Exact standard and adversarial risks of a linear predictor θ (docs/theory.md §1). All risks are
  * excess risks against the clean response unless the target says otherwise.
  *
  * <p>Pointwise, sup_{‖δ‖_p ≤ α} (⟨x+δ, θ⟩ − target)² = (|⟨x, θ⟩ − target| + α·D)², with D = ‖θ‖_q
@@ -45,7 +45,7 @@ public final class LinearRisks {
         return new double[] {m2, foldedNormalMean(sigma, Math.sqrt(stdRisk))};
     }
 
-    /** Gaussian-design adversarial risk (THEORY.md §1 closed form, all three targets). */
+    /** Gaussian-design adversarial risk (docs/theory.md §1 closed form, all three targets). */
     public static double gaussianAdversarial(double stdRisk, double dual, double alpha, Target target,
                                              double sigma, org.advrisk.random.Distribution noise) {
         double[] m = gaussianErrorMoments(stdRisk, target, sigma, noise);

@@ -18,8 +18,14 @@ final class NumberFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (no such file)");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (not UTF-8 text)");
         } catch (IOException e) {
-            throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (" + e.getMessage() + ")");
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (" + why + ")");
         }
         double[] out = new double[lines.size()];
         int count = 0;

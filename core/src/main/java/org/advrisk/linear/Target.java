@@ -3,7 +3,7 @@ package org.advrisk.linear;
 import java.util.Locale;
 
 /**
- * What the attacked prediction is compared with (THEORY.md §1).
+ * What the attacked prediction is compared with (docs/theory.md §1).
  * <ul>
  *   <li>{@link #CLEAN}: the clean response ⟨x, θ*⟩ of the unperturbed x (the paper's framing;
  *       the ground truth pays α²‖θ*‖²_q);</li>

@@ -7,7 +7,7 @@ import org.advrisk.kernel.ReluNtk;
 import org.advrisk.linalg.Blas;
 
 /**
- * Full-batch gradient descent of a {@link TwoLayerNet} on (1/2)Σ(f(x_i) − y_i)² (NTK.md §4), with
+ * Full-batch gradient descent of a {@link TwoLayerNet} on (1/2)Σ(f(x_i) − y_i)² (docs/ntk.md §4), with
  * the laziness diagnostics reported for every trained network. Each step costs two d×n×m products
  * (H = XᵀW and the weight gradient X·D).
  */
@@ -201,7 +201,7 @@ public final class LazyTraining {
     /**
      * max_t |f_net(z_t) − f_lin(z_t)| where f_lin is the network linearised at initialisation:
      * f0 + Θ̂0(z, X)·c with c after the same kernel gradient-descent steps on the empirical NTK Θ̂0
-     * (NTK.md §4). It isolates the non-linearity of training from the finite-width kernel error.
+     * (docs/ntk.md §4). It isolates the non-linearity of training from the finite-width kernel error.
      */
     public static double linearisedGap(Result r, NtkData.Sample train, NtkData.Sample test, GdOptions o) {
         int n = train.n();

@@ -9,7 +9,7 @@ import org.advrisk.linear.Target;
 /**
  * The linear ridge estimator θ̂ = X(XᵀX + nλI)⁻¹y on the same training columns (d×n), by a direct
  * Cholesky solve, with its exact standard risk ‖θ̂ − θ*‖²_Σ and its clean-target adversarial risk:
- * the Gaussian closed form of THEORY.md §1 for Gaussian inputs, and for inputs on the sphere (not
+ * the Gaussian closed form of docs/theory.md §1 for Gaussian inputs, and for inputs on the sphere (not
  * Gaussian) R + 2α‖θ̂‖_q·E|⟨x, θ̂ − θ*⟩| + α²‖θ̂‖²_q with E|·| estimated on the test sample.
  *
  * @param lambda   the ridge parameter (our convention)

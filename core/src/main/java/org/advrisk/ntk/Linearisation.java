@@ -7,10 +7,10 @@ import org.advrisk.kernel.ReluNtk;
 import org.advrisk.linalg.Blas;
 
 /**
- * High-dimensional linearisation of a ReLU NTK Gram (NTK.md §3, El Karoui 2010, Liang–Rakhlin 2020):
+ * High-dimensional linearisation of a ReLU NTK Gram (docs/ntk.md §3, El Karoui 2010, Liang–Rakhlin 2020):
  * K/d ≈ c0 11ᵀ + c1 XᵀX/d + c2 I with τ = tr Σ/d, so kernel ridge at λ behaves like linear ridge at
  * λ_eff = c2 d/(c1 n) + λ/c1 (for K1 at λ = 0: tr Σ/n). The operator-norm error of the
- * linearisation is measured on the training Gram using the unnormalised form of NTK.md §3
+ * linearisation is measured on the training Gram using the unnormalised form of docs/ntk.md §3
  * (r_i = ‖x_i‖/√d: K2's c0 11ᵀ becomes (1/2π) r rᵀ + tr Σ²/(4πτd²) 11ᵀ and c2 I becomes diag(c2' r_i²)).
  *
  * @param c0      constant coefficient

@@ -30,6 +30,9 @@ public record NtkData(Spectrum spectrum, boolean sphere, GroundTruth theta, doub
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
+        if (sigma > org.advrisk.linear.LinearProblem.MAX_SCALE) {
+            throw new IllegalArgumentException("sigma: " + sigma + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
+        }
     }
 
     /** The input dimension d. */

@@ -10,7 +10,7 @@ import org.advrisk.attack.Pgd;
 import org.advrisk.attack.Predictor;
 
 /**
- * Risks of a predictor f on a test sample against the clean target f*(x) (NTK.md §5): the standard
+ * Risks of a predictor f on a test sample against the clean target f*(x) (docs/ntk.md §5): the standard
  * risk E(f − f*)², for each (attack, α) the first-order surrogate E(|f − f*| + α‖∇f‖_q)² and the
  * PGD estimate E sup (f(x+δ) − f*(x))² (a lower bound of the true adversarial risk), all with
  * standard errors over test points; and the input-gradient norms. Test points go in batches of
@@ -39,6 +39,10 @@ public final class TestRisks {
             for (double a : alphas) {
                 if (!(a >= 0) || !Double.isFinite(a)) {
                     throw new IllegalArgumentException("alpha: " + a + " must be finite and >= 0");
+                }
+                if (a > org.advrisk.linear.LinearProblem.MAX_SCALE) {
+                    throw new IllegalArgumentException("alpha: " + a + " is too large: the risks (squares of sums of its"
+                            + " products) would overflow double precision; allowed: 0 to 1e50");
                 }
             }
             if (batch < 1) {

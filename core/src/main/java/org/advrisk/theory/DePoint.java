@@ -7,7 +7,7 @@ import org.advrisk.random.Distribution;
 
 /**
  * The deterministic equivalent of ridge (λ &gt; 0) or min-norm (λ = 0) regression at one (n, λ)
- * (THEORY.md §4). Norms are of the sequence-model estimate θ_seq,i = s_i(θ*_i + τ g_i/√(nλ_i)),
+ * (docs/theory.md §4). Norms are of the sequence-model estimate θ_seq,i = s_i(θ*_i + τ g_i/√(nλ_i)),
  * s_i = λ_i/(λ_i+κ).
  *
  * @param n           sample size

@@ -5,7 +5,7 @@ import java.util.List;
 import org.advrisk.linear.LinearRisks;
 
 /**
- * Deterministic equivalents of ridge and min-norm regression for any spectrum (THEORY.md §4;
+ * Deterministic equivalents of ridge and min-norm regression for any spectrum (docs/theory.md §4;
  * Cheng &amp; Montanari 2024, Han &amp; Xu, Bach 2023, Hastie et al. 2022).
  *
  * <p>κ is the positive root of F(κ) = κ(1 − df1(κ)/n) − λ. F is convex (κ·df1(κ) is a sum of

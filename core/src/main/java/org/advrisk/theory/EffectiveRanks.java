@@ -1,7 +1,7 @@
 package org.advrisk.theory;
 
 /**
- * Bartlett–Long–Lugosi–Tsigler effective ranks of a spectrum (THEORY.md §2), for every k by
+ * Bartlett–Long–Lugosi–Tsigler effective ranks of a spectrum (docs/theory.md §2), for every k by
  * suffix sums over the groups of a {@link TheorySpectrum} (O(groups) to build, O(log groups) per
  * k): r_k = Σ_{i>k} λ_i / λ_{k+1} and R_k = (Σ_{i>k} λ_i)² / Σ_{i>k} λ_i², k = 0-based number of
  * leading eigenvalues removed. Defined for k from 0 to the number of positive explicit
@@ -127,7 +127,7 @@ public final class EffectiveRanks {
 
     /**
      * The BLLT summary at one n: r_0/n, k* / n, n/R_{k*}, the variance proxy σ²(k* / n + n/R_{k*})
-     * and the norm lower bounds σ²n/tr Σ and σ²n/Σ_{i>k*} λ_i (THEORY.md §2–§3).
+     * and the norm lower bounds σ²n/tr Σ and σ²n/Σ_{i>k*} λ_i (docs/theory.md §2–§3).
      */
     public RankSummary summary(long n, double b, double sigma) {
         KStar k = kStar(b, n);

@@ -1,7 +1,7 @@
 package org.advrisk.theory;
 
 /**
- * Effective-rank summary of one spectrum at one sample size n (BLLT 2020; THEORY.md §2–§3).
+ * Effective-rank summary of one spectrum at one sample size n (BLLT 2020; docs/theory.md §2–§3).
  *
  * @param n              sample size
  * @param b              the constant in k* = min{k : r_k ≥ b n}
@@ -12,7 +12,7 @@ package org.advrisk.theory;
  * @param nOverRkStar    n / R_{k*} (benign needs → 0; NaN without k*)
  * @param rKStar         R_{k*} (NaN without k*)
  * @param varianceProxy  σ²(k* / n + n/R_{k*}), BLLT's order of the min-norm variance (+∞ without k*)
- * @param normBoundTrace σ² n / tr Σ, a lower bound on the min-norm E‖θ̂‖² (THEORY.md §3)
+ * @param normBoundTrace σ² n / tr Σ, a lower bound on the min-norm E‖θ̂‖² (docs/theory.md §3)
  * @param normBoundTail  σ² n / Σ_{i>k*} λ_i, the sharper order of ‖θ̂‖² (NaN without k*)
  */
 public record RankSummary(long n, double b, double r0, KStar kStar, double r0OverN, double kStarOverN,

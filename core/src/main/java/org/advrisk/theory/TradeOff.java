@@ -9,7 +9,7 @@ import org.advrisk.random.Distribution;
 
 /**
  * The standard-versus-adversarial trade-off over a λ grid from the deterministic equivalents
- * (THEORY.md §6): λ_std = argmin R, λ_adv = argmin R_α, the regret ratios
+ * (docs/theory.md §6): λ_std = argmin R, λ_adv = argmin R_α, the regret ratios
  * A = R_α(λ_std)/min R_α and S = R(λ_adv)/min R, the same risks relative to the ground truth's
  * R_α(θ*) and to the best standard risk, and the Pareto frontier (R, R_α).
  *
@@ -149,7 +149,7 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
             + " at the largest n and neither decreases as n grows";
 
     /**
-     * The verdict of THEORY.md §6 over trade-offs at increasing n (same attack, target, α):
+     * The verdict of docs/theory.md §6 over trade-offs at increasing n (same attack, target, α):
      * "holds", "mild or absent", or "undetermined" for a single n, with the numbers.
      */
     public static String verdict(List<TradeOff> byN) {

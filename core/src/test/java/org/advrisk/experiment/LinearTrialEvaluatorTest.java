@@ -55,7 +55,7 @@ class LinearTrialEvaluatorTest {
             double adv = ((Number) r.get("adv_risk")).doubleValue();
             double alpha = ((Number) r.get("alpha")).doubleValue();
             double dual = ((Number) r.get("norm_dual")).doubleValue();
-            // THEORY.md §1 bounds: R + α²‖θ‖_q² ≤ R_α ≤ (√R + α‖θ‖_q)².
+            // docs/theory.md §1 bounds: R + α²‖θ‖_q² ≤ R_α ≤ (√R + α‖θ‖_q)².
             assertThat(adv).isBetween(std + alpha * alpha * dual * dual - 1e-12,
                     Math.pow(Math.sqrt(std) + alpha * dual, 2) + 1e-12);
         }

@@ -86,7 +86,8 @@ class ResultStoreTest {
         Path dir = tmp.resolve("run");
         try (ResultStore st = open(dir, s)) {
             assertThatThrownBy(() -> open(dir, s))
-                    .hasMessage("out: " + dir + " is in use by another advrisk run; wait for it or choose another --out");
+                    .hasMessage("out: " + dir + " is in use by this process (pid " + ProcessHandle.current().pid()
+                            + "); wait for it to finish (or stop it) or choose another --out");
         }
         Spec other = Specs.small(List.of(10, 20), 3, List.of(0.0));
         assertThatThrownBy(() -> open(dir, other))
@@ -97,5 +98,89 @@ class ResultStoreTest {
         Files.writeString(foreign.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> open(foreign, s))
                 .hasMessageStartingWith("out: " + foreign + " is not empty and holds no advrisk run");
+    }
+
+    @Test
+    void aDamagedLineInTheMiddleIsAnErrorNamingItsLineAndNothingIsTruncated() throws Exception {
+        Spec s = Specs.small(List.of(10, 20), 2, List.of(0.0));
+        List<Trial> ts = Sweep.trials(s);
+        FakeEvaluator ev = new FakeEvaluator(null);
+        Path dir = tmp.resolve("run");
+        try (ResultStore st = open(dir, s)) {
+            for (int i = 0; i < 3; i++) {
+                st.append(ts.get(i), Runner.rowsOf(ev, ts.get(i)));
+            }
+        }
+        Path f = dir.resolve(ResultStore.RESULTS);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
+        assertThat(lines).hasSize(6);
+        lines.set(2, lines.get(2).substring(0, 15) + "#garbage");
+        String damaged = String.join("\n", lines) + "\n";
+        Files.writeString(f, damaged);
+        assertThatThrownBy(() -> open(dir, s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(f + " line 3 is damaged (not a JSON row) and 3 line(s) follow it; nothing was changed");
+        assertThatThrownBy(() -> ResultStore.readRows(dir)).hasMessageContaining("line 3 is damaged");
+        assertThat(Files.readString(f)).isEqualTo(damaged);
+        // The same garbage on the last line is a trial cut off by a crash: dropped, the rest kept.
+        Files.writeString(f, String.join("\n", lines.subList(0, 2)) + "\n" + lines.get(2) + "\n");
+        try (ResultStore st = open(dir, s)) {
+            assertThat(st.finished()).containsExactly(ts.get(0).key());
+            assertThat(st.recoveredLines()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCorruptManifestIsOneLineWithWhatToDo() throws Exception {
+        Spec s = Specs.small(List.of(10), 1, List.of(0.0));
+        Path dir = tmp.resolve("run");
+        try (ResultStore st = open(dir, s)) {
+            st.finish(Sweep.trials(s), "interrupted");
+        }
+        Files.writeString(dir.resolve(ResultStore.MANIFEST), "{\"format\": \"advrisk-run/1\", \"spec\": {");
+        assertThatThrownBy(() -> open(dir, s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir.resolve(ResultStore.MANIFEST) + " is damaged (not JSON at line 1); restore it from a"
+                        + " backup, or move the directory away and rerun into a new --out");
+        Files.writeString(dir.resolve(ResultStore.MANIFEST), "[1, 2]");
+        assertThatThrownBy(() -> ResultStore.readManifest(dir)).hasMessageContaining("is not an advrisk manifest");
+    }
+
+    @Test
+    void aRunThatDiedWhileRunningReadsAsInterruptedAndItsSessionIsClosedOnResume() throws Exception {
+        Spec s = Specs.small(List.of(10), 1, List.of(0.0));
+        Path dir = tmp.resolve("run");
+        try (ResultStore st = open(dir, s)) {
+            // closed without finish(): what kill -9 or a full disk leaves behind
+            assertThat(ResultStore.status(dir)).isEqualTo("running");
+        }
+        assertThat(ResultStore.readManifest(dir).get("status").asText()).isEqualTo("running");
+        assertThat(ResultStore.status(dir)).isEqualTo("interrupted");
+        try (ResultStore st = open(dir, s)) {
+            st.finish(Sweep.trials(s), "interrupted");
+        }
+        var sessions = ResultStore.readManifest(dir).get("sessions");
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.get(0).get("status").asText()).isEqualTo("interrupted");
+        assertThat(sessions.get(0).get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void aFailedCsvWriteNamesThePathAndLeavesNoTemporaryFile() throws Exception {
+        Spec s = Specs.small(List.of(10), 1, List.of(0.0));
+        List<Trial> ts = Sweep.trials(s);
+        Path dir = tmp.resolve("run");
+        Files.createDirectories(dir);
+        try (ResultStore st = open(dir, s)) {
+            st.append(ts.get(0), Runner.rowsOf(new FakeEvaluator(null), ts.get(0)));
+            // results.csv cannot replace a non-empty directory of that name: the write fails at the move.
+            Files.createDirectories(dir.resolve(ResultStore.CSV).resolve("x"));
+            assertThatThrownBy(() -> st.finish(ts, "complete"))
+                    .isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessageStartingWith(dir.resolve(ResultStore.CSV) + ": cannot write (results.jsonl is intact): ")
+                    .hasMessageEndingWith("; free space and rerun the same command, or run advrisk report " + dir);
+        }
+        assertThat(Files.exists(dir.resolve(ResultStore.CSV + ".tmp"))).isFalse();
+        assertThat(ResultStore.readRows(dir)).hasSize(2);
     }
 }

@@ -78,7 +78,7 @@ class AdversarialBruteForceTest {
         }
     }
 
-    /** δ* with ‖δ*‖_p = α maximising ⟨δ, θ⟩ (THEORY.md §1, built coordinate-wise). */
+    /** δ* with ‖δ*‖_p = α maximising ⟨δ, θ⟩ (docs/theory.md §1, built coordinate-wise). */
     static double[] worstDirection(double[] theta, double p, double alpha) {
         int d = theta.length;
         double[] delta = new double[d];

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * THEORY.md §5: for Σ = I, Gaussian design, min-norm, p > n + 1 (exact finite-n results)
+ * docs/theory.md §5: for Σ = I, Gaussian design, min-norm, p > n + 1 (exact finite-n results)
  * E‖θ̂‖² = ‖θ*‖² n/p + σ² n/(p − n − 1) and E R = ‖θ*‖²(1 − n/p) + σ² n/(p − n − 1).
  * The Monte Carlo mean over 400 training sets must be within 3 standard errors (a 0.3% false
  * alarm rate per check if the engine is right).

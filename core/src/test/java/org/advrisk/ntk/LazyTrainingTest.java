@@ -42,7 +42,7 @@ class LazyTrainingTest {
     }
 
     /**
-     * NTK.md §4 / issue 6: n = 100, d = 200, sphere, m = 10⁴, η = 1/λ_max, 400 steps, σ = 0.5,
+     * docs/ntk.md §4 / issue 6: n = 100, d = 200, sphere, m = 10⁴, η = 1/λ_max, 400 steps, σ = 0.5,
      * 200 test points. Thresholds from the issue: max |f_net − f_kernel| &lt; 5e-2 against the
      * infinite-width kernel after the same GD steps, relative weight movement &lt; 1e-3.
      * Measured over seeds 1–6, 11, 12: max gap 2.1e-2 … 4.5e-2 and one 7.2e-2 (seed 11), RMS gap
@@ -78,7 +78,7 @@ class LazyTrainingTest {
         assertThat(rms).isLessThan(2e-2);
         assertThat(linGap).isLessThan(5e-3);
         assertThat(r.weightMove()).isLessThan(1e-3);
-        // 400 steps at η = 1/λ_max with condition number ≈ 4 (NTK.md §3: λ_min ≈ d/4) interpolate.
+        // 400 steps at η = 1/λ_max with condition number ≈ 4 (docs/ntk.md §3: λ_min ≈ d/4) interpolate.
         assertThat(r.trainMse()).isLessThan(1e-10);
         assertThat(r.eta()).isEqualTo(1 / r.lambdaMax());
     }

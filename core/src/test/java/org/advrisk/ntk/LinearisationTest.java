@@ -10,7 +10,7 @@ import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 
-/** NTK.md §3: the K1 interpolator behaves like linear ridge at λ_eff = tr Σ/n. */
+/** docs/ntk.md §3: the K1 interpolator behaves like linear ridge at λ_eff = tr Σ/n. */
 class LinearisationTest {
     /**
      * Σ = I, d = 4n (d ≥ 2n), n = 150, σ = 0.5: thresholds from the issue (correlation of test

@@ -9,7 +9,7 @@ import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
 import org.junit.jupiter.api.Test;
 
-/** The benign call on the canonical spectra of THEORY.md §2, with the numbers behind it. */
+/** The benign call on the canonical spectra of docs/theory.md §2, with the numbers behind it. */
 class BenignDiagnosisTest {
     private static final long[] NS = {100, 400, 1600, 6400, 25600};
 

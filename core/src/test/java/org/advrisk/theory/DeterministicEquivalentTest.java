@@ -32,7 +32,7 @@ class DeterministicEquivalentTest {
             for (double gamma : new double[] {1.5, 2, 4, 10}) {
                 long p = Math.round(gamma * n);
                 DePoint d = new DeterministicEquivalent(isotropic(p), n, sigma).at(0);
-                // THEORY.md §5: ‖θ̂‖² → ‖θ*‖²/γ + σ²/(γ−1), R → ‖θ*‖²(1 − 1/γ) + σ²/(γ−1)
+                // docs/theory.md §5: ‖θ̂‖² → ‖θ*‖²/γ + σ²/(γ−1), R → ‖θ*‖²(1 − 1/γ) + σ²/(γ−1)
                 double noise = sigma * sigma / (gamma - 1);
                 assertThat(d.kappa()).isCloseTo(gamma - 1, withinPercentage(TOL));
                 assertThat(d.normL2Sq()).isCloseTo(1 / gamma + noise, withinPercentage(TOL));
@@ -40,7 +40,7 @@ class DeterministicEquivalentTest {
                 assertThat(d.variance()).isCloseTo(noise, withinPercentage(TOL));
                 // Σ = I: ‖θ̂ − θ*‖² is the standard risk
                 assertThat(d.errorL2Sq()).isCloseTo(d.stdRisk(), withinPercentage(TOL));
-                // R_α for l2/clean: R + 2α√(2/π)√(R‖θ̂‖²) + α²‖θ̂‖² (THEORY.md §4.5)
+                // R_α for l2/clean: R + 2α√(2/π)√(R‖θ̂‖²) + α²‖θ̂‖² (docs/theory.md §4.5)
                 double a = 0.25;
                 double expected = d.stdRisk() + 2 * a * Math.sqrt(2 / Math.PI) * Math.sqrt(d.stdRisk() * d.normL2Sq())
                         + a * a * d.normL2Sq();

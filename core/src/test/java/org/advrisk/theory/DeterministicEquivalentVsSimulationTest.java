@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * therefore removed by control variates with known mean 0 (realized minus the exact conditional
  * mean over the noise given X), which leaves an unbiased estimate of E R, E‖θ̂‖², E R_α. Training
  * sets are added in batches until the standard error of every compared mean is below 0.5% of the
- * mean (computed from the regression residuals, not guessed); then ‖θ̂‖² and R_α must be within 2% and R within 5% (THEORY.md §4:
+ * mean (computed from the regression residuals, not guessed); then ‖θ̂‖² and R_α must be within 2% and R within 5% (docs/theory.md §4:
  * the DE's own gap at n = 400 is ~1% for norms and R_α, 2–5% for R on fast-decaying spectra; the
  * tolerance includes the ≤ 0.5% Monte Carlo error).
  */

@@ -11,7 +11,7 @@ import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trade-off against the independently computed table of THEORY.md §6 (σ = 0.5, α = 0.25, l2,
+ * The trade-off against the independently computed table of docs/theory.md §6 (σ = 0.5, α = 0.25, l2,
  * clean; λ grid {0} ∪ logspace(−8, 1, 120)). The table prints three significant figures, so the
  * tolerance is half a unit in the last printed digit.
  */
