@@ -152,7 +152,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path html = ExperimentRun.render(root);
         List<Verdict> vs = Reports.verdicts(root);
         for (Verdict v : vs) {
-            o.println(v.word() + "  " + v.claim() + "  [" + v.setting() + "]");
+            o.println(v.word() + "  " + v.claim() + "  [" + v.setting() + "]"
+                    + (v.criteria().isEmpty() ? "" : System.lineSeparator() + "    " + v.statistics()));
         }
         o.printf(java.util.Locale.ROOT, "advrisk: reproduce%s finished in %.1f s; report %s%n", quick ? " --quick" : "",
                 seconds, html);

@@ -47,6 +47,7 @@ final class Html {
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.holds { background: #d9f2d9; font-weight: bold; white-space: nowrap; }
             td.fails { background: #f8d0d0; font-weight: bold; white-space: nowrap; }
+            td.open { background: #fff1c2; font-weight: bold; white-space: nowrap; }
             figure { margin: 18px 0 28px; } figcaption { font-size: 14px; color: #444; margin-top: 4px; }
             svg.plot { width: 100%; height: auto; max-width: 1100px; border: 1px solid #eee; }
             pre { background: #f7f7f7; padding: 10px; font-size: 13px; overflow-x: auto; }

@@ -39,11 +39,14 @@ final class HtmlReport {
     /** The verdict table with its rules. */
     HtmlReport verdicts(List<Verdict> vs) {
         b.append("<table id=\"verdicts\" class=\"verdicts\"><thead><tr><th>claim</th><th>setting</th><th>what was measured</th>")
-                .append("<th>the numbers</th><th>verdict</th></tr></thead><tbody>\n");
+                .append("<th>statistic [95% interval] vs threshold</th><th>the numbers</th><th>verdict</th></tr></thead><tbody>\n");
         for (Verdict v : vs) {
             b.append("<tr><td>").append(Html.esc(v.claim())).append("</td><td>").append(Html.esc(v.setting()))
-                    .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>").append(Html.esc(v.numbers()))
-                    .append("</td><td class=\"").append(v.holds() ? "holds" : "fails").append("\">").append(v.word())
+                    .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>")
+                    .append(Html.esc(v.criteria().isEmpty() ? "one training set: no interval" : v.statistics()))
+                    .append("</td><td>").append(Html.esc(v.numbers()))
+                    .append("</td><td class=\"").append(v.holds() ? "holds" : v.decision()
+                            == org.advrisk.stats.Decision.INCONCLUSIVE ? "open" : "fails").append("\">").append(v.word())
                     .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");

@@ -73,7 +73,7 @@ public final class Plots {
             boolean ntk = data.spec().family() == org.advrisk.experiment.Family.NTK;
             List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0 && Verdicts.infiniteWidth(g));
             if (ntk && RunData.distinct(minNorm, "n").length >= 2) {
-                out.add(save(ntkRiskVsN(s, minNorm), dir, "risk-vs-n" + suffix,
+                out.add(save(ntkRiskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
                         "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the limit of gradient descent at"
                                 + " infinite width): risks against n, log-log. Standard risk R (circles) and PGD"
                                 + " adversarial risk R_α per budget α (squares) on the test points; lines: the same risks"
@@ -218,6 +218,7 @@ public final class Plots {
         points(c, "R (simulated)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
         if (data.hasTheory()) {
             line(c, "R (DE)", ns, Verdicts.series(gs, ns, alphas[0], "de_std_risk"), PALETTE[0], SOLID);
+            TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
         }
         int k = 1;
         for (double a : alphas) {
@@ -240,13 +241,14 @@ public final class Plots {
         return data.spec().family() == org.advrisk.experiment.Family.NTK ? ", d = " : ", p = ";
     }
 
-    static XYChart ntkRiskVsN(Map<String, Object> s, List<Group> gs) {
+    static XYChart ntkRiskVsN(RunData data, Map<String, Object> s, List<Group> gs) {
         XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
                 + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
         double[] ns = RunData.distinct(gs, "n");
         double[] alphas = RunData.distinct(gs, "alpha");
         points(c, "R (NTK)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
         line(c, "R (linear ridge at λ_eff)", ns, Verdicts.series(gs, ns, alphas[0], "lin_std_risk"), PALETTE[0], SOLID);
+        TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
         int k = 1;
         for (double a : alphas) {
             if (a == 0) {
@@ -464,7 +466,7 @@ public final class Plots {
         s.setLineColor(color);
     }
 
-    private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+    static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.experiment.Aggregation.Group;
+import org.advrisk.stats.Criterion;
+import org.advrisk.stats.Decision;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -18,20 +20,18 @@ public final class Verdicts {
     public static final double REGRET = 1.5;
 
     /** Rule of claim (i), in words. */
-    public static final String RULE_I = "Over n at λ = 0 (min-norm), per setting: standard risk R falls (Spearman ρ(n, R) ≤ −"
-            + RHO + " and R(n_max) < R(n_min)); ‖θ̂‖² rises (ρ ≥ " + RHO + " and at least ×2 from n_min to n_max); for every"
-            + " α > 0 the adversarial risk R_α rises (ρ ≥ " + RHO + ") and ends at least " + (int) FAR
-            + "× above the ground truth's α²‖θ*‖²_q at n_max.";
+    public static final String RULE_I = "Each condition is a statistic with a 95% bootstrap interval (training sets resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated); a condition HOLDS when its whole interval is on the required side of the threshold, DOES NOT HOLD when it is wholly on the other side, and is INCONCLUSIVE otherwise; the verdict HOLDS when every condition holds, DOES NOT HOLD when one fails, INCONCLUSIVE otherwise. " + "Over n at λ = 0 (min-norm), per setting: the log-log slope of R on n < 0 (R falls); the slope of"
+            + " ‖θ̂‖² > 0 and ‖θ̂‖²(n_max)/‖θ̂‖²(n_min) > 2; for every α > 0 the slope of R_α > 0 and R_α(n_max) > " + (int) FAR
+            + "× the ground truth's α²‖θ*‖²_q. (Spearman ρ is printed, not ruled on.)";
     /** Rule of claim (ii), in words. */
-    public static final String RULE_II = "Along the λ grid (including 0), per n: A = R_α(θ̂_λstd)/min_λ R_α and"
-            + " S = R(θ̂_λadv)/min_λ R (docs/theory.md §6). HOLDS when A > " + REGRET + " and S > " + REGRET
-            + " at the largest n and both increase with n (Spearman ρ(n, ·) ≥ " + RHO + " over 3 or more n; with 2 n,"
-            + " larger at the larger n).";
+    public static final String RULE_II = "Each condition is a statistic with a 95% bootstrap interval (training sets resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated); a condition HOLDS when its whole interval is on the required side of the threshold, DOES NOT HOLD when it is wholly on the other side, and is INCONCLUSIVE otherwise; the verdict HOLDS when every condition holds, DOES NOT HOLD when one fails, INCONCLUSIVE otherwise. " + "Along the λ grid (including 0), per n: A = R_α(θ̂_λstd)/min_λ R_α and S = R(θ̂_λadv)/min_λ R, the argmins"
+            + " recomputed on every resample. HOLDS when A(n_max) > " + REGRET + ", S(n_max) > " + REGRET
+            + " and the log-log slopes of A and S on n are > 0.";
     /** Rule of the contrast setting, in words. */
     public static final String RULE_CONTRAST = "The claim (ii) rule applied where theory predicts a mild trade-off"
             + " (a κ between κ₀ and the signal eigenvalue serves both risks). HOLDS (as predicted) when the claim (ii)"
-            + " rule is NOT met: A ≤ " + REGRET + " or S ≤ " + REGRET + " at the largest n, or one of them does not"
-            + " increase with n.";
+            + " rule clearly fails (one of its conditions' intervals lies wholly on the wrong side: A(n_max) or"
+            + " S(n_max) < " + REGRET + ", or a slope < 0); INCONCLUSIVE when the claim (ii) rule is itself inconclusive.";
 
     private Verdicts() {
     }
@@ -51,7 +51,14 @@ public final class Verdicts {
             double rhoR = spearman(ns, r);
             double rhoN = spearman(ns, nn);
             int last = ns.length - 1;
-            boolean holds = rhoR <= -RHO && r[last] < r[0] && rhoN >= RHO && nn[last] >= 2 * nn[0];
+            List<VerdictStats.Q> qs = new ArrayList<>(List.of(new VerdictStats.Q("std_risk", 0, alphas[0]),
+                    new VerdictStats.Q("norm_l2_sq", 0, alphas[0])));
+            List<String> names = new ArrayList<>(List.of("slope of ln R on ln n", "slope of ln ‖θ̂‖² on ln n",
+                    "‖θ̂‖²(n_max)/‖θ̂‖²(n_min)"));
+            List<org.advrisk.stats.Statistic> st = new ArrayList<>(List.of(VerdictStats.slope(0),
+                    VerdictStats.slope(1), VerdictStats.growth(1)));
+            List<Boolean> up = new ArrayList<>(List.of(false, true, true));
+            List<Double> th = new ArrayList<>(List.of(0.0, 0.0, 2.0));
             StringBuilder num = new StringBuilder();
             num.append("n ").append((int) ns[0]).append(" → ").append((int) ns[last]).append(": R ")
                     .append(RunData.fmt(r[0])).append(" → ").append(RunData.fmt(r[last])).append(" (ρ = ")
@@ -65,25 +72,36 @@ public final class Verdicts {
                 double gt = series(gs, ns, a, "gt_adv_risk")[last];
                 double rho = spearman(ns, ra);
                 double ratio = ra[last] / gt;
-                holds &= rho >= RHO && ratio >= FAR;
+                int k = qs.size();
+                qs.add(new VerdictStats.Q("adv_risk", 0, a));
+                qs.add(new VerdictStats.Q("gt_adv_risk", 0, a));
+                names.add("slope of ln R_α on ln n (α = " + RunData.fmt(a) + ")");
+                names.add("R_α(n_max)/α²‖θ*‖² (α = " + RunData.fmt(a) + ")");
+                st.add(VerdictStats.slope(k));
+                st.add(VerdictStats.ratioAtMax(k, k + 1));
+                up.add(true);
+                up.add(true);
+                th.add(0.0);
+                th.add(FAR);
                 num.append("; α = ").append(RunData.fmt(a)).append(": R_α ").append(RunData.fmt(ra[0])).append(" → ")
                         .append(RunData.fmt(ra[last])).append(" (ρ = ").append(RunData.fmt(rho)).append("), ")
                         .append(RunData.fmt(ratio)).append("× the ground truth's ").append(RunData.fmt(gt));
             }
+            List<Criterion> cr = criteria(data, s, qs, names, st, up, th);
             out.add(new Verdict("(i) min-norm: standard risk falls while ‖θ̂‖ and the adversarial risk explode",
-                    RunData.label(s), "mean over trials of R, ‖θ̂‖², R_α at λ = 0 for each n", num.toString(), holds,
-                    RULE_I));
+                    RunData.label(s), "mean over trials of R, ‖θ̂‖², R_α at λ = 0 for each n", num.toString(),
+                    Decision.all(cr.stream().map(Criterion::decision).toList()), cr, RULE_I));
         }
         return out;
     }
 
     /** Rule of claim (iii), in words. */
-    public static final String RULE_III = "NTK (K1 kernel interpolator, λ = 0, the limit of gradient descent), over n per"
-            + " setting: standard risk R falls (Spearman ρ(n, R) ≤ −" + RHO + " and R(n_max) < R(n_min)); E‖∇f̂‖² rises"
-            + " (ρ ≥ " + RHO + " and at least ×2 from n_min to n_max); at the largest α the adversarial risk R_α (PGD)"
-            + " rises (ρ ≥ " + RHO + " and R_α(n_max) > R_α(n_min)) and ends above the ground truth's α²‖θ*‖²_q. The"
-            + " numbers also give the implicit ridge λ_eff = tr Σ/n of the linearisation and the correlation of the NTK's"
-            + " predictions with linear ridge at λ_eff (docs/ntk.md §3).";
+    public static final String RULE_III = "Each condition is a statistic with a 95% bootstrap interval (training sets resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated); a condition HOLDS when its whole interval is on the required side of the threshold, DOES NOT HOLD when it is wholly on the other side, and is INCONCLUSIVE otherwise; the verdict HOLDS when every condition holds, DOES NOT HOLD when one fails, INCONCLUSIVE otherwise. " + "NTK (K1 kernel interpolator, λ = 0, the limit of gradient descent), over n per"
+            + " setting: slope of ln R on ln n < 0; slope of E‖∇f̂‖² > 0 and E‖∇f̂‖²(n_max)/E‖∇f̂‖²(n_min) > 2; at the"
+            + " largest α the slope of R_α (PGD) > 0 and R_α(n_max) > the ground truth's α²‖θ*‖²_q. The numbers also"
+            + " give the implicit ridge λ_eff = tr Σ/n, the correlation with linear ridge at λ_eff and the relative"
+            + " error of the deterministic equivalent (linear ridge at λ_eff with the kernel's constant term as an"
+            + " extra feature) at each n.";
 
     /** Whether a group is at infinite width (no m column, or m = inf). */
     public static boolean infiniteWidth(Group g) {
@@ -112,8 +130,15 @@ public final class Verdicts {
             double rhoR = spearman(ns, r);
             double rhoG = spearman(ns, g2);
             double rhoA = spearman(ns, ra);
-            boolean holds = rhoR <= -RHO && r[last] < r[0] && rhoG >= RHO && g2[last] >= 2 * g2[0] && rhoA >= RHO
-                    && ra[last] > ra[0] && ra[last] > gt && a > 0;
+            List<Criterion> cr = criteria(data, s, List.of(new VerdictStats.Q("std_risk", 0, alphas[0]),
+                    new VerdictStats.Q("norm_l2_sq", 0, alphas[0]), new VerdictStats.Q("adv_risk", 0, a),
+                    new VerdictStats.Q("gt_adv_risk", 0, a)), List.of("slope of ln R on ln n",
+                    "slope of ln E‖∇f̂‖² on ln n", "E‖∇f̂‖²(n_max)/E‖∇f̂‖²(n_min)", "slope of ln R_α on ln n (α = "
+                    + RunData.fmt(a) + ")", "R_α(n_max)/α²‖θ*‖² (α = " + RunData.fmt(a) + ")"),
+                    List.of(VerdictStats.slope(0), VerdictStats.slope(1), VerdictStats.growth(1), VerdictStats.slope(2),
+                            VerdictStats.ratioAtMax(2, 3)), List.of(false, true, true, true, true),
+                    List.of(0.0, 0.0, 2.0, 0.0, 1.0));
+            Decision holds = a > 0 ? Decision.all(cr.stream().map(Criterion::decision).toList()) : Decision.DOES_NOT_HOLD;
             String num = "n " + (int) ns[0] + " → " + (int) ns[last] + ": R " + RunData.fmt(r[0]) + " → "
                     + RunData.fmt(r[last]) + " (ρ = " + RunData.fmt(rhoR) + "); E‖∇f̂‖² " + RunData.fmt(g2[0]) + " → "
                     + RunData.fmt(g2[last]) + " (ρ = " + RunData.fmt(rhoG) + "); α = " + RunData.fmt(a) + ": R_α "
@@ -121,8 +146,8 @@ public final class Verdicts {
                     + RunData.fmt(gt) + "; λ_eff " + RunData.fmt(lam[0]) + " → " + RunData.fmt(lam[last])
                     + ", correlation with linear ridge at λ_eff " + RunData.fmt(corr[0]) + " → " + RunData.fmt(corr[last]);
             out.add(new Verdict("(iii) NTK interpolator: standard risk falls while the adversarial risk rises",
-                    RunData.label(s), "mean over trials of R, E‖∇f̂‖², R_α (PGD) at λ = 0 for each n", num, holds,
-                    RULE_III));
+                    RunData.label(s), "mean over trials of R, E‖∇f̂‖², R_α (PGD) at λ = 0 for each n",
+                    num + deErrors(gs, ns, a), holds, cr, RULE_III));
         }
         return out;
     }
@@ -225,12 +250,15 @@ public final class Verdicts {
                 }
                 Trade tr = trade(data, s, a);
                 String setting = RunData.label(s) + ", α = " + RunData.fmt(a);
+                List<Criterion> cr = VerdictStats.regret(data, s, a, lambdas, REGRET);
+                Decision met = Decision.all(cr.stream().map(Criterion::decision).toList());
                 if (contrast) {
                     out.add(new Verdict("contrast: where theory predicts the trade-off is mild, the rule of (ii) is not met",
-                            setting, "regret ratios A, S along λ from mean risks", tr.numbers(), !tr.met(), RULE_CONTRAST));
+                            setting, "regret ratios A, S along λ from mean risks", tr.numbers(), met.negate(), cr,
+                            RULE_CONTRAST));
                 } else {
                     out.add(new Verdict("(ii) ridge: no λ makes both risks small", setting,
-                            "regret ratios A, S along λ from mean risks", tr.numbers(), tr.met(), RULE_II));
+                            "regret ratios A, S along λ from mean risks", tr.numbers(), met, cr, RULE_II));
                 }
             }
         }
@@ -238,13 +266,10 @@ public final class Verdicts {
     }
 
     /** Rule of the NTK kernel-ridge part of claim (iii), in words. */
-    public static final String RULE_III_RIDGE = "The rule of claim (ii) on the K1 kernel ridge path (λ grid including"
-            + " 0, our convention; PGD R_α): A = R_α(λ_std)/min_λ R_α and S = R(λ_adv)/min_λ R per n; HOLDS when A > "
-            + REGRET + " and S > " + REGRET + " at the largest n and both increase with n (Spearman ρ(n, ·) ≥ " + RHO
-            + "). Applied at the largest budget α of the run, the budget of the interpolator verdict, where R_α at"
-            + " λ = 0 already rises over these n; smaller budgets are listed with their A, S and whether the rule"
-            + " would be met, but are not part of the verdict (there R_α at λ = 0 is U-shaped over these n, so the"
-            + " trade-off builds up later in n).";
+    public static final String RULE_III_RIDGE = "Each condition is a statistic with a 95% bootstrap interval (training sets resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated); a condition HOLDS when its whole interval is on the required side of the threshold, DOES NOT HOLD when it is wholly on the other side, and is INCONCLUSIVE otherwise; the verdict HOLDS when every condition holds, DOES NOT HOLD when one fails, INCONCLUSIVE otherwise. " + "The rule of claim (ii) on the K1 kernel ridge path (λ grid including"
+            + " 0, our convention; PGD R_α): A(n_max) > " + REGRET + ", S(n_max) > " + REGRET + ", slopes of ln A and"
+            + " ln S on ln n > 0, at the largest budget α of the run (the interpolator verdict's); smaller budgets are"
+            + " listed with their point values of A and S, not ruled on.";
 
     /** Claim (iii) kernel-ridge verdicts: one per setting with a λ grid (≥ 3 values) and at least 2 values of n. */
     public static List<Verdict> claimThreeRidge(RunData data) {
@@ -275,9 +300,11 @@ public final class Verdicts {
                         .append(RunData.fmt(l.a())).append(", S = ").append(RunData.fmt(l.s())).append(" at n = ")
                         .append(l.n()).append(")");
             }
+            List<Criterion> cr = VerdictStats.regret(data, s, a, lambdas, REGRET);
             out.add(new Verdict("(iii) NTK kernel ridge: no λ makes both risks small",
                     RunData.label(s) + ", α = " + RunData.fmt(a), "regret ratios A, S along the kernel ridge path from"
-                    + " mean risks (PGD R_α)", num.toString(), tr.met(), RULE_III_RIDGE));
+                    + " mean risks (PGD R_α)", num.toString(), Decision.all(cr.stream().map(Criterion::decision)
+                    .toList()), cr, RULE_III_RIDGE));
         }
         return out;
     }
@@ -357,6 +384,42 @@ public final class Verdicts {
             }
         }
         return out;
+    }
+
+    /** Bootstrap criteria for one setting (see {@link VerdictStats}). */
+    static List<Criterion> criteria(RunData data, Map<String, Object> s, List<VerdictStats.Q> qs, List<String> names,
+                                    List<org.advrisk.stats.Statistic> st, List<Boolean> up, List<Double> th) {
+        boolean[] u = new boolean[up.size()];
+        double[] t = new double[th.size()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = up.get(i);
+            t[i] = th.get(i);
+        }
+        return VerdictStats.criteria(VerdictStats.cells(data, s, qs), names, st, u, t);
+    }
+
+    /** "; DE relative error at n: R …, E‖∇f̂‖² …, R_α …" when the rows carry de_* columns. */
+    static String deErrors(List<Group> gs, double[] ns, double a) {
+        double[] dr = series(gs, ns, a, "de_std_risk");
+        if (Double.isNaN(dr[0])) {
+            return "";
+        }
+        double[] r = series(gs, ns, a, "std_risk");
+        double[] dg = series(gs, ns, a, "de_norm_l2");
+        double[] g = series(gs, ns, a, "norm_l2_sq");
+        double[] da = series(gs, ns, a, "de_adv_risk");
+        double[] ra = series(gs, ns, a, "adv_risk");
+        StringBuilder b = new StringBuilder("; deterministic equivalent (linear ridge at λ_eff), relative error DE/sim − 1"
+                + " of R, E‖∇f̂‖², R_α:");
+        for (int i = 0; i < ns.length; i++) {
+            b.append(" n = ").append((int) ns[i]).append(": ").append(pct(dr[i] / r[i] - 1)).append(", ")
+                    .append(pct(dg[i] * dg[i] / g[i] - 1)).append(", ").append(pct(da[i] / ra[i] - 1)).append(";");
+        }
+        return b.toString();
+    }
+
+    static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v);
     }
 
     static double spearman(double[] x, double[] y) {

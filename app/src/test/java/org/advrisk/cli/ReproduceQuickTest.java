@@ -36,15 +36,19 @@ class ReproduceQuickTest {
     }
 
     @Test
-    void quickReproductionHoldsEveryVerdict() throws Exception {
+    void quickReproductionNeverContradictsAClaim() throws Exception {
         assertThat(result.code()).as(result.err()).isZero();
         List<Verdict> vs = Reports.verdicts(root);
         // Claim (i) on two spectra, claim (ii), the contrast, claim (iii): interpolator, kernel ridge, network.
         assertThat(vs).hasSize(7);
+        // The quick sizes may leave an interval across its threshold (INCONCLUSIVE, printed as such), but
+        // no verdict may come out clearly against the paper's claim.
         for (Verdict v : vs) {
-            assertThat(v.holds()).as(v.claim() + " [" + v.setting() + "]: " + v.numbers()).isTrue();
+            assertThat(v.decision()).as(v.claim() + " [" + v.setting() + "]: " + v.statistics())
+                    .isNotEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
         }
-        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ")).count()).isEqualTo(7);
+        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ") || l.startsWith("INCONCLUSIVE  "))
+                .count()).isEqualTo(7);
         assertThat(result.out()).contains("advrisk: reproduce --quick finished in");
         for (Reports.Part p : Reports.parts(root)) {
             Path dir = root.resolve(p.name());

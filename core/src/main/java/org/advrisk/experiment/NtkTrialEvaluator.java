@@ -11,6 +11,7 @@ import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.linear.Target;
 import org.advrisk.ntk.NtkConfig;
 import org.advrisk.ntk.NtkData;
+import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.ntk.NtkRow;
 import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
@@ -27,7 +28,9 @@ import org.advrisk.random.Distribution;
  * (the analogue of ‖θ̂‖² used by the claim (i) plots). Each finite width M of the spec adds the rows
  * of one network of width M (antisymmetric start, first layer trained) after {@link #GD_STEPS} steps
  * of full-batch gradient descent with η = 1/λ_max(Θ̂(0)), at λ = 0 only, with the laziness and
- * kernel-tracking columns ({@code advrisk ntk --width M --gd-steps 200}).
+ * kernel-tracking columns ({@code advrisk ntk --width M --gd-steps 200}). Every row also carries the
+ * deterministic equivalent of the K1 kernel ridge at its (n, λ, α) ({@link NtkEquivalent}: de_std_risk,
+ * de_adv_risk, de_norm_l2).
  */
 public final class NtkTrialEvaluator implements TrialEvaluator {
     /** Test points per trial. */
@@ -102,8 +105,11 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
     @Override
     public List<Map<String, Object>> evaluate(Trial trial) {
         List<NtkRow> rows = new ArrayList<>();
+        NtkEquivalent de = null;
         for (int m : spec.width()) {
-            rows.addAll(NtkTrial.run(config(trial, m), trial.trial(), 1));
+            NtkConfig c = config(trial, m);
+            de = new NtkEquivalent(c.data(), c.n());
+            rows.addAll(NtkTrial.run(c, trial.trial(), 1));
         }
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (NtkRow r : rows) {
@@ -117,7 +123,7 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
             }
             m.put("norm_l2_sq", r.normL2() * r.normL2());
             m.put("kernel", ReluNtk.K1.label());
-            out.add(m);
+            out.add(de.addTo(m));
         }
         return out;
     }

@@ -1,0 +1,125 @@
+package org.advrisk.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.advrisk.stats.Bootstrap;
+import org.advrisk.stats.Criterion;
+import org.advrisk.stats.Interval;
+import org.advrisk.stats.LogLogSlope;
+import org.advrisk.stats.Regret;
+import org.advrisk.stats.Statistic;
+import org.advrisk.stats.TrialCells;
+
+/**
+ * Builds the bootstrap inputs of the verdicts from a run's rows: per n, per trial (training set), the
+ * values of chosen (column, λ, α) quantities; and the verdicts' criteria on them (log-log slopes,
+ * ratios at n_max, regret ratios). Seed {@link #SEED}, B = {@link Bootstrap#DEFAULT_REPLICATES}, 95%.
+ */
+final class VerdictStats {
+    /** Seed of the verdicts' bootstrap. */
+    static final long SEED = 20240122L;
+
+    private VerdictStats() {
+    }
+
+    /** One measured quantity: a column at a λ (NaN: any) and α. */
+    record Q(String column, double lambda, double alpha) {
+    }
+
+    /** Per-n, per-trial values of the quantities for a setting (infinite width only); trials missing one are dropped. */
+    static TrialCells cells(RunData data, Map<String, Object> setting, List<Q> qs) {
+        TreeMap<Double, TreeMap<Integer, double[]>> byN = new TreeMap<>();
+        TreeMap<Double, TreeMap<Integer, boolean[]>> seen = new TreeMap<>();
+        for (Map<String, Object> r : data.rows()) {
+            boolean match = true;
+            for (Map.Entry<String, Object> e : setting.entrySet()) {
+                match &= RunData.same(r.get(e.getKey()), e.getValue());
+            }
+            Object m = r.get("m");
+            if (!match || (m != null && !"inf".equals(String.valueOf(m)))) {
+                continue;
+            }
+            double n = ((Number) r.get("n")).doubleValue();
+            int trial = ((Number) r.get("trial")).intValue();
+            double lambda = ((Number) r.get("lambda")).doubleValue();
+            double alpha = ((Number) r.get("alpha")).doubleValue();
+            for (int k = 0; k < qs.size(); k++) {
+                Q q = qs.get(k);
+                if ((Double.isNaN(q.lambda()) || q.lambda() == lambda) && q.alpha() == alpha
+                        && r.get(q.column()) instanceof Number v) {
+                    byN.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new double[qs.size()])[k]
+                            = v.doubleValue();
+                    seen.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new boolean[qs.size()])[k]
+                            = true;
+                }
+            }
+        }
+        List<Double> ns = new ArrayList<>();
+        List<double[][]> values = new ArrayList<>();
+        for (Map.Entry<Double, TreeMap<Integer, double[]>> e : byN.entrySet()) {
+            List<double[]> trials = new ArrayList<>();
+            for (Map.Entry<Integer, double[]> t : e.getValue().entrySet()) {
+                boolean[] s = seen.get(e.getKey()).get(t.getKey());
+                boolean all = true;
+                for (boolean b : s) {
+                    all &= b;
+                }
+                if (all && java.util.Arrays.stream(t.getValue()).allMatch(Double::isFinite)) {
+                    trials.add(t.getValue());
+                }
+            }
+            if (!trials.isEmpty()) {
+                ns.add(e.getKey());
+                values.add(trials.toArray(new double[0][]));
+            }
+        }
+        List<String> names = qs.stream().map(q -> q.column() + "@λ=" + q.lambda() + ",α=" + q.alpha()).toList();
+        return new TrialCells(ns.stream().mapToDouble(Double::doubleValue).toArray(), names, values);
+    }
+
+    /** mean of quantity k at n_max divided by mean of quantity j at n_min (j = k: growth factor). */
+    static Statistic growth(int k) {
+        return (ns, m) -> m[ns.length - 1][k] / m[0][k];
+    }
+
+    /** mean of quantity k at n_max divided by mean of quantity j at n_max. */
+    static Statistic ratioAtMax(int k, int j) {
+        return (ns, m) -> m[ns.length - 1][k] / m[ns.length - 1][j];
+    }
+
+    /** Criteria from statistics with names, directions and thresholds, on one set of replicates. */
+    static List<Criterion> criteria(TrialCells cells, List<String> names, List<Statistic> stats, boolean[] above,
+                                    double[] thresholds) {
+        List<Interval> iv = Bootstrap.standard(SEED).intervals(cells, stats);
+        List<Criterion> out = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            out.add(new Criterion(names.get(i), iv.get(i), above[i], thresholds[i]));
+        }
+        return out;
+    }
+
+    /** The four claim (ii) criteria (A, S at n_max above the threshold; slopes of ln A, ln S over ln n above 0). */
+    static List<Criterion> regret(RunData data, Map<String, Object> setting, double alpha, double[] lambdas,
+                                  double threshold) {
+        List<Q> qs = new ArrayList<>();
+        for (double l : lambdas) {
+            qs.add(new Q("std_risk", l, alpha));
+        }
+        for (double l : lambdas) {
+            qs.add(new Q("adv_risk", l, alpha));
+        }
+        TrialCells cells = cells(data, setting, qs);
+        int g = lambdas.length;
+        return criteria(cells, List.of("A(n_max)", "S(n_max)", "slope of ln A on ln n", "slope of ln S on ln n"),
+                List.of(Regret.at(-1, 0, g, true), Regret.at(-1, 0, g, false), Regret.slope(0, g, true),
+                        Regret.slope(0, g, false)),
+                new boolean[] {true, true, true, true}, new double[] {threshold, threshold, 0, 0});
+    }
+
+    /** Slope of ln(mean quantity k) on ln n. */
+    static Statistic slope(int k) {
+        return LogLogSlope.of(k);
+    }
+}

@@ -1,0 +1,61 @@
+package org.advrisk.experiment;
+
+import java.util.Map;
+import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.GroundTruthSpec;
+import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.Target;
+import org.advrisk.ntk.NtkData;
+import org.advrisk.ntk.NtkEquivalent;
+import org.advrisk.random.Distribution;
+import org.advrisk.theory.TheoryColumns;
+
+/**
+ * Deterministic-equivalent curves of a run's setting at sample sizes that were not simulated (to draw
+ * the theory beyond the largest simulated n): the same de_std_risk, de_adv_risk, de_norm_l2 columns
+ * the rows carry, computed from the setting's columns (spectrum, theta, p_rule, sigma, design, noise,
+ * attack, target) at any n. Linear family: {@link TheoryColumns} of the problem at n (p from the
+ * rule); NTK family (K1): {@link NtkEquivalent} with d = p.
+ */
+public final class TheoryCurves {
+    /** Largest n (and, for the linear family, p = p_rule(n) up to this many features) a curve is drawn to. */
+    public static final long MAX_P = 10_000_000_000L;
+
+    private TheoryCurves() {
+    }
+
+    /** Geometric grid of {@code count} sample sizes from nMin to factor × nMax. */
+    public static int[] grid(double nMin, double nMax, double factor, int count) {
+        int[] out = new int[count];
+        double lo = Math.log(nMin);
+        double hi = Math.log(factor * nMax);
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) Math.round(Math.exp(lo + (hi - lo) * i / (count - 1)));
+        }
+        return out;
+    }
+
+    /** The DE columns of a setting at n, λ, α (NaN when undefined there, e.g. λ = 0 with p ≤ n). */
+    public static Map<String, Object> at(Family family, Map<String, Object> setting, long seed, int n, double lambda,
+                                         double alpha) {
+        String spectrum = SizeRule.substitute(String.valueOf(setting.get("spectrum")), n);
+        String theta = SizeRule.substitute(String.valueOf(setting.get("theta")), n);
+        SizeRule pRule = SizeRule.parse("p", String.valueOf(setting.get("p_rule")));
+        long p = pRule.at(n);
+        if (p > MAX_P) {
+            throw new IllegalArgumentException("p: " + p + " at n = " + n + " is too large for a theory curve; allowed: up to "
+                    + MAX_P);
+        }
+        double sigma = ((Number) setting.get("sigma")).doubleValue();
+        String noise = String.valueOf(setting.get("noise"));
+        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get("attack")));
+        if (family == Family.NTK) {
+            NtkData data = new NtkData(SpectrumSpec.parse(spectrum).withSize(p), false,
+                    GroundTruthSpec.parse(theta).withSize(p, seed), sigma, Distribution.parse("noise", noise));
+            return new NtkEquivalent(data, n).columns(lambda, alpha, attack);
+        }
+        Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get("design")), noise, n, p);
+        return new TheoryColumns(LinearTrialEvaluator.problem(point, seed)).columns(lambda, alpha, attack,
+                Target.parse(String.valueOf(setting.get("target"))));
+    }
+}
