@@ -19,9 +19,7 @@ public record LinearProblem(int n, Spectrum spectrum, GroundTruth theta, double 
         if (n < 1) {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         if (theta.p() != spectrum.p()) {
             throw new IllegalArgumentException("theta: dimension " + theta.p() + " differs from p=" + spectrum.p());
         }

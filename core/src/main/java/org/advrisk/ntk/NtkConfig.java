@@ -36,9 +36,7 @@ public record NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayer
         }
         lambdas = lambdas.clone();
         for (double l : lambdas) {
-            if (!(l >= 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("lambda: " + l + " must be finite and >= 0");
-            }
+            org.advrisk.param.Parameters.LAMBDA.check(l);
             if (width > 0 && l != 0) {
                 throw new IllegalArgumentException("lambda: " + l + " is not allowed with a finite width: gradient"
                         + " descent trains the network towards interpolation (lambda 0); use --width inf for the"
