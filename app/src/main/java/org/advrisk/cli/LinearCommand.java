@@ -15,6 +15,7 @@ import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
 import org.advrisk.linear.Target;
 import picocli.CommandLine.Command;
+import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,23 +37,13 @@ public final class LinearCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problem;
 
-    @Option(names = "--lambda", defaultValue = "0", paramLabel = "LIST",
-            description = {"Ridge parameters λ >= 0: a list and/or logspace:LO,HI,COUNT (10^LO..10^HI).",
+    @Option(names = "--lambda", defaultValue = Parameters.LAMBDA_DEFAULT, paramLabel = "LIST",
+            description = {"Ridge parameters λ >= 0: a list and/or logspace:LO,HI,COUNT (10^LO..10^HI), linspace:A,B,COUNT.",
                 "Example: --lambda 0,logspace:-6,1,20. Default: ${DEFAULT-VALUE} (min-norm)."})
     String lambda;
 
-    @Option(names = "--alpha", defaultValue = "0.1", paramLabel = "LIST",
-            description = "Attack budgets α >= 0. Example: --alpha 0.05,0.1,0.25. Default: ${DEFAULT-VALUE}.")
-    String alpha;
-
-    @Option(names = "--attack", defaultValue = "l2", paramLabel = "LIST",
-            description = "Attack norms: l2, linf, l1, lp:P (P > 1). Example: --attack l2,linf. Default: ${DEFAULT-VALUE}.")
-    String attack;
-
-    @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
-            description = {"What the attacked prediction is compared with: clean (<x,θ*>, the paper's),",
-                "consistent (<x+δ,θ*>), noisy (the label y). Example: --target clean,noisy. Default: ${DEFAULT-VALUE}."})
-    String target;
+    @Mixin
+    QueryOptions query;
 
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T",
             description = "Number of independent training sets. Default: ${DEFAULT-VALUE}.")
@@ -87,16 +78,15 @@ public final class LinearCommand implements Callable<Integer> {
                 "threaded, results bit-identical for any --threads). Example: --blas-threads 2."})
     Integer blasThreads;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
-            description = "Output: table | csv | json. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
+        OutputFormat fmt = output.parse();
         if (trials < 1) {
             throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
         }
@@ -171,7 +161,7 @@ public final class LinearCommand implements Callable<Integer> {
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {
-        return new LinearQuery(Lists.nonNegative("lambda", lambda), Lists.nonNegative("alpha", alpha),
-                Lists.attacks(attack), Lists.targets(target), testSize);
+        return new LinearQuery(Parameters.LAMBDA.parseList(lambda), query.alphas(),
+                query.attacks(), query.targets(), testSize);
     }
 }

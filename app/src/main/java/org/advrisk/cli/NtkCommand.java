@@ -18,8 +18,10 @@ import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
 import org.advrisk.random.Distribution;
+import org.advrisk.param.Parameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -90,14 +92,15 @@ public final class NtkCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).", defaultValue = "400")
     int gdSteps;
 
-    @Option(names = "--lambda", split = ",", description = "Kernel ridge parameters (our lambda: (K + n lambda I)^-1;"
-            + " 0 interpolates), e.g. --lambda 0,0.001,0.1 (default ${DEFAULT-VALUE}; finite width: 0 only).",
-            defaultValue = "0")
-    List<Double> lambdas;
+    @Option(names = "--lambda", description = "Kernel ridge parameters (our lambda: (K + n lambda I)^-1;"
+            + " 0 interpolates): a list and/or logspace:LO,HI,COUNT, linspace:A,B,COUNT, e.g. --lambda"
+            + " 0,logspace:-3,-1,3 (default ${DEFAULT-VALUE}; finite width: 0 only).",
+            defaultValue = Parameters.LAMBDA_DEFAULT)
+    String lambdas;
 
-    @Option(names = "--alpha", split = ",", description = "Attack budgets, e.g. --alpha 0.05,0.1"
-            + " (default ${DEFAULT-VALUE}).", defaultValue = "0.1")
-    List<Double> alphas;
+    @Option(names = "--alpha", description = "Attack budgets (a list, logspace: or linspace:), e.g. --alpha 0.05,0.1"
+            + " (default ${DEFAULT-VALUE}).", defaultValue = Parameters.ALPHA_DEFAULT)
+    String alphas;
 
     @Option(names = "--attack", split = ",", description = "PGD balls: l2, linf, e.g. --attack l2,linf"
             + " (default ${DEFAULT-VALUE}).", defaultValue = "l2")
@@ -120,20 +123,19 @@ public final class NtkCommand implements Callable<Integer> {
     int trials;
 
     @Option(names = "--seed", description = "Master seed, e.g. --seed 42 (default ${DEFAULT-VALUE}).",
-            defaultValue = "1")
+            defaultValue = Parameters.SEED_DEFAULT)
     long seed;
 
     @Option(names = "--threads", description = "Worker threads (trials, then test batches); the output is identical"
             + " for any value, e.g. --threads 2 (default ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
-    @Option(names = "--format", description = "Output format: table, csv or json (default ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
+        OutputFormat fmt = output.parse();
         NtkConfig config = config();
         if (trials < 1) {
             throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
@@ -201,10 +203,10 @@ public final class NtkCommand implements Callable<Integer> {
         org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
                 v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
                 "test points with their inputs, gradients and cross-kernel against the n training points");
-        double[] al = alphas.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] al = Parameters.ALPHA.parseList(alphas);
         TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);
         return new NtkConfig(n, data, ReluNtk.parse(kernel), m, TwoLayerNet.Init.parse(init),
-                eta == null ? Double.NaN : eta, gdSteps, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
+                eta == null ? Double.NaN : eta, gdSteps, Parameters.LAMBDA.parseList(lambdas),
                 risks, testSize, seed);
     }
 

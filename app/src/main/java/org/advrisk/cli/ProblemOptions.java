@@ -6,6 +6,7 @@ import org.advrisk.linear.Spectrum;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DimensionRule;
+import org.advrisk.param.Parameters;
 import picocli.CommandLine.Option;
 
 /** The flags that define a linear problem, shared by {@code advrisk linear} and {@code advrisk theory}. */
@@ -27,7 +28,7 @@ public final class ProblemOptions {
             description = "Training sample size n. Example: --n 400. Default: ${DEFAULT-VALUE}.")
     int n;
 
-    @Option(names = "--sigma", defaultValue = "0.5", paramLabel = "SIGMA",
+    @Option(names = "--sigma", defaultValue = Parameters.SIGMA_DEFAULT, paramLabel = "SIGMA",
             description = "Noise standard deviation σ >= 0. Example: --sigma 0.5. Default: ${DEFAULT-VALUE}.")
     double sigma;
 
@@ -46,15 +47,13 @@ public final class ProblemOptions {
                 "Example: --theta top:k=10,norm=1. Default: ${DEFAULT-VALUE}."})
     String theta;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "K",
+    @Option(names = "--seed", defaultValue = Parameters.SEED_DEFAULT, paramLabel = "K",
             description = "Random seed: the same seed gives bit-identical results for any --threads. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     /** Checks n before anything else uses it. */
     public void checkN() {
-        if (n < 1) {
-            throw new IllegalArgumentException("n: " + n + " must be >= 1");
-        }
+        Parameters.N.check(n);
     }
 
     /** The parsed spectrum family. */

@@ -26,6 +26,7 @@ import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryProblem;
 import org.advrisk.theory.TheorySpectrum;
 import org.advrisk.theory.TradeOff;
+import org.advrisk.param.Parameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,18 +69,8 @@ public final class TheoryCommand implements Callable<Integer> {
                 "positive eigenvalues). Example: --tradeoff-lambda logspace:-6,1,50. Default: ${DEFAULT-VALUE}."})
     String tradeoffLambda;
 
-    @Option(names = "--alpha", defaultValue = "0.1", paramLabel = "LIST",
-            description = "Attack budgets α >= 0. Example: --alpha 0.05,0.25. Default: ${DEFAULT-VALUE}.")
-    String alpha;
-
-    @Option(names = "--attack", defaultValue = "l2", paramLabel = "LIST",
-            description = {"Attack norms: l2 (proved), linf (folded-normal ‖θ̂‖₁: empirical, no proof).",
-                "Example: --attack l2,linf. Default: ${DEFAULT-VALUE}."})
-    String attack;
-
-    @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
-            description = "Targets: clean | consistent | noisy. Example: --target clean,consistent. Default: ${DEFAULT-VALUE}.")
-    String target;
+    @Mixin
+    QueryOptions query;
 
     @Option(names = "--truncation", defaultValue = "1000000", paramLabel = "P",
             description = {"Explicit eigenvalues P before the analytic tail (powerlaw/geometric with p > P or p = inf).",
@@ -91,16 +82,15 @@ public final class TheoryCommand implements Callable<Integer> {
                 "Example: --show de. Default: ${DEFAULT-VALUE}."})
     String show;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
-            description = "Output: table | csv | json. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
+        OutputFormat fmt = output.parse();
         if (!(b > 0) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("b: " + b + " must be finite and > 0 (k* = min{k : r_k >= b n})");
         }
@@ -115,17 +105,17 @@ public final class TheoryCommand implements Callable<Integer> {
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
-        double[] lambdas = Lists.nonNegative("lambda", lambda);
+        double[] lambdas = Parameters.LAMBDA.parseList(lambda);
         double[] grid = Lists.nonNegative("tradeoff-lambda", tradeoffLambda);
-        double[] alphas = Lists.nonNegative("alpha", alpha);
-        List<AttackNorm> attacks = Lists.attacks(attack);
+        double[] alphas = query.alphas();
+        List<AttackNorm> attacks = query.attacks();
         for (AttackNorm at : attacks) {
             if (!at.isL2() && at.q() != 1) {
                 throw new IllegalArgumentException("attack: " + at.label()
                         + " has no deterministic equivalent; allowed: l2, linf");
             }
         }
-        List<Target> targets = Lists.targets(target);
+        List<Target> targets = query.targets();
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }

@@ -40,7 +40,7 @@ import org.apache.commons.csv.CSVPrinter;
  * skipped, a trial cut off by a crash is dropped. A different spec, or a non-empty directory that is
  * not a run, is refused. Only one process may use a directory at a time.
  */
-public final class ResultStore implements Closeable {
+public final class ResultStore implements ResultSink {
     /** File names inside a run directory. */
     public static final String RESULTS = "results.jsonl";
     public static final String CSV = "results.csv";

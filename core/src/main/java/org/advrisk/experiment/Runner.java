@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.advrisk.linalg.Blas;
 
 /**
- * Runs the trials a {@link ResultStore} does not have yet on an {@link java.util.concurrent.Executor}
+ * Runs the trials a {@link ResultSink} (e.g. the run directory's {@link ResultStore}) does not have yet on an {@link java.util.concurrent.Executor}
  * (a local thread pool of {@code threads} daemon threads unless one is given: the seam for a cluster
  * engine later) and stores each one as soon as it finishes, from the calling thread. BLAS runs
  * single-threaded inside the parallel trials. {@link #stop(long)} (for example from a Ctrl-C
@@ -53,7 +53,7 @@ public final class Runner {
     }
 
     private final TrialEvaluator evaluator;
-    private final ResultStore store;
+    private final ResultSink store;
     private final int threads;
     private final Listener listener;
     private final java.util.concurrent.Executor executor;
@@ -61,12 +61,12 @@ public final class Runner {
     private volatile ExecutorService pool;
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    public Runner(TrialEvaluator evaluator, ResultStore store, int threads, Listener listener) {
+    public Runner(TrialEvaluator evaluator, ResultSink store, int threads, Listener listener) {
         this(evaluator, store, threads, listener, null);
     }
 
     /** A runner on a given executor ({@code null}: a local pool of {@code threads} threads it owns). */
-    public Runner(TrialEvaluator evaluator, ResultStore store, int threads, Listener listener,
+    public Runner(TrialEvaluator evaluator, ResultSink store, int threads, Listener listener,
                   java.util.concurrent.Executor executor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");

@@ -60,7 +60,7 @@ public record Spec(String name, Family family, long seed, int trials,
         if (family == null) {
             throw new IllegalArgumentException("family: missing; allowed: " + Family.ALLOWED);
         }
-        if (trials < 1 || trials > 1_000_000) {
+        if (trials < org.advrisk.param.Parameters.TRIALS.min() || trials > org.advrisk.param.Parameters.TRIALS.max()) {
             throw new IllegalArgumentException("trials: " + trials + " is not allowed; allowed: an integer from 1 to 1000000");
         }
         n = nonEmpty("n", n);

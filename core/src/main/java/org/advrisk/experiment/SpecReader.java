@@ -1,5 +1,8 @@
 package org.advrisk.experiment;
 
+import org.advrisk.param.NumberParam;
+import org.advrisk.param.Parameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +29,7 @@ public final class SpecReader {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", "a label for reports (default: the file name)");
         m.put("family", "linear, ntk (default linear)");
-        m.put("seed", "an integer (default 1)");
+        m.put("seed", "an integer (default " + Parameters.SEED_DEFAULT + ")");
         m.put("trials", "training sets per grid point, 1 to 1000000 (default 1)");
         m.put("n", "sample sizes: positive integers or a grid (required)");
         m.put("p", "dimensions: " + SizeRule.ALLOWED + " (required)");
@@ -36,13 +39,18 @@ public final class SpecReader {
         m.put("design", "gaussian, rademacher (default gaussian)");
         m.put("noise", "gaussian, rademacher (default gaussian)");
         m.put("lambda", "ridge parameters >= 0, 0 = min-norm (default 0)");
-        m.put("alpha", "attack budgets >= 0 (default 0.25)");
+        m.put("alpha", "attack budgets >= 0 (default " + Parameters.ALPHA_DEFAULT + ")");
         m.put("attack", AttackNorm.ALLOWED + " (default l2)");
         m.put("target", Target.ALLOWED + " (default clean)");
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
         m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
                 + " width M trained by gradient descent; a list runs each (default inf)");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The declared default of a numeric parameter as a list. */
+    private static List<Double> defaults(NumberParam param) {
+        return java.util.Arrays.stream(param.defaults()).boxed().toList();
     }
 
     /** Reads a spec; {@code defaultName} is used when the tree has no name. */
@@ -71,12 +79,14 @@ public final class SpecReader {
         String name = root.has("name") ? Grids.scalarText("name", root.get("name"), "text") : defaultName;
         Family family = root.has("family")
                 ? Family.parse("family", Grids.scalarText("family", root.get("family"), Family.ALLOWED)) : Family.LINEAR;
-        long seed = root.has("seed") ? integer("seed", root.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
-        int trials = root.has("trials") ? (int) integer("trials", root.get("trials"), 1, 1_000_000) : 1;
+        long seed = root.has("seed") ? integer("seed", root.get("seed"), Parameters.SEED.min(), Parameters.SEED.max())
+                : Parameters.SEED.defaultValue();
+        int trials = root.has("trials") ? (int) integer("trials", root.get("trials"), Parameters.TRIALS.min(),
+                Parameters.TRIALS.max()) : (int) Parameters.TRIALS.defaultValue();
         List<Integer> n = Grids.integers("n", required(root, "n"), v -> v >= 1, Spec.ALLOWED_N);
         List<SizeRule> p = sizes(required(root, "p"));
         List<Double> sigma = root.has("sigma")
-                ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.5);
+                ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.SIGMA);
         List<String> spectrum = checked("spectrum", resolve(Grids.strings("spectrum", required(root, "spectrum"),
                         SpectrumSpec.KINDS), baseDir),
                 t -> SpectrumSpec.parse(SizeRule.substitute(t, n.get(0))));
@@ -88,9 +98,9 @@ public final class SpecReader {
         List<String> noise = root.has("noise") ? lower(Grids.strings("noise", root.get("noise"), "gaussian, rademacher"))
                 : List.of("gaussian");
         List<Double> lambda = root.has("lambda")
-                ? Grids.numbers("lambda", root.get("lambda"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.0);
+                ? Grids.numbers("lambda", root.get("lambda"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.LAMBDA);
         List<Double> alpha = root.has("alpha")
-                ? Grids.numbers("alpha", root.get("alpha"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : List.of(0.25);
+                ? Grids.numbers("alpha", root.get("alpha"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.ALPHA);
         List<String> attack = root.has("attack") ? checked("attack", Grids.strings("attack", root.get("attack"),
                 AttackNorm.ALLOWED), t -> AttackNorm.parse(t).label()) : List.of("l2");
         List<String> target = root.has("target") ? checked("target", Grids.strings("target", root.get("target"),

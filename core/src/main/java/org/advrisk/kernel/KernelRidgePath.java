@@ -83,9 +83,7 @@ public final class KernelRidgePath implements EstimatorPath {
 
     /** c(λ) = (K + nλI)⁻¹ y; λ = 0 requires a well-conditioned Gram and says why not. */
     public double[] coefficients(double lambda) {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("lambda: " + lambda + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.LAMBDA.check(lambda);
         double[] s = eigen.values();
         if (lambda == 0 && !(s[0] > MIN_CONDITION * s[n - 1])) {
             throw new IllegalArgumentException("lambda: 0 (interpolation) needs a nonsingular kernel Gram, but its"

@@ -16,18 +16,13 @@ import org.advrisk.random.Distribution;
 public record LinearProblem(int n, Spectrum spectrum, GroundTruth theta, double sigma,
                             Distribution noise, Distribution design) {
     /** Largest σ, λ or α accepted: risks are squares of sums of their products, so 1e50 keeps every one finite. */
-    public static final double MAX_SCALE = 1e50;
+    public static final double MAX_SCALE = org.advrisk.param.Parameters.MAX_SCALE;
 
     public LinearProblem {
         if (n < 1) {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
-        if (sigma > MAX_SCALE) {
-            throw new IllegalArgumentException("sigma: " + sigma + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         if (theta.p() != spectrum.p()) {
             throw new IllegalArgumentException("theta: dimension " + theta.p() + " differs from p=" + spectrum.p());
         }

@@ -1,6 +1,7 @@
 package org.advrisk.linear;
 
 import java.util.List;
+import org.advrisk.param.Parameters;
 
 /**
  * What to evaluate on each training set: the ridge path, the attack budgets, norms and targets.
@@ -18,23 +19,13 @@ public record LinearQuery(double[] lambdas, double[] alphas, List<AttackNorm> at
             throw new IllegalArgumentException("lambda: at least one value is needed");
         }
         for (double l : lambdas) {
-            if (!(l >= 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("lambda: " + l + " must be finite and >= 0");
-            }
-            if (l > LinearProblem.MAX_SCALE) {
-            throw new IllegalArgumentException("lambda: " + l + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
-            }
+            Parameters.LAMBDA.check(l);
         }
         if (alphas.length == 0) {
             throw new IllegalArgumentException("alpha: at least one value is needed");
         }
         for (double a : alphas) {
-            if (!(a >= 0) || !Double.isFinite(a)) {
-                throw new IllegalArgumentException("alpha: " + a + " must be finite and >= 0");
-            }
-            if (a > LinearProblem.MAX_SCALE) {
-            throw new IllegalArgumentException("alpha: " + a + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
-            }
+            Parameters.ALPHA.check(a);
         }
         if (attacks.isEmpty()) {
             throw new IllegalArgumentException("attack: at least one attack is needed; allowed: " + AttackNorm.ALLOWED);
@@ -42,9 +33,7 @@ public record LinearQuery(double[] lambdas, double[] alphas, List<AttackNorm> at
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("target: at least one target is needed; allowed: " + Target.ALLOWED);
         }
-        if (testSize < 2) {
-            throw new IllegalArgumentException("test-size: " + testSize + " must be >= 2");
-        }
+        Parameters.TEST_SIZE.check(testSize);
         lambdas = lambdas.clone();
         alphas = alphas.clone();
         attacks = List.copyOf(attacks);

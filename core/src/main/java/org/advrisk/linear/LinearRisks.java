@@ -81,8 +81,6 @@ public final class LinearRisks {
     }
 
     private static void checkAlpha(double alpha) {
-        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("alpha: " + alpha + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.ALPHA.check(alpha);
     }
 }

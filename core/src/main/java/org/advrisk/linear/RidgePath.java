@@ -37,9 +37,7 @@ public sealed interface RidgePath extends LinearPath permits DualRidgePath, Prim
 
     /** Validates λ (finite, ≥ 0) and refuses λ = 0 when the system is singular. */
     static void checkLambda(double lambda, double minEig, double maxEig, String what) {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("lambda: " + lambda + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.LAMBDA.check(lambda);
         if (lambda == 0 && !(minEig > 1e-12 * maxEig)) {
             throw new IllegalArgumentException("lambda: 0 needs " + what + " of full rank, but its smallest"
                     + " eigenvalue is " + minEig + " (largest " + maxEig + "); it is singular (too few positive"

@@ -36,12 +36,7 @@ public record NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayer
         }
         lambdas = lambdas.clone();
         for (double l : lambdas) {
-            if (!(l >= 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("lambda: " + l + " must be finite and >= 0");
-            }
-            if (l > org.advrisk.linear.LinearProblem.MAX_SCALE) {
-            throw new IllegalArgumentException("lambda: " + l + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
-            }
+            org.advrisk.param.Parameters.LAMBDA.check(l);
             if (width > 0 && l != 0) {
                 throw new IllegalArgumentException("lambda: " + l + " is not allowed with a finite width: gradient"
                         + " descent trains the network towards interpolation (lambda 0); use --width inf for the"

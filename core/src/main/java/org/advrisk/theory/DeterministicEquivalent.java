@@ -37,9 +37,7 @@ public final class DeterministicEquivalent {
         if (n < 1) {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         this.spectrum = spectrum;
         this.n = n;
         this.sigma = sigma;
@@ -186,9 +184,7 @@ public final class DeterministicEquivalent {
 
     /** κ(λ) with Newton started at {@code start} when it is a valid point right of the root. */
     private double kappa(double lambda, double start) {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("lambda: " + lambda + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.LAMBDA.check(lambda);
         double trace = spectrum.trace();
         if (lambda == 0) {
             double pos = spectrum.positiveCount();

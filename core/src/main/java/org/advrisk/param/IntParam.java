@@ -1,0 +1,49 @@
+package org.advrisk.param;
+
+/**
+ * An integer parameter with its allowed closed range, default and help (see {@link NumberParam}).
+ *
+ * @param name        parameter name
+ * @param min         smallest allowed value
+ * @param max         largest allowed value
+ * @param defaultText the default as written
+ * @param help        one-line meaning
+ */
+public record IntParam(String name, long min, long max, String defaultText, String help) {
+    /** What is allowed, in words. */
+    public String allowed() {
+        if (min == Long.MIN_VALUE) {
+            return "an integer";
+        }
+        return max >= Integer.MAX_VALUE ? ">= " + min : "between " + min + " and " + max;
+    }
+
+    /** Returns v, or refuses it with "name: v must be …". */
+    public long check(long v) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + ": " + v + " must be " + allowed());
+        }
+        return v;
+    }
+
+    /** Returns v as an int after {@link #check}. */
+    public int checkInt(long v) {
+        return (int) check(v);
+    }
+
+    /** Parses and checks one integer. */
+    public long parse(String text) {
+        long v;
+        try {
+            v = Long.parseLong(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not an integer; allowed: " + allowed());
+        }
+        return check(v);
+    }
+
+    /** The default value. */
+    public long defaultValue() {
+        return Long.parseLong(defaultText);
+    }
+}

@@ -1,0 +1,53 @@
+package org.advrisk.param;
+
+/**
+ * The declarations of the parameters shared by several front doors. The string constants exist
+ * because Java annotations (picocli's {@code defaultValue}) need compile-time constants; the
+ * {@link NumberParam}/{@link IntParam} objects are built from them, so there is one default and one
+ * range per parameter wherever it is given (CLI flag, spec file, NTK configuration, core checks).
+ */
+public final class Parameters {
+    private Parameters() {
+    }
+
+    /** Default ridge λ: 0 (the min-norm interpolator, or least squares for p &lt; n). */
+    public static final String LAMBDA_DEFAULT = "0";
+    /** Default attack budget α, for the CLI and spec files alike. */
+    public static final String ALPHA_DEFAULT = "0.1";
+    /** Default master seed, for the CLI and spec files alike. */
+    public static final String SEED_DEFAULT = "1";
+    /** Default number of training sets. */
+    public static final String TRIALS_DEFAULT = "1";
+    /** Default noise level σ. */
+    public static final String SIGMA_DEFAULT = "0.5";
+
+    /**
+     * Largest λ, α or σ accepted: beyond it the risks (squares of sums of their products) would overflow
+     * double precision, so such values are refused at the door instead of producing Infinity or NaN.
+     */
+    public static final double MAX_SCALE = 1e50;
+
+    /** Ridge (and kernel ridge) parameters λ ≥ 0, ours: scikit-learn's alpha = nλ. */
+    public static final NumberParam LAMBDA = new NumberParam("lambda", 0, MAX_SCALE, LAMBDA_DEFAULT,
+            "ridge parameters λ >= 0 (scikit-learn's alpha = nλ); 0 = min-norm");
+    /** Attack budgets α ≥ 0. */
+    public static final NumberParam ALPHA = new NumberParam("alpha", 0, MAX_SCALE, ALPHA_DEFAULT,
+            "attack budgets α >= 0");
+    /** Noise level σ ≥ 0. */
+    public static final NumberParam SIGMA = new NumberParam("sigma", 0, MAX_SCALE, SIGMA_DEFAULT,
+            "noise standard deviation σ >= 0");
+    /** Master seed (any integer). */
+    public static final IntParam SEED = new IntParam("seed", Long.MIN_VALUE, Long.MAX_VALUE, SEED_DEFAULT,
+            "master seed: the same seed gives bit-identical results for any thread count");
+    /** Training sets per grid point. */
+    public static final IntParam TRIALS = new IntParam("trials", 1, 1_000_000, TRIALS_DEFAULT,
+            "independent training sets");
+    /** Test points for Monte Carlo estimates. */
+    public static final IntParam TEST_SIZE = new IntParam("test-size", 2, Integer.MAX_VALUE, "10000",
+            "test points for Monte Carlo estimates");
+    /** Training sample size n. */
+    public static final IntParam N = new IntParam("n", 1, Integer.MAX_VALUE, "100", "training sample size n");
+
+    /** Every declared parameter (for front-door tests and documentation). */
+    public static final java.util.List<Record> ALL = java.util.List.of(LAMBDA, ALPHA, SIGMA, SEED, TRIALS, TEST_SIZE, N);
+}
