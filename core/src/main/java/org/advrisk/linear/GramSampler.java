@@ -70,7 +70,7 @@ public final class GramSampler {
         } else {
             foldInParallel(problem, seed, trial, features, chunks, workers, sum);
         }
-        return finish(problem, seed, trial, sum.total(), tailLower, eps);
+        return finish(problem, seed, trial, sum.total(), tailLower, eps, features == problem.p());
     }
 
     /** Runs chunks on {@code workers} threads, at most {@code workers} ahead of the fold, folding in chunk order. */
@@ -113,9 +113,10 @@ public final class GramSampler {
     /**
      * The statistics of a training set from the sum of its chunks: adds the Wishart tail (tailLower
      * may be null), mirrors the lower triangles and draws the labels. Consumes {@code total}.
+     * {@code streamedAll}: every feature was streamed (no Wishart tail), so θ̂ can be rebuilt.
      */
     public static GramStats finish(LinearProblem problem, long seed, long trial, GramChunk total, double[] tailLower,
-                                   double eps) {
+                                   double eps, boolean streamedAll) {
         int n = problem.n();
         if (total.n() != n) {
             throw new IllegalArgumentException("chunk sum: n=" + total.n() + " differs from the problem's n=" + n);
@@ -131,7 +132,8 @@ public final class GramSampler {
         for (int i = 0; i < n; i++) {
             y[i] = total.xTheta()[i] + problem.sigma() * xi[i];
         }
-        return new GramStats(n, total.k(), total.m(), total.b(), total.xTheta(), y);
+        return new GramStats(n, total.k(), total.m(), total.b(), total.xTheta(), y, new SampleSource(problem, seed, trial),
+                streamedAll);
     }
 
     /**

@@ -314,7 +314,7 @@ public final class SparkEngine implements Engine {
             }
             jsc.clearJobGroup();
         }
-        return GramSampler.finish(problem, spec.seed(), trial, sum.total(), null, 0);
+        return GramSampler.finish(problem, spec.seed(), trial, sum.total(), null, 0, true);
     }
 
     /** Submits partitions [from, to) of the one-element-per-partition RDD; each result goes to the queue. */
