@@ -204,8 +204,8 @@ public final class SparkEngine implements Engine {
             }
             return new Runner.Outcome(total, skipped, ran, false);
         } finally {
-            if (!job.isCompleted()) {
-                jsc.cancelJobGroup(group);
+            if (ran < tasks.size() && !job.isCompleted()) {
+                jsc.cancelJobGroup(group); // stopped or failed: do not leave tasks running
             }
             jsc.clearJobGroup();
         }
