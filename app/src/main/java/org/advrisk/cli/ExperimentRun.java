@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.advrisk.experiment.Engine;
 import org.advrisk.experiment.ResultStore;
 import org.advrisk.experiment.RunEnvironment;
 import org.advrisk.experiment.Runner;
@@ -32,6 +33,15 @@ final class ExperimentRun {
      */
     static Runner.Outcome execute(Spec spec, String specSource, Path out, int threads, boolean quiet,
                                   PrintWriter err, String resumeHint) throws IOException {
+        return execute(spec, specSource, out, threads, quiet, err, resumeHint, null);
+    }
+
+    /**
+     * Runs the spec on a cluster engine (null: the local thread pool); the store, the progress bar and
+     * Ctrl-C behave the same either way.
+     */
+    static Runner.Outcome execute(Spec spec, String specSource, Path out, int threads, boolean quiet,
+                                  PrintWriter err, String resumeHint, Engine engine) throws IOException {
         org.advrisk.experiment.MemoryBudget.requireSweep(spec, threads);
         List<Trial> trials = Sweep.trials(spec);
         TrialEvaluator evaluator = TrialEvaluator.forSpec(spec);
@@ -61,7 +71,28 @@ final class ExperimentRun {
             err.println("advrisk: dropped " + store.recoveredLines() + " line(s) of a trial cut off by an earlier"
                     + " interruption in " + out.resolve(ResultStore.RESULTS) + "; that trial runs again");
         }
-        Runner runner = new Runner(evaluator, store, threads, listener);
+        Runner local = engine == null ? new Runner(evaluator, store, threads, listener) : null;
+        Job runner = local != null ? new Job() {
+            @Override
+            public Runner.Outcome run(List<Trial> all) throws IOException {
+                return local.run(all);
+            }
+
+            @Override
+            public boolean stop(long waitMillis) {
+                return local.stop(waitMillis);
+            }
+        } : new Job() {
+            @Override
+            public Runner.Outcome run(List<Trial> all) throws IOException {
+                return engine.run(spec, all, store, listener);
+            }
+
+            @Override
+            public boolean stop(long waitMillis) {
+                return engine.stop(waitMillis);
+            }
+        };
         Object lock = new Object();
         boolean[] closed = new boolean[1];
         java.util.concurrent.CountDownLatch mainDone = new java.util.concurrent.CountDownLatch(1);
@@ -142,6 +173,13 @@ final class ExperimentRun {
             throw org.advrisk.experiment.Faults.of(e, dir, "cannot write the plots or report.html (the results are"
                     + " intact)", "free space (or fix the permissions) and run advrisk report " + dir);
         }
+    }
+
+    /** The local runner or a cluster engine, seen the same way by the shutdown hook. */
+    private interface Job {
+        Runner.Outcome run(List<Trial> trials) throws IOException;
+
+        boolean stop(long waitMillis);
     }
 
     /** True once a shutdown hook has started: it prints the interruption message itself. */

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.advrisk.experiment.Engine;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.DualRidgePath;
+import org.advrisk.linear.GramStats;
 import org.advrisk.linear.LinearProblem;
 import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.LinearTrial;
+import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
 import org.advrisk.linear.Target;
@@ -81,6 +85,9 @@ public final class LinearCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -95,13 +102,20 @@ public final class LinearCommand implements Callable<Integer> {
         LinearProblem pr = problem.problem();
         LinearQuery query = query();
         TailMode mode = LinearTrial.resolve(pr, query, asked);
-        checkStreamingSize(pr, query, asked, mode);
+        boolean remote = engine.remote();
+        if (remote && blasThreads != null) {
+            throw new IllegalArgumentException("blas-threads: not available with --engine spark (executors run BLAS"
+                    + " single-threaded so that every engine gives the same bits); drop --blas-threads");
+        }
+        checkStreamingSize(pr, query, asked, mode, remote);
         long parallel = Math.min(trials, blasThreads == null ? workers : 1);
         org.advrisk.experiment.MemoryBudget.require("n", pr.n(),
                 v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
         List<List<LinearRiskRow>> perTrial;
-        if (blasThreads == null) {
+        if (remote) {
+            perTrial = onEngine(pr, query, mode, workers);
+        } else if (blasThreads == null) {
             perTrial = Threads.map(trials, workers,
                     (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
         } else {
@@ -119,6 +133,39 @@ public final class LinearCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         fmt.write(rows, out);
         return 0;
+    }
+
+    /**
+     * --engine spark: trials one at a time; each streamed Gram sum is cut into chunks that run as
+     * cluster tasks and come back in chunk order (the same bits as the local path), then the driver
+     * decomposes and evaluates as locally. A constant tail drawn exactly (Wishart) or p < n has no
+     * huge sum to distribute and runs on the driver.
+     */
+    private List<List<LinearRiskRow>> onEngine(LinearProblem pr, LinearQuery query, TailMode mode, int workers) {
+        boolean distributed = pr.p() >= pr.n() && !mode.usesWishart(pr);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!distributed) {
+            err.println("note: --engine spark distributes streamed Gram sums only; this problem "
+                    + (pr.p() < pr.n() ? "has p < n" : "draws its constant tail exactly (Wishart)")
+                    + ", so it runs on the driver");
+            err.flush();
+            return Threads.map(trials, workers, (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
+        }
+        if (LinearTrial.needsTheta(pr, query)) {
+            err.println("note: l1/linf/lp attacks and non-gaussian designs rebuild θ̂ on the driver by streaming all p"
+                    + " features once more; only the Gram sum runs on the cluster");
+            err.flush();
+        }
+        Blas.threads(1);
+        List<List<LinearRiskRow>> out = new ArrayList<>();
+        try (Engine e = engine.open(System.err)) {
+            for (int t = 0; t < trials; t++) {
+                GramStats g = e.gram(problem.problemSpec(), t);
+                RidgePath path = DualRidgePath.fromStats(pr, problem.seed, t, workers, g);
+                out.add(LinearTrial.evaluate(path, query, problem.seed, t));
+            }
+        }
+        return out;
     }
 
     /** --blas-threads: trials one at a time, each with BLAS multi-threaded outside the parallel streaming. */
@@ -139,15 +186,18 @@ public final class LinearCommand implements Callable<Integer> {
     }
 
     /** Streaming costs about n²·p flops per training set: say so, and refuse beyond {@link #MAX_STREAM_FLOPS}. */
-    private void checkStreamingSize(LinearProblem pr, LinearQuery query, TailMode asked, TailMode mode) {
+    private void checkStreamingSize(LinearProblem pr, LinearQuery query, TailMode asked, TailMode mode,
+                                    boolean remote) {
         boolean wishart = pr.p() >= pr.n() && mode.usesWishart(pr);
         if (wishart) {
             return;
         }
         double flops = (double) pr.n() * pr.n() * pr.p();
         boolean couldBeExact = asked == TailMode.AUTO && WishartTail.preferred(pr) && LinearTrial.needsTheta(pr, query);
-        org.advrisk.experiment.MemoryBudget.requireStreamingFlops(pr.n(), pr.p(),
-                couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "");
+        if (!remote) {
+            org.advrisk.experiment.MemoryBudget.requireStreamingFlops(pr.n(), pr.p(),
+                    couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "");
+        }
         if (couldBeExact) {
             spec.commandLine().getErr().println("note: l1/linf/lp attacks need θ̂ itself, so every one of the p="
                     + pr.p() + " features is streamed (about " + String.format(java.util.Locale.ROOT, "%.1e", flops)

@@ -1,10 +1,8 @@
 package org.advrisk.cli;
 
-import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearProblem;
-import org.advrisk.linear.Spectrum;
+import org.advrisk.linear.LinearProblemSpec;
 import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.random.Distribution;
 import org.advrisk.theory.DimensionRule;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Option;
@@ -83,10 +81,13 @@ public final class ProblemOptions {
 
     /** The problem these flags describe. */
     public LinearProblem problem() {
+        return problemSpec().problem();
+    }
+
+    /** The problem in its text form (what a cluster engine ships to its executors). */
+    public LinearProblemSpec problemSpec() {
         checkN();
-        SpectrumSpec spec = spectrumSpec();
-        Spectrum s = spec.withSize(dimension());
-        return new LinearProblem(n, s, GroundTruthSpec.parse(theta).withSize(s.p(), seed), sigma,
-                Distribution.parse("noise", noise), Distribution.parse("design", design));
+        spectrumSpec();
+        return new LinearProblemSpec(n, spectrum, dimension(), theta, sigma, noise, design, seed);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.advrisk.experiment.Engine;
 import org.advrisk.experiment.Runner;
 import org.advrisk.experiment.Spec;
 import org.advrisk.report.Reports;
@@ -34,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal)")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--no-report", description = "Only compute and store results; skip plots and report.html")
     boolean noReport;
 
@@ -50,7 +54,15 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter outw = cmd.commandLine().getOut();
         String resume = "advrisk run " + specFile + " --out " + out;
-        Runner.Outcome o = ExperimentRun.execute(spec, specFile.toString(), out, threads, quiet, err, resume);
+        Runner.Outcome o;
+        if (engine.remote()) {
+            resume += " --engine " + engine.engine + (engine.master == null ? "" : " --master " + engine.master);
+            try (Engine e = engine.open(quiet ? null : System.err)) {
+                o = ExperimentRun.execute(spec, specFile.toString(), out, threads, quiet, err, resume, e);
+            }
+        } else {
+            o = ExperimentRun.execute(spec, specFile.toString(), out, threads, quiet, err, resume);
+        }
         if (o.interrupted()) {
             if (ExperimentRun.shuttingDown()) {
                 return 130; // the shutdown hook prints the message once the store is closed

@@ -97,7 +97,7 @@ public final class MemoryBudget {
                     + String.format(Locale.ROOT, "%.1e", flops) + " flops per training set (> "
                     + String.format(Locale.ROOT, "%.0e", MAX_STREAM_FLOPS) + ", hours of work);"
                     + " use l2 attacks with a gaussian design and a constant-tail spectrum (exact Wishart tail, any p),"
-                    + " or a smaller p");
+                    + " a smaller p, or a cluster (--engine spark)");
         }
     }
 
