@@ -64,7 +64,7 @@ public final class AdversarialTraining {
 
     private static final int POLISH_EVERY = 20;
     /** Iterations without a decrease of F (beyond rounding) after which the solver gives up. */
-    private static final int STALL = 200;
+    private static final int STALL = 50;
     private static final double RESTART_MIX = 1e-3;
 
     private final AdvTrainData data;
@@ -368,7 +368,7 @@ public final class AdversarialTraining {
                 lower = Math.max(lower, AdvTrainCertificate.lowerBound(data, w2, delta, attack.p()));
             }
             if (q == 2 && gap(f, lower) > options.tolerance() && (stagnant > 0 || it % POLISH_EVERY == 0)) {
-                lower = Math.max(lower, KktDual.lowerBound(data, theta, r, delta));
+                lower = Math.max(lower, KktDual.lowerBound(data, theta, r, delta, dualMode ? gram() : null));
             }
             if (gap(f, lower) <= options.tolerance()) {
                 status = AdvTrainStatus.CONVERGED;
