@@ -49,8 +49,8 @@ public final class AdversarialTraining {
      * @param maxIterations cap on reweighted-ridge iterations per δ (≥ 1)
      */
     public record Options(double tolerance, int maxIterations) {
-        /** Relative gap 1e-13 (≈ 500 ulps of F) and 5000 iterations. */
-        public static final Options DEFAULT = new Options(1e-13, 5000);
+        /** Relative gap 1e-12 (the residual floor of the weights limits it to about that) and 5000 iterations. */
+        public static final Options DEFAULT = new Options(1e-12, 5000);
 
         public Options {
             if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
@@ -66,6 +66,7 @@ public final class AdversarialTraining {
     /** Iterations without a decrease of F (beyond rounding) after which the solver gives up. */
     private static final int STALL = 50;
     private static final double RESTART_MIX = 1e-3;
+    private static final double R_FLOOR = 1e-12;
 
     private final AdvTrainData data;
     private final AttackNorm attack;
@@ -277,7 +278,9 @@ public final class AdversarialTraining {
             r = s.r;
             t = Norms.lq(theta, q);
         }
-        double f = AdvTrainCertificate.objective(r, t, delta);
+        double f = AdvTrainCertificate.objective(r, t, delta); // best F so far, at (keepTheta, keepB)
+        double[] keepTheta = theta;
+        double keepB = b;
         double lower = 0;
         int stagnant = 0;
         int it = 0;
@@ -287,8 +290,15 @@ public final class AdversarialTraining {
             boolean mix = it == 1;
             double[] eta = new double[n];
             double l1r = 0;
+            double rmax = 0;
+            for (double v : r) {
+                rmax = Math.max(rmax, Math.abs(v));
+            }
+            // Residuals are floored at 1e-12 of their scale in the weights: any η in (0, 1) gives a valid
+            // bound, and without the floor a residual at 0 stays at 0 (η = 0 forces interpolation).
+            double floor = R_FLOOR * (rmax + delta * t);
             for (int i = 0; i < n; i++) {
-                double a = Math.abs(r[i]);
+                double a = Math.max(Math.abs(r[i]), floor);
                 l1r += a;
                 eta[i] = a / (a + delta * t);
                 if (mix) {
@@ -338,7 +348,10 @@ public final class AdversarialTraining {
                     break;
                 }
             }
-            if (bestF <= f * (1 + 4e-16)) { // accept ties at rounding level: θ still converges
+            if (bestF > f * (1 + 4e-16)) {
+                bestS = 1; // the floored bound may not decrease F: take the plain step, keep the best point
+            }
+            {
                 if (bestS == 1) {
                     theta = step.theta;
                     b = step.b;
@@ -355,9 +368,11 @@ public final class AdversarialTraining {
                 t = Norms.lq(theta, q);
                 double fNew = AdvTrainCertificate.objective(r, t, delta);
                 stagnant = fNew < f * (1 - 1e-15) ? 0 : stagnant + 1;
-                f = Math.min(f, fNew);
-            } else {
-                stagnant++;
+                if (fNew < f) {
+                    f = fNew;
+                    keepTheta = theta;
+                    keepB = b;
+                }
             }
             if (gap(f, lower) > options.tolerance() && (stagnant > 0 || it % 10 == 0)) {
                 // Second dual candidate from the accepted point itself: w = r + δ‖θ‖ sign(r).
@@ -385,6 +400,8 @@ public final class AdversarialTraining {
                         r = data.residuals(theta, b);
                         t = Norms.lq(theta, q);
                         f = AdvTrainCertificate.objective(r, t, delta);
+                        keepTheta = theta;
+                        keepB = b;
                         stagnant = 0;
                     }
                     if (gap(f, lower) <= options.tolerance()) {
@@ -398,8 +415,8 @@ public final class AdversarialTraining {
                 break;
             }
         }
-        AdvTrainFit fit = new AdvTrainFit(delta, theta.clone(), b, f, Math.min(lower, f), it, status);
-        return new Result(fit, new State(theta, b, r));
+        AdvTrainFit fit = new AdvTrainFit(delta, keepTheta.clone(), keepB, f, Math.min(lower, f), it, status);
+        return new Result(fit, new State(keepTheta, keepB, data.residuals(keepTheta, keepB)));
     }
 
     private double objectiveAlong(double[] theta, double[] r, double[] dTheta, double[] dr, double s, double delta) {
