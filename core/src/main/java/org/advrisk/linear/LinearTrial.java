@@ -65,22 +65,46 @@ public final class LinearTrial {
         LinearProblem problem = path.problem();
         double[] lambdas = query.lambdas();
         PathPoint[] points = path.at(lambdas);
-        boolean gaussian = problem.design() == Distribution.GAUSSIAN;
+        ThetaSummary[] summaries = null;
+        double[] exponents = exponents(query);
+        if (needsSummaries(problem, query)) {
+            summaries = path.summarize(lambdas, exponents, testSize(problem, query));
+        }
+        return rows(problem, query, points, summaries, seed, trial);
+    }
+
+    /** The dual exponents q of the non-l2 attacks of the query (what {@link ThetaSummary} must hold). */
+    static double[] exponents(LinearQuery query) {
         Set<Double> qs = new LinkedHashSet<>();
         for (AttackNorm a : query.attacks()) {
             if (!a.isL2()) {
                 qs.add(a.q());
             }
         }
-        ThetaSummary[] summaries = null;
-        double[] exponents = qs.stream().mapToDouble(Double::doubleValue).toArray();
-        if (exponents.length > 0 || !gaussian) {
-            summaries = path.summarize(lambdas, exponents, gaussian ? 0 : query.testSize());
-        }
+        return qs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether rows need θ̂'s summaries: a non-l2 attack, or a non-Gaussian design (test sample). */
+    static boolean needsSummaries(LinearProblem problem, LinearQuery query) {
+        return exponents(query).length > 0 || problem.design() != Distribution.GAUSSIAN;
+    }
+
+    /** Test points for the summaries: 0 for a Gaussian design (exact), else the query's. */
+    static int testSize(LinearProblem problem, LinearQuery query) {
+        return problem.design() == Distribution.GAUSSIAN ? 0 : query.testSize();
+    }
+
+    /**
+     * The risk rows of any estimator from its l2 quantities (one {@link PathPoint} per fitted point) and,
+     * when {@link #needsSummaries} holds, its {@link ThetaSummary}s: the one code path for every estimator.
+     */
+    static List<LinearRiskRow> rows(LinearProblem problem, LinearQuery query, PathPoint[] points,
+                                    ThetaSummary[] summaries, long seed, long trial) {
+        boolean gaussian = problem.design() == Distribution.GAUSSIAN;
         GroundTruth theta = problem.theta();
         double sigma = problem.sigma();
         List<LinearRiskRow> rows = new ArrayList<>();
-        for (int li = 0; li < lambdas.length; li++) {
+        for (int li = 0; li < points.length; li++) {
             PathPoint pt = points[li];
             for (AttackNorm attack : query.attacks()) {
                 double gtDual = theta.norm(attack.q());

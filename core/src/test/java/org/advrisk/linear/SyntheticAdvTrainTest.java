@@ -66,4 +66,34 @@ class SyntheticAdvTrainTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--n or --p").hasMessageContaining("100000000 doubles");
     }
+
+    @Test
+    void advTrainRowsCarryTheExactRisksOfTheirTheta() {
+        LinearProblem problem = Designs.problem(30, "powerlaw:a=1,b=0", 60, "top:k=2,norm=1", 0.5);
+        LinearQuery query = new LinearQuery(new double[] {0}, new double[] {0.1, 0.3},
+                java.util.List.of(AttackNorm.L2, AttackNorm.LINF), java.util.List.of(Target.CLEAN), 100);
+        double[] deltas = {0.05, 0.2};
+        var rows = AdvTrainTrial.evaluate(problem, query, deltas, AttackNorm.LINF, 3, 1, 1);
+        assertThat(rows).hasSize(2 * 2 * 2);
+        AdvTrainData d = SyntheticTrainingSet.materialize(problem, 3, 1, 1);
+        var fits = new AdversarialTraining(d, AttackNorm.LINF, AdversarialTraining.Options.DEFAULT).path(deltas).fits();
+        for (var row : rows) {
+            double delta = (double) row.get("delta");
+            AdvTrainFit fit = delta == 0.05 ? fits.get(0) : fits.get(1);
+            double risk = 0;
+            for (int j = 0; j < 60; j++) {
+                double e = fit.theta()[j] - problem.theta().value(j);
+                risk += problem.spectrum().value(j) * e * e;
+            }
+            double q = row.get("attack").equals("l2") ? 2 : 1;
+            double alpha = (double) row.get("alpha");
+            double adv = LinearRisks.gaussianAdversarial(risk, Norms.lq(fit.theta(), q), alpha, Target.CLEAN, 0.5,
+                    Distribution.GAUSSIAN);
+            assertThat(row.get("estimator")).isEqualTo("advtrain");
+            assertThat(row.get("train_attack")).isEqualTo("linf");
+            assertThat((double) row.get("std_risk")).isCloseTo(risk, within(1e-12 * risk));
+            assertThat((double) row.get("adv_risk")).isCloseTo(adv, within(1e-12 * adv));
+            assertThat((int) row.get("iterations")).isEqualTo(fit.iterations());
+        }
+    }
 }
