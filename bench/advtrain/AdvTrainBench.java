@@ -12,7 +12,8 @@ import org.advrisk.linear.AttackNorm;
 
 /**
  * Times advrisk's adversarial-training path (l2, no intercept, warm-started) on a data set written by
- * make_data.py; best of REPS runs in one JVM. Prints one JSON line. Usage: PREFIX N P [REPS]
+ * make_data.py; best of REPS runs in one JVM, stopping at relative duality gap TOL (default the solver's).
+ * Prints one JSON line. Usage: PREFIX N P [REPS] [TOL]
  */
 public class AdvTrainBench {
     public static void main(String[] args) throws IOException {
@@ -20,6 +21,8 @@ public class AdvTrainBench {
         int n = Integer.parseInt(args[1]);
         int p = Integer.parseInt(args[2]);
         int reps = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        double tol = args.length > 4 ? Double.parseDouble(args[4]) : AdversarialTraining.Options.DEFAULT.tolerance();
+        AdversarialTraining.Options options = new AdversarialTraining.Options(tol, 5000);
         double[] x = read(prefix + ".x", (long) n * p);
         double[] y = read(prefix + ".y", n);
         double[] deltas = Files.readAllLines(Path.of(prefix + ".deltas")).stream().filter(s -> !s.isBlank())
@@ -29,7 +32,7 @@ public class AdvTrainBench {
         AdvTrainPath path = null;
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
-            path = new AdversarialTraining(data, AttackNorm.L2, AdversarialTraining.Options.DEFAULT).path(deltas);
+            path = new AdversarialTraining(data, AttackNorm.L2, options).path(deltas);
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         List<AdvTrainFit> fits = path.fits();

@@ -382,7 +382,7 @@ public final class AdversarialTraining {
                 }
                 lower = Math.max(lower, AdvTrainCertificate.lowerBound(data, w2, delta, attack.p()));
             }
-            if (q == 2 && gap(f, lower) > options.tolerance() && (stagnant > 0 || it % POLISH_EVERY == 0)) {
+            if (q == 2 && gap(f, lower) > options.tolerance() && (stagnant == 1 || it % POLISH_EVERY == 0)) {
                 lower = Math.max(lower, KktDual.lowerBound(data, theta, r, delta, dualMode ? gram() : null));
             }
             if (gap(f, lower) <= options.tolerance()) {

@@ -123,7 +123,7 @@ final class KktDual {
         }
         double[] x = data.x();
         int p = data.p();
-        double[][] a = new double[nz][nz];
+        double[] a = new double[nz * nz];
         double[] rhs = new double[nz];
         double sumWn = 0;
         for (double v : w) {
@@ -141,16 +141,14 @@ final class KktDual {
             }
             rhs[zi] = delta * sumA * xt / t - kw - (data.intercept() ? sumWn : 0);
             for (int zj = 0; zj < nz; zj++) {
-                a[zi][zj] = gram[i + idx[zj] * n] + (data.intercept() ? 1 : 0);
+                a[zi + zj * nz] = gram[i + idx[zj] * n] + (data.intercept() ? 1 : 0);
             }
         }
-        double[] sol;
-        try {
-            sol = new org.apache.commons.math3.linear.LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
-                    .solve(new ArrayRealVector(rhs, false)).toArray();
-        } catch (RuntimeException e) {
+        if (!org.advrisk.linalg.Blas.potrfLowerInPlace(nz, a)) {
             return false;
         }
+        org.advrisk.linalg.Blas.potrsLower(nz, 1, a, rhs);
+        double[] sol = rhs;
         double cap = delta * t;
         for (int zi = 0; zi < nz; zi++) {
             w[idx[zi]] = Math.max(-cap, Math.min(cap, sol[zi]));
