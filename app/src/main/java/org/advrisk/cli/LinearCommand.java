@@ -144,7 +144,7 @@ public final class LinearCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<LinearRiskRow> trialRows : perTrial) {
             for (LinearRiskRow r : trialRows) {
-                rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0) : r.toMap());
+                rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0, null) : r.toMap());
             }
         }
         if (est.advtrain) {

@@ -34,7 +34,8 @@ class LinearAdvTrainCommandTest {
                 "--delta", "0.01,0.5", "--alpha", "0.1", "--attack", "l2,linf", "--trials", "2", "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
         List<Map<String, String>> rows = csv(r.out());
-        assertThat(rows.get(0).keySet()).contains("estimator", "delta", "train_attack", "iterations", "train_gap");
+        assertThat(rows.get(0).keySet()).contains("estimator", "delta", "train_attack", "iterations", "train_gap", "delta0",
+                "delta_bar");
         assertThat(rows).hasSize(2 * 2 + 2 * 2 * 2);
         for (Map<String, String> ridge : rows) {
             if (!ridge.get("estimator").equals("ridge")) {
@@ -43,6 +44,8 @@ class LinearAdvTrainCommandTest {
             Map<String, String> adv = rows.stream().filter(m -> m.get("estimator").equals("advtrain")
                     && m.get("delta").equals("0.01") && m.get("trial").equals(ridge.get("trial"))
                     && m.get("attack").equals(ridge.get("attack"))).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(adv.get("delta_bar"))).as("0.01 is below the threshold").isGreaterThan(0.01);
+            assertThat(Double.parseDouble(adv.get("iterations"))).as("closed form").isZero();
             double a = Double.parseDouble(ridge.get("std_risk"));
             // Two roads to the same θ̂: eigenbasis vs Cholesky of XXᵀ; rounding only.
             assertThat(Double.parseDouble(adv.get("std_risk"))).isCloseTo(a, within(1e-9 * a));

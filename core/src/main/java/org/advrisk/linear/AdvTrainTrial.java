@@ -9,7 +9,8 @@ import java.util.Map;
  * Adversarial training on one synthetic training set: the design is held in memory (the ridge rows'
  * training set for the same seed and trial, see {@link SyntheticTrainingSet}), the δ path is fitted
  * with warm starts, and every δ gets the rows of the ridge estimator's code path ({@link LinearTrial})
- * with the columns {@code estimator, delta, train_attack, iterations, train_gap}; {@code lambda} is NaN.
+ * with the columns {@code estimator, delta, train_attack, iterations, train_gap} (relative duality gap)
+ * and the thresholds {@code delta0, delta_bar} of the training set; {@code lambda} is NaN.
  */
 public final class AdvTrainTrial {
     private AdvTrainTrial() {
@@ -41,14 +42,15 @@ public final class AdvTrainTrial {
         for (int i = 0; i < rows.size(); i++) {
             AdvTrainFit f = path.fits().get(i / perPoint);
             out.add(withColumns(rows.get(i).toMap(), "advtrain", f.delta(), trainAttack.label(), f.iterations(),
-                    f.relativeGap()));
+                    f.relativeGap(), path.thresholds()));
         }
         return out;
     }
 
-    /** Adds the estimator columns (after {@code lambda}) to a row map; ridge rows get NaN/empty/0. */
+    /** Adds the estimator columns (after {@code lambda}) to a row map; ridge rows get NaN/empty/0 (thresholds null). */
     public static Map<String, Object> withColumns(Map<String, Object> row, String estimator, double delta,
-                                                  String trainAttack, int iterations, double gap) {
+                                                  String trainAttack, int iterations, double gap,
+                                                  AdvTrainThresholds thresholds) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : row.entrySet()) {
             m.put(e.getKey(), e.getValue());
@@ -58,6 +60,8 @@ public final class AdvTrainTrial {
                 m.put("train_attack", trainAttack);
                 m.put("iterations", iterations);
                 m.put("train_gap", gap);
+                m.put("delta0", thresholds == null ? Double.NaN : thresholds.delta0());
+                m.put("delta_bar", thresholds == null ? Double.NaN : thresholds.deltaBar());
             }
         }
         return m;
