@@ -12,7 +12,7 @@ import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.AdvTrainTrial;
 import org.advrisk.linear.LinearTrial;
-import org.advrisk.linear.SyntheticTrainingSet;
+import org.advrisk.linear.AdvTrainEstimator;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
 import org.advrisk.linear.Target;
@@ -149,7 +149,7 @@ public final class LinearCommand implements Callable<Integer> {
         }
         if (est.advtrain) {
             List<List<Map<String, Object>>> adv = Threads.map(trials, workers,
-                    (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed, t, inner));
+                    (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed, t));
             adv.forEach(rows::addAll);
         }
         if (theory) {
@@ -238,7 +238,7 @@ public final class LinearCommand implements Callable<Integer> {
             case "linf" -> AttackNorm.LINF;
             default -> throw new IllegalArgumentException("train-attack: '" + trainAttack + "' is unknown; allowed: l2, linf");
         };
-        SyntheticTrainingSet.checkSize(pr.n(), pr.p());
+        AdvTrainEstimator.checkSize(pr.n(), pr.p());
         return new Estimators(ridge, true, d, a);
     }
 

@@ -2,13 +2,15 @@ package org.advrisk.kernel;
 
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
+import org.advrisk.linear.EstimatorPath;
 
 /**
  * Kernel ridge regression for every λ from one eigendecomposition K = U S Uᵀ of the training Gram:
  * c(λ) = U (S + nλ)⁻¹ Uᵀ y (our convention: λ = 0 interpolates; scikit-learn's alpha = nλ), and the
  * kernel gradient-descent path c(η, t) = U diag((1 − (1 − ηs)^t)/s) Uᵀ y of (1/2)Σ(f − y)² from f = 0.
+ * Fitted by {@link KernelRidge}; the path parameter is λ.
  */
-public final class KernelRidgePath {
+public final class KernelRidgePath implements EstimatorPath {
     /** Interpolation (λ = 0) needs smallest/largest Gram eigenvalue above this. */
     public static final double MIN_CONDITION = 1e-12;
 
@@ -34,15 +36,28 @@ public final class KernelRidgePath {
         this.uty = eigen.project(y);
     }
 
-    /** Fits the path on training columns x (d×n) and responses y. */
+    /** Fits the path on training columns x (d×n) and responses y ({@code new KernelRidge(kernel).fit(...)}). */
     public static KernelRidgePath fit(Kernel kernel, int d, int n, double[] x, double[] y) {
-        if (d < 1 || n < 1) {
-            throw new IllegalArgumentException("kernel ridge: need d >= 1 and n >= 1, got d=" + d + ", n=" + n);
-        }
-        if (x.length != (long) d * n || y.length != n) {
-            throw new IllegalArgumentException("kernel ridge: arrays do not match d=" + d + ", n=" + n);
-        }
-        return new KernelRidgePath(kernel, d, n, x, y);
+        return new KernelRidge(kernel).fit(new KernelData(d, n, x, y));
+    }
+
+    static KernelRidgePath of(Kernel kernel, KernelData data) {
+        return new KernelRidgePath(kernel, data.d(), data.n(), data.x(), data.y());
+    }
+
+    @Override
+    public String parameter() {
+        return "lambda";
+    }
+
+    @Override
+    public KernelPredictor predictor(double lambda) {
+        return at(lambda);
+    }
+
+    @Override
+    public double trainMse(double lambda) {
+        return trainMse(coefficients(lambda));
     }
 
     /** The kernel. */
@@ -61,6 +76,7 @@ public final class KernelRidgePath {
     }
 
     /** The sample size n. */
+    @Override
     public int n() {
         return n;
     }

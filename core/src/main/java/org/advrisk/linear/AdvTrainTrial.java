@@ -6,43 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adversarial training on one synthetic training set: the design is held in memory (the ridge rows'
- * training set for the same seed and trial, see {@link SyntheticTrainingSet}), the δ path is fitted
- * with warm starts, and every δ gets the rows of the ridge estimator's code path ({@link LinearTrial})
- * with the columns {@code estimator, delta, train_attack, iterations, train_gap} (relative duality gap)
- * and the thresholds {@code delta0, delta_bar} of the training set; {@code lambda} is NaN.
+ * Adversarial training on one synthetic training set: the design is held in memory
+ * ({@link DesignSampler}: the same feature streams as the ridge rows' {@link GramSampler}), the δ path
+ * is fitted by {@link AdvTrainEstimator}, and every δ gets its rows from {@link LinearRiskRows}, the
+ * ridge rows' code, with the columns {@code estimator, delta, train_attack, iterations, train_gap}
+ * (relative duality gap) and the thresholds {@code delta0, delta_bar}; {@code lambda} is NaN.
  */
 public final class AdvTrainTrial {
     private AdvTrainTrial() {
     }
 
-    /** Rows (as column maps) for every δ × attack × target × α of the query. */
+    /** Rows (as column maps) for every δ × attack × target × α of the query (its λ list is not used). */
     public static List<Map<String, Object>> evaluate(LinearProblem problem, LinearQuery query, double[] deltas,
-                                                     AttackNorm trainAttack, long seed, long trial, int threads) {
-        AdvTrainData data = SyntheticTrainingSet.materialize(problem, seed, trial, threads);
-        AdvTrainPath path = new AdversarialTraining(data, trainAttack, AdversarialTraining.Options.DEFAULT).path(deltas);
-        int l = deltas.length;
-        PathPoint[] points = new PathPoint[l];
-        double[][] thetas = new double[l][];
-        for (int k = 0; k < l; k++) {
-            AdvTrainFit f = path.fits().get(k);
-            thetas[k] = f.theta();
-            points[k] = ExplicitThetaRisks.point(problem, data, f.theta(), f.intercept(), Double.NaN);
-        }
-        ThetaSummary[] summaries = null;
-        if (LinearTrial.needsSummaries(problem, query)) {
-            double[] labels = new double[l];
-            java.util.Arrays.fill(labels, Double.NaN);
-            summaries = ExplicitThetaRisks.summarize(problem, seed, trial, labels, thetas, LinearTrial.exponents(query),
-                    LinearTrial.testSize(problem, query));
-        }
-        List<LinearRiskRow> rows = LinearTrial.rows(problem, query, points, summaries, seed, trial);
-        int perPoint = rows.size() / l;
+                                                     AttackNorm trainAttack, long seed, long trial) {
+        AdvTrainEstimator.checkSize(problem.n(), problem.p());
+        DesignData data = DesignSampler.sample(problem, seed, trial);
+        AdvTrainedPath path = new AdvTrainEstimator(trainAttack, deltas).fit(data);
+        LinearQuery atDeltas = new LinearQuery(deltas, query.alphas(), query.attacks(), query.targets(),
+                query.testSize());
+        List<LinearRiskRow> rows = LinearRiskRows.of(path, atDeltas, seed, trial);
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            AdvTrainFit f = path.fits().get(i / perPoint);
-            out.add(withColumns(rows.get(i).toMap(), "advtrain", f.delta(), trainAttack.label(), f.iterations(),
-                    f.relativeGap(), path.thresholds()));
+        for (LinearRiskRow r : rows) {
+            AdvTrainFit f = path.fit(r.lambda());
+            Map<String, Object> m = withColumns(r.toMap(), "advtrain", f.delta(), trainAttack.label(), f.iterations(),
+                    f.relativeGap(), path.fits().thresholds());
+            m.put("lambda", Double.NaN);
+            out.add(m);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.advrisk.linear;
 
+import java.util.Optional;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
 import org.advrisk.random.OrderedParallel;
@@ -8,40 +9,111 @@ import org.advrisk.random.Purpose;
 /**
  * Ridge path for p ≥ n through the n×n Gram matrix K = XXᵀ = U S Uᵀ. With c = Uᵀy and
  * w = (S + nλ)⁻¹c: ‖θ̂‖² = Σ s_i w_i², θ̂ᵀΣθ̂ = wᵀ(UᵀMU)w, θ̂ᵀΣθ* = (Uᵀb)ᵀw, θ̂ᵀθ* = (UᵀXθ*)ᵀw.
+ *
+ * <p>Fitted on sampled statistics ({@link GramStats}: θ̂ = XᵀUw rebuilt from the design streams, or
+ * unavailable for a Wishart tail) or on an explicit design ({@link DesignData}: θ̂ = XᵀUw directly; a
+ * user's table without a population gives θ̂, predictions and training errors only).
  */
 public final class DualRidgePath implements RidgePath {
-    private final LinearProblem problem;
+    /** How θ̂ = Xᵀv is produced. */
+    private enum ThetaSource { STREAMS, EXPLICIT, NONE }
+
+    private final SampleSource source;
     private final long seed;
     private final long trial;
     private final int threads;
     private final int n;
+    private final long p;
     private final double[] s;
     private final double[] u;
     private final double[] c;
+    private final ThetaSource thetaSource;
+    private final DesignData explicit;
+    // population part (null for a table without a population)
     private final double[] ub;
     private final double[] ut;
     private final double[] mt;
     private final double signalSq;
     private final double thetaSq;
-    private final boolean exactTail;
 
-    private DualRidgePath(LinearProblem problem, long seed, long trial, int threads, GramStats g, boolean exactTail) {
-        this.exactTail = exactTail;
-        this.problem = problem;
-        this.seed = seed;
-        this.trial = trial;
+    private DualRidgePath(SampleSource source, long p, int threads, double[] k, double[] m, double[] b,
+                          double[] xTheta, double[] y, ThetaSource thetaSource, DesignData explicit) {
+        this.source = source;
+        this.seed = source == null ? 0 : source.seed();
+        this.trial = source == null ? 0 : source.trial();
         this.threads = threads;
-        this.n = g.n();
-        SymmetricEigen e = SymmetricEigen.ofInPlace(n, g.k());
+        this.n = y.length;
+        this.p = p;
+        this.thetaSource = thetaSource;
+        this.explicit = explicit;
+        SymmetricEigen e = SymmetricEigen.ofInPlace(n, k);
         this.s = e.values();
         this.u = e.vectors();
-        this.c = e.project(g.y());
-        this.ub = e.project(g.b());
-        this.ut = e.project(g.xTheta());
-        this.mt = congruence(e, g.m(), threads);
-        this.signalSq = problem.signalVariance();
-        double t = problem.theta().norm(2);
-        this.thetaSq = t * t;
+        this.c = e.project(y);
+        if (source != null) {
+            LinearProblem problem = source.problem();
+            this.ub = e.project(b);
+            this.ut = e.project(xTheta);
+            this.mt = congruence(e, m, threads);
+            this.signalSq = problem.signalVariance();
+            double t = problem.theta().norm(2);
+            this.thetaSq = t * t;
+        } else {
+            this.ub = null;
+            this.ut = null;
+            this.mt = null;
+            this.signalSq = Double.NaN;
+            this.thetaSq = Double.NaN;
+        }
+    }
+
+    /** Decomposes sampled statistics (the Gram K is decomposed in place: g is consumed). */
+    public static DualRidgePath of(GramStats g, int threads) {
+        return new DualRidgePath(g.origin(), g.p(), threads, g.k(), g.m(), g.b(), g.xTheta(), g.y(),
+                g.streamed() ? ThetaSource.STREAMS : ThetaSource.NONE, null);
+    }
+
+    /**
+     * Decomposes XXᵀ of an explicit design with p ≥ n (X kept by reference). With a source, M = XΣXᵀ,
+     * XΣθ* and Xθ* are formed from X as well, so the exact risks follow as for sampled statistics.
+     */
+    public static DualRidgePath of(DesignData data, int threads) {
+        int n = data.n();
+        int p = data.columns();
+        if (p < n) {
+            throw new IllegalArgumentException("p: " + p + " < n=" + n + "; the dual path needs p >= n (use"
+                    + " RidgeEstimator)");
+        }
+        double[] x = data.x();
+        double[] k = new double[n * n];
+        Blas.syrkLower(n, p, 1.0, x, 0.0, k);
+        Blas.symmetrizeLower(n, k);
+        double[] m = null;
+        double[] b = null;
+        double[] xTheta = null;
+        SampleSource src = data.source().orElse(null);
+        if (src != null) {
+            ExplicitTheta.Population pop = ExplicitTheta.Population.of(src.problem());
+            double[] xs = new double[n * p];
+            double[] ls = new double[p];
+            double[] lt = new double[p];
+            for (int j = 0; j < p; j++) {
+                double sq = Math.sqrt(pop.lam()[j]);
+                for (int i = 0; i < n; i++) {
+                    xs[i + j * n] = x[i + j * n] * sq;
+                }
+                ls[j] = pop.lam()[j] * pop.thetaStar()[j];
+                lt[j] = pop.thetaStar()[j];
+            }
+            m = new double[n * n];
+            Blas.syrkLower(n, p, 1.0, xs, 0.0, m);
+            Blas.symmetrizeLower(n, m);
+            b = new double[n];
+            Blas.gemv(false, n, p, 1.0, x, ls, 0.0, b);
+            xTheta = new double[n];
+            Blas.gemv(false, n, p, 1.0, x, lt, 0.0, xTheta);
+        }
+        return new DualRidgePath(src, p, threads, k, m, b, xTheta, data.y(), ThetaSource.EXPLICIT, data);
     }
 
     /**
@@ -79,7 +151,7 @@ public final class DualRidgePath implements RidgePath {
         return out;
     }
 
-    /** Samples the training set and decomposes its Gram matrix. */
+    /** Samples the training set (every feature streamed) and decomposes its Gram matrix. */
     public static DualRidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
         return fit(problem, seed, trial, threads, TailMode.STREAM);
     }
@@ -93,37 +165,56 @@ public final class DualRidgePath implements RidgePath {
             throw new IllegalArgumentException("p: " + problem.p() + " < n=" + problem.n()
                     + "; the dual path needs p >= n (use RidgePath.fit)");
         }
-        if (mode.usesWishart(problem)) {
-            return new DualRidgePath(problem, seed, trial, threads, WishartTail.sample(problem, seed, trial, threads),
-                    true);
-        }
-        return new DualRidgePath(problem, seed, trial, threads, GramSampler.sample(problem, seed, trial, threads),
-                false);
+        return of((GramStats) TrainingSampler.sample(problem, seed, trial, threads, mode), threads);
     }
 
-    /**
-     * Fits the path from already computed statistics. {@link #summarize} and {@link #theta} rebuild θ̂
-     * from the design streams, so they are only meaningful when g came from {@link GramSampler#sample}.
-     */
+    /** Fits the path from already computed statistics (the source arguments must be g's). */
     public static DualRidgePath fromStats(LinearProblem problem, long seed, long trial, int threads, GramStats g) {
-        return new DualRidgePath(problem, seed, trial, threads, g, false);
+        SampleSource o = g.origin();
+        if (o.seed() != seed || o.trial() != trial || (o.problem() != problem && !o.problem().equals(problem))) {
+            throw new IllegalArgumentException("fromStats: the statistics were sampled from " + g.origin()
+                    + ", not the given problem, seed and trial");
+        }
+        return of(g, threads);
     }
 
     /** True when the constant tail was drawn exactly (Wishart): only l2 quantities are available. */
     public boolean exactTail() {
-        return exactTail;
+        return thetaSource == ThetaSource.NONE;
     }
 
     private void requireStreamed(String what) {
-        if (exactTail) {
+        if (thetaSource == ThetaSource.NONE) {
             throw new IllegalStateException(what + " needs θ̂ itself, but this path drew its constant tail exactly"
                     + " (Wishart) and never sampled the tail features; fit with TailMode.STREAM");
         }
     }
 
+    private void requirePopulation(String what) {
+        if (source == null) {
+            throw new IllegalStateException(what + " needs the model (Σ, θ*) the data were drawn from; this path"
+                    + " was fitted on a table without one: use theta() and a test split");
+        }
+    }
+
     @Override
-    public LinearProblem problem() {
-        return problem;
+    public boolean hasTheta() {
+        return thetaSource != ThetaSource.NONE;
+    }
+
+    @Override
+    public Optional<SampleSource> source() {
+        return Optional.ofNullable(source);
+    }
+
+    @Override
+    public int n() {
+        return n;
+    }
+
+    @Override
+    public long p() {
+        return p;
     }
 
     @Override
@@ -134,6 +225,19 @@ public final class DualRidgePath implements RidgePath {
     @Override
     public PathPoint at(double lambda) {
         return at(new double[] {lambda})[0];
+    }
+
+    /** (1/n)‖y − Xθ̂‖² = (1/n) Σ (nλ/(s_i + nλ))² c_i² (the shrinkage formula, no θ̂ needed). */
+    @Override
+    public double trainMse(double lambda) {
+        weights(new double[] {lambda}); // validates λ
+        double nu = n * lambda;
+        double res = 0;
+        for (int i = 0; i < n; i++) {
+            double shrink = nu / (Math.max(s[i], 0) + nu);
+            res += shrink * shrink * c[i] * c[i];
+        }
+        return res / n;
     }
 
     /** w for every λ: the n×L matrix with columns (S + nλ)⁻¹c. */
@@ -152,6 +256,7 @@ public final class DualRidgePath implements RidgePath {
 
     @Override
     public PathPoint[] at(double[] lambdas) {
+        requirePopulation("exact risks");
         int l = lambdas.length;
         double[] w = weights(lambdas);
         double[] mw = new double[n * l];
@@ -187,10 +292,19 @@ public final class DualRidgePath implements RidgePath {
     @Override
     public ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize) {
         requireStreamed("summarize (lq norms, test samples)");
+        requirePopulation("summarize");
+        if (thetaSource == ThetaSource.EXPLICIT) {
+            double[][] ts = new double[lambdas.length][];
+            for (int k = 0; k < lambdas.length; k++) {
+                ts[k] = theta(lambdas[k]);
+            }
+            return ExplicitTheta.summaries(source, lambdas, ts, ExplicitTheta.Population.of(source.problem())
+                    .thetaStar(), exponents, testSize);
+        }
+        LinearProblem problem = source.problem();
         int l = lambdas.length;
         double[] v = new double[n * l];
         Blas.gemm(false, false, n, l, n, 1.0, u, weights(lambdas), 0.0, v);
-        long p = problem.p();
         int width = FeatureBlocks.blockWidth(n);
         int blocks = (int) ((p + width - 1) / width);
         int stripes = (int) Math.min(GramSampler.stripes(n), blocks);
@@ -233,13 +347,17 @@ public final class DualRidgePath implements RidgePath {
     @Override
     public double[] theta(double lambda) {
         requireStreamed("theta");
-        long p = problem.p();
         if (p > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("p: " + p + " is too large to hold θ̂ as an array");
         }
         double[] v = new double[n];
         Blas.gemv(false, n, n, 1.0, u, weights(new double[] {lambda}), 0.0, v);
         double[] out = new double[(int) p];
+        if (thetaSource == ThetaSource.EXPLICIT) {
+            Blas.gemv(true, n, (int) p, 1.0, explicit.x(), v, 0.0, out);
+            return out;
+        }
+        LinearProblem problem = source.problem();
         int width = FeatureBlocks.blockWidth(n);
         double[] z = new double[n * width];
         double[] lam = new double[width];

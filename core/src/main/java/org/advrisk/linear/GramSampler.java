@@ -71,7 +71,8 @@ public final class GramSampler {
         for (int i = 0; i < n; i++) {
             y[i] = total.xTheta[i] + problem.sigma() * xi[i];
         }
-        return new GramStats(n, total.k, total.m, total.b, total.xTheta, y);
+        return new GramStats(n, total.k, total.m, total.b, total.xTheta, y, new SampleSource(problem, seed, trial),
+                features == problem.p());
     }
 
     /** Partial sums of one stripe: blocks stripe, stripe + s, stripe + 2s, … in order. */

@@ -1,18 +1,17 @@
 package org.advrisk.linear;
 
+import java.util.Optional;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
-import org.advrisk.random.Purpose;
 
 /**
- * Ridge path for p < n through the p×p covariance XᵀX = V D Vᵀ: θ̂_λ = V (D + nλ)⁻¹ Vᵀ Xᵀy, held
- * explicitly (it has only p coordinates). λ = 0 is ordinary least squares. The design is drawn from
- * the same feature streams as the dual path, so a sweep across p/n = 1 changes nothing but the algebra.
+ * Ridge path for p &lt; n through the p×p covariance XᵀX = V D Vᵀ: θ̂_λ = V (D + nλ)⁻¹ Vᵀ Xᵀy, held
+ * explicitly (it has only p coordinates). λ = 0 is ordinary least squares. Fitted on an explicit design
+ * ({@link DesignData}): sampled by {@link DesignSampler} from the same feature streams as the dual path
+ * (so a sweep across p/n = 1 changes nothing but the algebra), or a user's centred table.
  */
 public final class PrimalRidgePath implements RidgePath {
-    private final LinearProblem problem;
-    private final long seed;
-    private final long trial;
+    private final DesignData data;
     private final int n;
     private final int p;
     private final double[] x;
@@ -20,28 +19,15 @@ public final class PrimalRidgePath implements RidgePath {
     private final double[] d;
     private final double[] v;
     private final double[] h;
-    private final double[] lam;
-    private final double[] thetaStar;
+    private final ExplicitTheta.Population population;
 
-    private PrimalRidgePath(LinearProblem problem, long seed, long trial) {
-        this.problem = problem;
-        this.seed = seed;
-        this.trial = trial;
-        this.n = problem.n();
-        this.p = (int) problem.p();
-        this.lam = problem.spectrum().toArray();
-        this.thetaStar = new double[p];
-        for (int j = 0; j < p; j++) {
-            thetaStar[j] = problem.theta().value(j);
-        }
-        this.x = design(problem, seed, trial, Purpose.DESIGN, n);
-        double[] clean = new double[n];
-        Blas.gemv(false, n, p, 1.0, x, thetaStar, 0.0, clean);
-        double[] xi = FeatureBlocks.noise(problem.noise(), seed, trial, Purpose.NOISE, n);
-        this.y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = clean[i] + problem.sigma() * xi[i];
-        }
+    private PrimalRidgePath(DesignData data) {
+        this.data = data;
+        this.n = data.n();
+        this.p = data.columns();
+        this.population = data.source().map(s -> ExplicitTheta.Population.of(s.problem())).orElse(null);
+        this.x = data.x();
+        this.y = data.y();
         double[] cov = new double[p * p];
         Blas.syrkLowerTrans(n, p, 1.0, x, 0.0, cov);
         SymmetricEigen e = SymmetricEigen.ofInPlace(p, cov);
@@ -52,31 +38,42 @@ public final class PrimalRidgePath implements RidgePath {
         this.h = e.project(g);
     }
 
-    /** Samples the training set (X held explicitly: n·p < n² numbers) and decomposes XᵀX. */
+    /** Decomposes XᵀX of explicit training data with p &lt; n (X is kept by reference, not copied). */
+    public static PrimalRidgePath of(DesignData data) {
+        if (data.p() >= data.n()) {
+            throw new IllegalArgumentException("p: " + data.p() + " >= n=" + data.n()
+                    + "; the primal path is for p < n (use RidgeEstimator)");
+        }
+        return new PrimalRidgePath(data);
+    }
+
+    /** Samples the training set (X held explicitly: n·p &lt; n² numbers) and decomposes XᵀX. */
     public static PrimalRidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
         if (problem.p() >= problem.n()) {
             throw new IllegalArgumentException("p: " + problem.p() + " >= n=" + problem.n()
                     + "; the primal path is for p < n (use RidgePath.fit)");
         }
-        return new PrimalRidgePath(problem, seed, trial);
-    }
-
-    /** The rows×p design X = Z Σ^{1/2} drawn from the given purpose's streams. */
-    static double[] design(LinearProblem problem, long seed, long trial, Purpose purpose, int rows) {
-        int p = (int) problem.p();
-        double[] z = new double[rows * p];
-        FeatureBlocks.fillZ(problem.design(), seed, trial, purpose, 0, p, rows, z);
-        double[] sq = new double[p];
-        for (int j = 0; j < p; j++) {
-            sq[j] = Math.sqrt(problem.spectrum().value(j));
-        }
-        FeatureBlocks.scaleColumns(z, rows, p, sq);
-        return z;
+        return of(DesignSampler.sample(problem, seed, trial));
     }
 
     @Override
-    public LinearProblem problem() {
-        return problem;
+    public int n() {
+        return n;
+    }
+
+    @Override
+    public long p() {
+        return p;
+    }
+
+    @Override
+    public Optional<SampleSource> source() {
+        return data.source();
+    }
+
+    @Override
+    public boolean hasTheta() {
+        return true;
     }
 
     @Override
@@ -98,24 +95,14 @@ public final class PrimalRidgePath implements RidgePath {
     }
 
     @Override
+    public double trainMse(double lambda) {
+        return ExplicitTheta.trainMse(n, p, x, y, theta(lambda));
+    }
+
+    @Override
     public PathPoint at(double lambda) {
-        double[] t = theta(lambda);
-        double risk = 0;
-        double norm = 0;
-        double err = 0;
-        for (int j = 0; j < p; j++) {
-            double dj = t[j] - thetaStar[j];
-            risk += lam[j] * dj * dj;
-            norm += t[j] * t[j];
-            err += dj * dj;
-        }
-        double[] fit = new double[n];
-        Blas.gemv(false, n, p, 1.0, x, t, 0.0, fit);
-        double res = 0;
-        for (int i = 0; i < n; i++) {
-            res += (y[i] - fit[i]) * (y[i] - fit[i]);
-        }
-        return new PathPoint(lambda, risk, norm, err, res / n);
+        problem();
+        return ExplicitTheta.point(lambda, theta(lambda), population, n, p, x, y);
     }
 
     @Override
@@ -129,27 +116,13 @@ public final class PrimalRidgePath implements RidgePath {
 
     @Override
     public ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize) {
-        int l = lambdas.length;
-        int qn = exponents.length;
-        double[] a = new double[l * qn];
-        double[] e = new double[l * qn];
-        double[] errs = new double[p * l];
-        for (int k = 0; k < l; k++) {
-            double[] t = theta(lambdas[k]);
-            ThetaStreamer.BlockSums b = ThetaStreamer.sums(t, p, 1, exponents, problem.theta(), 0);
-            System.arraycopy(b.theta(), 0, a, k * qn, qn);
-            System.arraycopy(b.error(), 0, e, k * qn, qn);
-            for (int j = 0; j < p; j++) {
-                errs[j + k * p] = t[j] - thetaStar[j];
-            }
+        SampleSource src = source().orElseThrow(() -> new IllegalStateException(
+                "summarize needs the model the data were drawn from (θ*, test streams)"));
+        double[][] ts = new double[lambdas.length][];
+        for (int k = 0; k < lambdas.length; k++) {
+            ts[k] = theta(lambdas[k]);
         }
-        double[] test = null;
-        if (testSize > 0) {
-            double[] xt = design(problem, seed, trial, Purpose.TEST_DESIGN, testSize);
-            test = new double[testSize * l];
-            Blas.gemm(false, false, testSize, l, p, 1.0, xt, errs, 0.0, test);
-        }
-        return ThetaStreamer.assemble(problem, seed, trial, lambdas, exponents, a, e, test, testSize);
+        return ExplicitTheta.summaries(src, lambdas, ts, population.thetaStar(), exponents, testSize);
     }
 
     /** The design (for tests). */

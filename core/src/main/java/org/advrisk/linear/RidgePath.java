@@ -3,14 +3,16 @@ package org.advrisk.linear;
 /**
  * The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single
  * eigendecomposition (DESIGN.md §3). For p ≥ n it works with the n×n Gram matrix (λ = 0 is the
- * min-norm interpolator); for p < n with the p×p covariance XᵀX (λ = 0 is least squares).
+ * min-norm interpolator); for p &lt; n with the p×p covariance XᵀX (λ = 0 is least squares).
+ * Fitted by {@link RidgeEstimator} on {@link TrainingData}; the path parameter is λ.
  */
-public sealed interface RidgePath permits DualRidgePath, PrimalRidgePath {
+public sealed interface RidgePath extends LinearPath permits DualRidgePath, PrimalRidgePath {
 
     /**
      * Samples training set {@code trial} and fits its whole path, with {@link TailMode#AUTO}: a long
      * constant spectral tail of a Gaussian design is drawn exactly (Wishart, cost independent of p;
      * then only l2 quantities are available, {@link #summarize} and {@link #theta} refuse).
+     * Shorthand for {@code new RidgeEstimator(threads).fit(TrainingSampler.sample(...))}.
      */
     static RidgePath fit(LinearProblem problem, long seed, long trial, int threads) {
         return fit(problem, seed, trial, threads, TailMode.AUTO);
@@ -21,37 +23,14 @@ public sealed interface RidgePath permits DualRidgePath, PrimalRidgePath {
      * norms, test samples), {@link TailMode#EXACT} forces the Wishart tail.
      */
     static RidgePath fit(LinearProblem problem, long seed, long trial, int threads, TailMode mode) {
-        if (problem.p() >= problem.n()) {
-            return DualRidgePath.fit(problem, seed, trial, threads, mode);
-        }
-        if (mode == TailMode.EXACT) {
-            mode.usesWishart(problem); // throws with the reason (p < n leaves no tail of n features)
-        }
-        return PrimalRidgePath.fit(problem, seed, trial, threads);
+        return new RidgeEstimator(threads).fit(TrainingSampler.sample(problem, seed, trial, threads, mode));
     }
 
-    /** Whether θ̂ itself can be rebuilt (false for an exact Wishart tail). */
-    default boolean hasTheta() {
-        return !(this instanceof DualRidgePath d && d.exactTail());
+    /** The path parameter: λ. */
+    @Override
+    default String parameter() {
+        return "lambda";
     }
-
-    /** The problem this path was fitted on. */
-    LinearProblem problem();
-
-    /** Exact l2 quantities at λ ≥ 0 (O(n²) or O(p²) each). */
-    PathPoint at(double lambda);
-
-    /** Exact l2 quantities for several λ at once (one matrix product instead of one per λ). */
-    PathPoint[] at(double[] lambdas);
-
-    /**
-     * Norms of θ̂_λ and θ̂_λ − θ* for the given exponents, and (when testSize > 0) Monte Carlo moments
-     * of the prediction error on a fresh test sample drawn from the problem's design.
-     */
-    ThetaSummary[] summarize(double[] lambdas, double[] exponents, int testSize);
-
-    /** θ̂_λ itself (p coordinates, rebuilt from the design streams in the dual case). */
-    double[] theta(double lambda);
 
     /** Smallest and largest eigenvalue of XXᵀ (dual) or XᵀX (primal), for conditioning checks. */
     double[] eigenRange();

@@ -87,7 +87,9 @@ class AdversarialTrainingTest {
                 AdvTrainFit fit = path.fits().get(k);
                 String what = c.label + " delta=" + c.deltas[k] + " status=" + fit.status() + " it="
                         + fit.iterations() + " gap=" + fit.relativeGap();
-                System.out.println("advtrain fixture: " + what + " F=" + fit.objective() + " scipy=" + c.objectives[k]);
+                System.out.println("advtrain fixture: " + what + " relF=" + (fit.objective() - c.objectives[k])
+                        / c.objectives[k] + " dtheta=" + maxAbsDiff(fit.theta(), c.thetas[k]) + " db="
+                        + Math.abs(fit.intercept() - c.bs[k]));
                 // The certificate alone guarantees the objective criterion: F − min F ≤ gap·F.
                 assertThat(fit.relativeGap()).as(what).isLessThanOrEqualTo(OBJ_TOL);
                 assertThat(Math.abs(fit.objective() - c.objectives[k]) / c.objectives[k]).as(what + " objective")

@@ -8,7 +8,7 @@ final class Designs {
     }
 
     static double[] x(LinearProblem problem, long seed, long trial) {
-        return PrimalRidgePath.design(problem, seed, trial, Purpose.DESIGN, problem.n());
+        return DesignSampler.design(problem, seed, trial, Purpose.DESIGN, problem.n());
     }
 
     static double[] y(LinearProblem problem, long seed, long trial, double[] x) {

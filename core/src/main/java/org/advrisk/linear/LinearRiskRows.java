@@ -1,0 +1,111 @@
+package org.advrisk.linear;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.advrisk.random.Distribution;
+
+/**
+ * The one place where linear estimates become output rows: for every path parameter value, attack,
+ * target and budget, R = ‖θ̂ − θ*‖²_Σ and R_α = E(|e| + α‖·‖_q)² from the estimate's exact l2
+ * quantities ({@link PathPoint}) and, when a non-l2 attack or a non-Gaussian design needs them, its
+ * q-norms and test moments ({@link ThetaSummary}). Ridge, adversarial training and any path that holds
+ * θ̂ ({@link ThetaPath}) go through it, so their numbers are comparable by construction.
+ */
+public final class LinearRiskRows {
+    private LinearRiskRows() {
+    }
+
+    /** The exponents q of the non-l2 attacks of the query (distinct, in order). */
+    public static double[] exponents(LinearQuery query) {
+        Set<Double> qs = new LinkedHashSet<>();
+        for (AttackNorm a : query.attacks()) {
+            if (!a.isL2()) {
+                qs.add(a.q());
+            }
+        }
+        return qs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Rows of a fitted path at the parameter values {@code query.lambdas()} (λ for ridge; the path's own
+     * parameter otherwise, reported in the {@code lambda} field of the row).
+     */
+    public static List<LinearRiskRow> of(LinearPath path, LinearQuery query, long seed, long trial) {
+        LinearProblem problem = path.problem();
+        double[] params = query.lambdas();
+        PathPoint[] points = path.at(params);
+        boolean gaussian = problem.design() == Distribution.GAUSSIAN;
+        double[] exponents = exponents(query);
+        ThetaSummary[] summaries = null;
+        if (exponents.length > 0 || !gaussian) {
+            summaries = path.summarize(params, exponents, gaussian ? 0 : query.testSize());
+        }
+        List<LinearRiskRow> rows = new ArrayList<>();
+        for (int li = 0; li < params.length; li++) {
+            rows.addAll(of(problem, points[li], summaries == null ? null : summaries[li], query, seed, trial));
+        }
+        return rows;
+    }
+
+    /**
+     * Rows of one estimate from its quantities: one per (attack, target, α) of the query. The summary may
+     * be null when the design is Gaussian and every attack is l2.
+     */
+    public static List<LinearRiskRow> of(LinearProblem problem, PathPoint pt, ThetaSummary summary,
+                                         LinearQuery query, long seed, long trial) {
+        boolean gaussian = problem.design() == Distribution.GAUSSIAN;
+        if (summary == null && (!gaussian || exponents(query).length > 0)) {
+            throw new IllegalArgumentException("rows: non-l2 attacks and non-gaussian designs need the θ̂ summary");
+        }
+        GroundTruth theta = problem.theta();
+        double sigma = problem.sigma();
+        List<LinearRiskRow> rows = new ArrayList<>();
+        for (AttackNorm attack : query.attacks()) {
+            double gtDual = theta.norm(attack.q());
+            for (Target target : query.targets()) {
+                double dual = dualNorm(attack, target, pt, summary);
+                double m2 = target == Target.NOISY ? pt.stdRisk() + sigma * sigma : pt.stdRisk();
+                double m1;
+                double m1Se;
+                if (gaussian) {
+                    m1 = LinearRisks.gaussianErrorMoments(pt.stdRisk(), target, sigma, problem.noise())[1];
+                    m1Se = 0;
+                } else {
+                    m1 = target == Target.NOISY ? summary.meanAbsNoisy() : summary.meanAbsClean();
+                    m1Se = target == Target.NOISY ? summary.seNoisy() : summary.seClean();
+                }
+                for (double alpha : query.alphas()) {
+                    double adv = LinearRisks.adversarial(m2, m1, dual, alpha);
+                    double gt = LinearRisks.groundTruthAdversarial(gtDual, alpha, target, sigma, problem.noise());
+                    rows.add(new LinearRiskRow(trial, seed, problem.n(), problem.p(), pt.lambda(), alpha,
+                            attack.label(), target.label(), problem.design().label(), pt.stdRisk(), adv,
+                            2 * alpha * dual * m1Se, gt, pt.normL2(), dual,
+                            LinearRisks.crossoverBudget(pt.stdRisk(), pt.normL2Sq()), pt.trainMse()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Rows of one explicit θ̂ (p coordinates) fitted on sampled explicit data, at parameter value param:
+     * the same numbers a path holding θ̂ gives (test points, if needed, from the data's source streams).
+     */
+    public static List<LinearRiskRow> ofTheta(DesignData data, double param, double[] theta, LinearQuery query) {
+        SampleSource src = data.source().orElseThrow(() -> new IllegalArgumentException(
+                "rows: population risks need sampled data (a source); a table has none"));
+        ThetaPath path = ThetaPath.of("lambda", data, new double[] {param}, new double[][] {theta});
+        LinearQuery one = new LinearQuery(new double[] {param}, query.alphas(), query.attacks(), query.targets(),
+                query.testSize());
+        return of(path, one, src.seed(), src.trial());
+    }
+
+    private static double dualNorm(AttackNorm attack, Target target, PathPoint pt, ThetaSummary s) {
+        if (attack.isL2()) {
+            return target == Target.CONSISTENT ? Math.sqrt(pt.errL2Sq()) : pt.normL2();
+        }
+        return target == Target.CONSISTENT ? s.normError(attack.q()) : s.normTheta(attack.q());
+    }
+}
