@@ -13,7 +13,9 @@ import org.advrisk.linear.GramStats;
 import org.advrisk.linear.LinearProblem;
 import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearRiskRow;
+import org.advrisk.linear.AdvTrainTrial;
 import org.advrisk.linear.LinearTrial;
+import org.advrisk.linear.AdvTrainEstimator;
 import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
@@ -48,6 +50,21 @@ public final class LinearCommand implements Callable<Integer> {
 
     @Mixin
     QueryOptions query;
+
+    @Option(names = "--estimator", defaultValue = "ridge", paramLabel = "LIST",
+            description = {"Estimators: ridge (the whole λ path) and/or advtrain (adversarial training,",
+                "argmin (1/n)Σ(|y_i − x_iᵀθ| + δ‖θ‖_q)², one fit per --delta; holds the n×p design, n·p <= 5e7).",
+                "Both see the same training sets for the same --seed. Example: --estimator ridge,advtrain. Default: ${DEFAULT-VALUE}."})
+    String estimator;
+
+    @Option(names = "--delta", paramLabel = "LIST",
+            description = {"Training budgets δ > 0 of advtrain: a list and/or logspace:LO,HI,COUNT.",
+                "Example: --delta 0.05,0.1,logspace:-2,0,5."})
+    String delta;
+
+    @Option(names = "--train-attack", defaultValue = "l2", paramLabel = "NORM",
+            description = "The attack advtrain trains against: l2 (penalty ‖θ‖₂) or linf (‖θ‖₁). Default: ${DEFAULT-VALUE}.")
+    String trainAttack;
 
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T",
             description = "Number of independent training sets. Default: ${DEFAULT-VALUE}.")
@@ -101,31 +118,51 @@ public final class LinearCommand implements Callable<Integer> {
         TailMode asked = TailMode.parse(exactTail);
         LinearProblem pr = problem.problem();
         LinearQuery query = query();
-        TailMode mode = LinearTrial.resolve(pr, query, asked);
+        Estimators est = estimators(pr);
+        TailMode resolved = LinearTrial.resolve(pr, query, asked);
+        if (est.advtrain && pr.p() >= pr.n() && resolved.usesWishart(pr)) {
+            if (asked == TailMode.EXACT) {
+                throw new IllegalArgumentException("exact-tail: on cannot serve --estimator advtrain, which holds the"
+                        + " streamed design; use --exact-tail auto|off");
+            }
+            resolved = TailMode.STREAM; // the ridge rows must see the training set advtrain holds
+        }
+        TailMode mode = resolved;
         boolean remote = engine.remote();
         if (remote && blasThreads != null) {
             throw new IllegalArgumentException("blas-threads: not available with --engine spark (executors run BLAS"
                     + " single-threaded so that every engine gives the same bits); drop --blas-threads");
+        }
+        if (remote && est.advtrain) {
+            throw new IllegalArgumentException("estimator: advtrain is not available with --engine spark (it holds the"
+                    + " design on one machine); drop --engine spark or use --estimator ridge");
         }
         checkStreamingSize(pr, query, asked, mode, remote);
         long parallel = Math.min(trials, blasThreads == null ? workers : 1);
         org.advrisk.experiment.MemoryBudget.require("n", pr.n(),
                 v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
-        List<List<LinearRiskRow>> perTrial;
-        if (remote) {
-            perTrial = onEngine(pr, query, mode, workers);
-        } else if (blasThreads == null) {
-            perTrial = Threads.map(trials, workers,
-                    (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
-        } else {
-            perTrial = withBlasThreads(pr, query, mode, workers);
+        List<List<LinearRiskRow>> perTrial = List.of();
+        if (est.ridge) {
+            if (remote) {
+                perTrial = onEngine(pr, query, mode, workers);
+            } else if (blasThreads == null) {
+                perTrial = Threads.map(trials, workers,
+                        (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
+            } else {
+                perTrial = withBlasThreads(pr, query, mode, workers);
+            }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<LinearRiskRow> trialRows : perTrial) {
             for (LinearRiskRow r : trialRows) {
-                rows.add(r.toMap());
+                rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0, null) : r.toMap());
             }
+        }
+        if (est.advtrain) {
+            List<List<Map<String, Object>>> adv = Threads.map(trials, workers,
+                    (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed, t));
+            adv.forEach(rows::addAll);
         }
         if (theory) {
             rows.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
@@ -208,6 +245,44 @@ public final class LinearCommand implements Callable<Integer> {
 
     /** Above this many flops per training set the streaming path is refused (about an hour on one core). */
     static final double MAX_STREAM_FLOPS = org.advrisk.experiment.MemoryBudget.MAX_STREAM_FLOPS;
+
+    /** Which estimators the flags ask for, validated up front (advtrain: δ list, attack, design size). */
+    private record Estimators(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack) {
+    }
+
+    private Estimators estimators(LinearProblem pr) {
+        boolean ridge = false;
+        boolean adv = false;
+        for (String e : Lists.words("estimator", estimator)) {
+            switch (e) {
+                case "ridge" -> ridge = true;
+                case "advtrain" -> adv = true;
+                default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge, advtrain");
+            }
+        }
+        if (!adv) {
+            if (delta != null) {
+                throw new IllegalArgumentException("delta: given, but --estimator has no advtrain");
+            }
+            return new Estimators(ridge, false, null, null);
+        }
+        if (delta == null) {
+            throw new IllegalArgumentException("delta: --estimator advtrain needs --delta LIST (budgets δ > 0)");
+        }
+        double[] d = Lists.nonNegative("delta", delta);
+        for (double v : d) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("delta: " + v + " must be > 0 (δ = 0 is least squares: ridge with lambda 0)");
+            }
+        }
+        AttackNorm a = switch (trainAttack) {
+            case "l2" -> AttackNorm.L2;
+            case "linf" -> AttackNorm.LINF;
+            default -> throw new IllegalArgumentException("train-attack: '" + trainAttack + "' is unknown; allowed: l2, linf");
+        };
+        AdvTrainEstimator.checkSize(pr.n(), pr.p());
+        return new Estimators(ridge, true, d, a);
+    }
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {
