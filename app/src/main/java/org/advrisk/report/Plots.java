@@ -67,11 +67,17 @@ public final class Plots {
         Files.createDirectories(dir);
         List<Plot> out = new ArrayList<>();
         List<Map<String, Object>> settings = data.settings();
+        // ‖θ̂‖² (and E‖∇f̂‖²) do not depend on the attack or target: one norm plot per remaining setting.
+        java.util.Set<String> normPlotted = new java.util.HashSet<>();
         for (int si = 0; si < settings.size(); si++) {
             Map<String, Object> s = settings.get(si);
             String suffix = settings.size() == 1 ? "" : "-" + (si + 1);
             boolean ntk = data.spec().family() == org.advrisk.experiment.Family.NTK;
             List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0 && Verdicts.infiniteWidth(g));
+            Map<String, Object> normKey = new java.util.LinkedHashMap<>(s);
+            normKey.remove("attack");
+            normKey.remove("target");
+            boolean firstNorm = normPlotted.add(normKey.toString());
             if (ntk && RunData.distinct(minNorm, "n").length >= 2) {
                 out.add(save(ntkRiskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
                         "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the limit of gradient descent at"
@@ -79,7 +85,7 @@ public final class Plots {
                                 + " adversarial risk R_α per budget α (squares) on the test points; lines: the same risks"
                                 + " of linear ridge regression at the implicit ridge λ_eff = tr Σ/n (the linearisation of"
                                 + " docs/ntk.md §3); dashed: the ground truth's α²‖θ*‖². " + RunData.label(s)));
-                out.add(save(ntkGradVsN(s, minNorm), dir, "grad-vs-n" + suffix,
+                if (firstNorm) out.add(save(ntkGradVsN(s, minNorm), dir, "grad-vs-n" + suffix,
                         "E‖∇ₓf̂‖² of the NTK interpolator (mean over test points of the squared input-gradient norm,"
                                 + " the non-linear analogue of ‖θ̂‖² that the attack exploits) against n, with ‖θ̂_ridge‖²"
                                 + " of linear ridge at λ_eff = tr Σ/n (line). " + RunData.label(s)));
@@ -88,7 +94,7 @@ public final class Plots {
                         "Min-norm (λ = 0) risks against n, log-log: standard risk R (circles), adversarial risk R_α per"
                                 + " budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
                                 + (data.hasTheory() ? ", deterministic equivalents (lines)" : "") + ". " + RunData.label(s)));
-                out.add(save(normVsN(data, s, minNorm), dir, "norm-vs-n" + suffix,
+                if (firstNorm) out.add(save(normVsN(data, s, minNorm), dir, "norm-vs-n" + suffix,
                         "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of docs/theory.md §3"
                                 + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
             }

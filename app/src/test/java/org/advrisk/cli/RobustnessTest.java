@@ -168,4 +168,18 @@ class RobustnessTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Did you mean").contains("reproduce");
     }
+
+    @Test
+    void oneNormPlotPerSettingNotOnePerAttack() throws Exception {
+        // ‖θ̂‖² does not depend on the attack: two attacks gave two identical norm-vs-n plots before.
+        Path out = tmp.resolve("plots");
+        Path s = spec("two-attacks.yaml", SPEC.replace("alpha: [0.1]", "alpha: [0.1]\nattack: [l2, linf]"));
+        Cli r = Cli.run("run", s.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("plots/risk-vs-n-1.png")).exists();
+        assertThat(out.resolve("plots/risk-vs-n-2.png")).exists();
+        assertThat(out.resolve("plots/norm-vs-n-1.png")).exists();
+        assertThat(out.resolve("plots/norm-vs-n-2.png")).doesNotExist();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("complete (4 of 4 trials)");
+    }
 }
