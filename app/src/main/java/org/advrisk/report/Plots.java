@@ -473,6 +473,9 @@ public final class Plots {
     }
 
     static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+        if (c.getStyler().isYAxisLogarithmic() && java.util.Arrays.stream(y).anyMatch(v -> !(v > 0))) {
+            return; // a reference line at 0 (e.g. the ground truth under the consistent target) has no log-axis place
+        }
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
