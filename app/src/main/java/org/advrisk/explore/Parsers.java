@@ -99,7 +99,7 @@ final class Parsers {
 
     /** A list (values and logspace:LO,HI,COUNT) of at most {@code max} values ≥ 0. */
     static double[] list(String field, String text, int max) {
-        double[] v = Lists.nonNegative(field, text);
+        double[] v = declared(field, text);
         if (v.length > max) {
             throw new IllegalArgumentException(field + ": " + v.length + " values exceed the explorer's limit of " + max);
         }
@@ -108,12 +108,21 @@ final class Parsers {
 
     /** Exactly one value ≥ 0 (the page shows one λ and one α). */
     static double one(String field, String text) {
-        double[] v = Lists.nonNegative(field, text);
+        double[] v = declared(field, text);
         if (v.length != 1) {
             throw new IllegalArgumentException(field + ": '" + text + "' has " + v.length
                     + " values; the explorer shows one, give one number >= 0");
         }
         return v[0];
+    }
+
+    /** The shared declaration's parser for λ and α (the CLI's messages), the plain list parser otherwise. */
+    private static double[] declared(String field, String text) {
+        return switch (field) {
+            case "lambda" -> org.advrisk.param.Parameters.LAMBDA.parseList(text);
+            case "alpha" -> org.advrisk.param.Parameters.ALPHA.parseList(text);
+            default -> Lists.nonNegative(field, text);
+        };
     }
 
     /** One attack norm; {@code theoryOnly} keeps to those with a deterministic equivalent (l2, linf). */

@@ -86,7 +86,11 @@ class ReproduceQuickTest {
         String d = Files.readString(dom);
         assertThat(d).contains("<table id=\"verdicts\"");
         String table = d.substring(d.indexOf("<table id=\"verdicts\""), d.indexOf("</table>", d.indexOf("<table id=\"verdicts\"")));
-        assertThat(count(table, "<td class=\"holds\">HOLDS</td>")).isEqualTo(7);
+        // --quick has too few trials to decide every verdict (issue 15): each of the 7 is HOLDS or INCONCLUSIVE,
+        // at least the well-sampled claim (i)/(ii) two-level ones HOLD, and none is DOES NOT HOLD
+        int holds = count(table, "<td class=\"holds\">HOLDS</td>");
+        assertThat(holds + count(table, "<td class=\"open\">INCONCLUSIVE</td>")).isEqualTo(7);
+        assertThat(holds).isGreaterThanOrEqualTo(3);
         assertThat(table).doesNotContain("DOES NOT HOLD");
         List<String> plots = plotFiles();
         assertThat(plots).hasSizeGreaterThanOrEqualTo(4 * 2);

@@ -24,6 +24,9 @@ public record NumberParam(String name, double min, double max, String defaultTex
         if (max == Double.POSITIVE_INFINITY) {
             return "finite and >= " + fmt(min);
         }
+        if (max >= 1e50) { // an overflow guard, not a modelling range: name the lower bound first
+            return "finite and >= " + fmt(min) + ", at most " + max;
+        }
         return "between " + fmt(min) + " and " + fmt(max);
     }
 
