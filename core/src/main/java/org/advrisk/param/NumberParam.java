@@ -99,7 +99,8 @@ public record NumberParam(String name, double min, double max, String defaultTex
             } else {
                 double v = number(t, text);
                 if (v < min || v > max) {
-                    throw new IllegalArgumentException(name + ": " + t + " must be " + rangeWords());
+                    throw new IllegalArgumentException(name + ": " + t + (v > max ? " is too large; it" : "")
+                            + " must be " + rangeWords());
                 }
                 out.add(v);
             }
@@ -108,7 +109,10 @@ public record NumberParam(String name, double min, double max, String defaultTex
     }
 
     private String rangeWords() {
-        return max == Double.POSITIVE_INFINITY ? ">= " + fmt(min) : "between " + fmt(min) + " and " + fmt(max);
+        if (max == Double.POSITIVE_INFINITY) {
+            return ">= " + fmt(min);
+        }
+        return max >= 1e50 ? ">= " + fmt(min) + ", at most " + max : "between " + fmt(min) + " and " + fmt(max);
     }
 
     private double number(String t, String whole) {
