@@ -3,7 +3,7 @@ package org.advrisk.linear;
 import java.util.Optional;
 
 /**
- * The n×n statistics of one sampled training set that every ridge quantity needs (DESIGN.md §3):
+ * The n×n statistics of one sampled training set that every ridge quantity needs (docs/architecture.md, "The path trick"):
  * K = XXᵀ, M = XΣXᵀ (both full, column-major), b = XΣθ*, Xθ* and y. Produced by {@link GramSampler}
  * (every feature streamed: θ̂ can be rebuilt from the source's streams) or {@link WishartTail} (the
  * constant tail drawn exactly: only l2 quantities exist).

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One output row: the risks of θ̂_λ on one training set for one (α, attack, target).
- * Column names follow DESIGN.md §3 and are never renamed.
+ * Column names follow docs/architecture.md ("Output columns") and are never renamed.
  *
  * @param trial      training-set index
  * @param seed       experiment seed

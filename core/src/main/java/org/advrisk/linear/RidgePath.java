@@ -2,7 +2,7 @@ package org.advrisk.linear;
 
 /**
  * The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single
- * eigendecomposition (DESIGN.md §3). For p ≥ n it works with the n×n Gram matrix (λ = 0 is the
+ * eigendecomposition (docs/architecture.md, "The path trick"). For p ≥ n it works with the n×n Gram matrix (λ = 0 is the
  * min-norm interpolator); for p &lt; n with the p×p covariance XᵀX (λ = 0 is least squares).
  * Fitted by {@link RidgeEstimator} on {@link TrainingData}; the path parameter is λ.
  */

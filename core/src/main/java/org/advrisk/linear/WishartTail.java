@@ -9,7 +9,7 @@ import org.advrisk.random.StreamGenerator;
 import org.apache.commons.math3.distribution.GammaDistribution;
 
 /**
- * Exact sampling of a constant spectral tail (DESIGN.md §3, issue 4). When λ_h = … = λ_{p−1} = ε
+ * Exact sampling of a constant spectral tail (docs/architecture.md, "The path trick"). When λ_h = … = λ_{p−1} = ε
  * and θ* vanishes beyond the head h, the tail features X_T = √ε·Z_T enter every l2 quantity only
  * through K_T = ε·W and M_T = ε²·W with W = Z_T Z_Tᵀ ~ Wishart_n(I, p − h), independent of the
  * head. W is drawn exactly by the Bartlett decomposition W = AAᵀ (A lower triangular,
