@@ -334,7 +334,8 @@ public final class TheoryCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> tradeRow(TradeOff t) {
+    /** One trade-off row with the column names of {@code --show tradeoff} (also served by the explorer's API). */
+    public static Map<String, Object> tradeRow(TradeOff t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", t.n());
         m.put("attack", t.attack().label());

@@ -112,7 +112,7 @@ final class TheoryView {
         path.put("min_norm_included", t.minNormIncluded());
         out.put("path", path);
         out.put("chosen", point(chosen, r, gt));
-        out.put("tradeoff", tradeoff(t));
+        out.put("tradeoff", org.advrisk.cli.TheoryCommand.tradeRow(t));
 
         List<Map<String, Object>> byN = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
@@ -203,19 +203,4 @@ final class TheoryView {
         return m;
     }
 
-    private static Map<String, Object> tradeoff(TradeOff t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lambda_std", t.lambdaStd());
-        m.put("std_risk_min", t.stdRisk()[t.iStd()]);
-        m.put("adv_risk_at_lambda_std", t.advRisk()[t.iStd()]);
-        m.put("lambda_adv", t.lambdaAdv());
-        m.put("adv_risk_min", t.advRisk()[t.iAdv()]);
-        m.put("std_risk_at_lambda_adv", t.stdRisk()[t.iAdv()]);
-        m.put("A", t.adversarialRegret());
-        m.put("S", t.standardRegret());
-        m.put("gt_adv_risk", t.groundTruth());
-        m.put("min_norm_adv_risk", t.minNormAdvRisk());
-        m.put("optimum_at_grid_edge", t.optimumAtGridEdge());
-        return m;
-    }
 }
