@@ -8,7 +8,8 @@ package org.advrisk.linear;
  * @param intercept   b̂ (0 without an intercept)
  * @param objective   F(θ̂, b̂), the training objective at the returned point (an upper bound on min F)
  * @param lowerBound  a certified lower bound on min F (weak duality; see {@link AdversarialTraining})
- * @param iterations  reweighted-ridge iterations spent at this δ (0 for closed forms)
+ * @param iterations  linear solves spent at this δ: reweighted-ridge iterations plus, for l2 training, the
+ *                    Newton steps of the active-set step (0 for closed forms)
  * @param status      how the point was obtained
  */
 public record AdvTrainFit(double delta, double[] theta, double intercept, double objective, double lowerBound,

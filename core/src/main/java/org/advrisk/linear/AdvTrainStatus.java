@@ -8,7 +8,7 @@ public enum AdvTrainStatus {
     INTERPOLATOR("interpolator"),
     /** Reweighted ridge reached the relative duality gap. */
     CONVERGED("converged"),
-    /** The active-set step (l∞ training) closed the duality gap after the reweighted ridge stalled. */
+    /** The active-set step (a KKT solve for l∞ training, Newton on the smooth piece for l2) closed the duality gap. */
     POLISHED("polished"),
     /** F stopped decreasing (rounding level) before the gap tolerance: the reported gap says how far. */
     STALLED("stalled"),

@@ -28,12 +28,15 @@ import java.util.Comparator;
  * unlike a small step or a small change of F, which a slow MM iteration also shows far from the
  * optimum. The gap and the iteration count are reported per δ.
  *
- * <p><b>Fallback when it stalls</b> (l∞ training: coordinates of θ and residuals converge to 0 only
- * linearly). Every 20 iterations an active-set step is tried: with the signs of θ and r and the sets
- * of zero coordinates and zero residuals read off the iterate (several thresholds), F is a quadratic
- * on that piece and its minimum subject to r_Z = 0 is one linear KKT solve. The candidate is kept only
- * if F decreases, and its KKT multipliers give a dual vector whose gap certifies it. Nothing is
- * trusted without the gap: the status says which route closed it.
+ * <p><b>Active-set step</b> (the reweighting converges only linearly where coordinates of θ or
+ * residuals go to 0). l∞ training ({@code ActiveSetStep}), every 20 iterations: with the signs of θ and r
+ * and the sets of zero coordinates and zero residuals read off the iterate (several thresholds), F is a
+ * quadratic on that piece and its minimum subject to r_Z = 0 is one linear KKT solve. l2 training
+ * ({@code L2ActiveSetStep}), at iteration 2 and every 20: F is smooth on each piece, so Newton's method
+ * (one KKT solve per step, at most n + 1 unknowns in the row space of X) minimises it while residuals
+ * join and leave the zero set. A candidate is kept only if F decreases, and its KKT multipliers give a
+ * dual vector whose gap certifies it. Nothing is trusted without the gap: the status says which route
+ * closed it.
  *
  * <p><b>Closed forms.</b> δ ≥ δ₀ gives θ̂ = 0; for l2 training and p > n, δ ≤ δ̄ gives the minimum-norm
  * interpolator directly (see {@link AdvTrainThresholds}); both are certified by the same gap.

@@ -15,6 +15,8 @@ final class ReweightedRidge {
     private static final int STALL = 50;
     private static final double RESTART_MIX = 1e-3;
     private static final double R_FLOOR = 1e-12;
+    /** l2 training tries its active-set step already at this iteration (from the warm start it often closes the gap). */
+    private static final int FIRST_L2_POLISH = 2;
 
     /** An iterate: θ, b and the residuals r = y − b − Xθ. */
     record State(double[] theta, double b, double[] r) {
@@ -29,6 +31,8 @@ final class ReweightedRidge {
     private final double q;
     private final AdversarialTraining.Options options;
     private final WeightedRidge ridge;
+    /** The l2 active-set Newton step (null for l∞ training). */
+    private final L2ActiveSetStep newton;
 
     ReweightedRidge(AdvTrainData data, AttackNorm attack, AdversarialTraining.Options options, WeightedRidge ridge) {
         this.data = data;
@@ -36,6 +40,7 @@ final class ReweightedRidge {
         this.q = attack.q();
         this.options = options;
         this.ridge = ridge;
+        this.newton = q == 2 ? new L2ActiveSetStep(data, ridge) : null;
     }
 
     /** The cold start at δ: η = 1/2 everywhere (ν uniform), a plain ridge at λ = 2δ². */
@@ -75,6 +80,7 @@ final class ReweightedRidge {
         double lower = 0;
         int stagnant = 0;
         int it = 0;
+        int newtonSolves = 0;
         AdvTrainStatus status = AdvTrainStatus.MAX_ITER;
         while (it < options.maxIterations()) {
             it++;
@@ -144,8 +150,11 @@ final class ReweightedRidge {
                 break;
             }
             boolean last = it == options.maxIterations() || stagnant >= STALL;
-            if (q == 1 && (it % POLISH_EVERY == 0 || last)) {
-                ActiveSetStep.Candidate c = ActiveSetStep.best(data, theta, b, r, delta);
+            if (it % POLISH_EVERY == 0 || last || (q == 2 && it == FIRST_L2_POLISH)) {
+                int before = newton == null ? 0 : newton.solves();
+                ActiveSetStep.Candidate c = q == 1 ? ActiveSetStep.best(data, theta, b, r, delta)
+                        : newton.best(theta, b, r, delta, options.tolerance());
+                newtonSolves += newton == null ? 0 : newton.solves() - before;
                 if (c != null) {
                     lower = Math.max(lower, c.lowerBound());
                     if (c.objective() < f) {
@@ -169,7 +178,8 @@ final class ReweightedRidge {
                 break;
             }
         }
-        AdvTrainFit fit = new AdvTrainFit(delta, keepTheta.clone(), keepB, f, Math.min(lower, f), it, status);
+        AdvTrainFit fit = new AdvTrainFit(delta, keepTheta.clone(), keepB, f, Math.min(lower, f), it + newtonSolves,
+                status);
         return new Result(fit, new State(keepTheta, keepB, data.residuals(keepTheta, keepB)));
     }
 
