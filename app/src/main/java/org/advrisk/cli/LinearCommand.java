@@ -58,7 +58,8 @@ public final class LinearCommand implements Callable<Integer> {
     String estimator;
 
     @Option(names = "--delta", paramLabel = "LIST",
-            description = {"Training budgets δ > 0 of advtrain: a list and/or logspace:LO,HI,COUNT.",
+            description = {"Training budgets δ > 0 of advtrain (δ = 0 is least squares: ridge with lambda 0):",
+                "a list and/or logspace:LO,HI,COUNT.",
                 "Example: --delta 0.05,0.1,logspace:-2,0,5."})
     String delta;
 
@@ -260,6 +261,7 @@ public final class LinearCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge, advtrain");
             }
         }
+        double[] d = delta == null ? null : Parameters.DELTA.parseList(delta);
         if (!adv) {
             if (delta != null) {
                 throw new IllegalArgumentException("delta: given, but --estimator has no advtrain");
@@ -268,12 +270,6 @@ public final class LinearCommand implements Callable<Integer> {
         }
         if (delta == null) {
             throw new IllegalArgumentException("delta: --estimator advtrain needs --delta LIST (budgets δ > 0)");
-        }
-        double[] d = Lists.nonNegative("delta", delta);
-        for (double v : d) {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("delta: " + v + " must be > 0 (δ = 0 is least squares: ridge with lambda 0)");
-            }
         }
         AttackNorm a = switch (trainAttack) {
             case "l2" -> AttackNorm.L2;

@@ -17,12 +17,13 @@ import org.advrisk.experiment.SpecReader;
 
 /**
  * A run directory loaded for reporting: manifest, spec, rows (with the derived column
- * {@code norm_l2_sq} = ‖θ̂‖²) and their summaries per grid point.
+ * {@code norm_l2_sq} = ‖θ̂‖²) and their summaries per grid point. Only the ridge rows are loaded: a
+ * spec with {@code estimator: [ridge, advtrain]} keeps its adversarial-training rows in results.csv.
  *
  * @param dir      the run directory
  * @param manifest its manifest
  * @param spec     the spec it ran
- * @param rows     the stored rows of complete trials
+ * @param rows     the stored (ridge) rows of complete trials
  * @param groups   summaries across trials per grid point
  */
 public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String, Object>> rows, List<Group> groups) {
@@ -36,6 +37,9 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         Spec spec = SpecReader.read(manifest.get("spec"), dir.getFileName().toString());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : ResultStore.readRows(dir)) {
+            if (r.containsKey("estimator") && !"ridge".equals(r.get("estimator"))) {
+                continue; // adversarial-training rows are in results.csv; the plots and verdicts read the λ path
+            }
             Map<String, Object> m = new LinkedHashMap<>(r);
             if (m.get("norm_l2") instanceof Number x) {
                 m.put("norm_l2_sq", x.doubleValue() * x.doubleValue());

@@ -33,6 +33,7 @@ class ParameterFrontDoorsTest {
         c.add(new Case("lambda", "-1", List.of(LINEAR, THEORY, NTK), true));
         c.add(new Case("alpha", "-0.5", List.of(LINEAR, THEORY, NTK), true));
         c.add(new Case("sigma", "-2", List.of(LINEAR, THEORY, NTK), true));
+        c.add(new Case("delta", "-1", List.<String[]>of(LINEAR), true));
         c.add(new Case("seed", "x1", List.of(LINEAR, THEORY, NTK), true));
         c.add(new Case("trials", "0", List.of(LINEAR, NTK), true));
         c.add(new Case("test-size", "1", List.of(LINEAR, NTK), false));

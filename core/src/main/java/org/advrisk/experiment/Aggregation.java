@@ -17,7 +17,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 public final class Aggregation {
     /** Columns that identify a row's setting (never aggregated). */
     public static final Set<String> PARAMETERS = Set.of("family", "spectrum", "theta", "p_rule", "sigma", "design",
-            "noise", "n", "p", "d", "m", "lambda", "alpha", "attack", "target");
+            "noise", "n", "p", "d", "m", "lambda", "delta", "alpha", "attack", "target");
     /** Columns that identify a replicate (dropped when grouping). */
     public static final Set<String> REPLICATE = Set.of("trial", "seed", ResultStore.KEY);
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.advrisk.linear.AdvTrainTrial;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearProblem;
@@ -11,13 +12,17 @@ import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.LinearTrial;
 import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.linear.TailMode;
 import org.advrisk.linear.Target;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.TheoryColumns;
 
 /**
  * The linear family: one training set of the point's problem, the whole ridge path from one
- * eigendecomposition ({@link LinearTrial}), a row per (λ, attack, target, α). With
+ * eigendecomposition ({@link LinearTrial}), a row per (λ, attack, target, α); with
+ * {@code estimator: [ridge, advtrain]} also adversarial training on the same training set
+ * ({@link AdvTrainTrial}: a row per (δ, attack, target, α) for each training attack, the columns of
+ * {@code advrisk linear --estimator ridge,advtrain}). With
  * {@code theory: true} each row also gets the deterministic-equivalent columns de_std_risk,
  * de_adv_risk and de_norm_l2 ({@link TheoryColumns}; NaN where no equivalent exists), solved once
  * per grid point and shared by its trials (they are deterministic, so thread count cannot matter).
@@ -28,6 +33,7 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
 
     private final LinearQuery query;
     private final boolean theory;
+    private final SpecEstimators estimators;
     private final Map<String, TheoryColumns> theoryByPoint = new ConcurrentHashMap<>();
 
     public LinearTrialEvaluator(Spec spec) {
@@ -38,6 +44,7 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
                 spec.target().stream().map(Target::parse).toList(),
                 TEST_SIZE);
         this.theory = spec.theory();
+        this.estimators = spec.estimators();
     }
 
     /**
@@ -54,19 +61,35 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     @Override
     public List<Map<String, Object>> evaluate(Trial trial) {
         LinearProblem problem = problem(trial.point(), trial.seed());
-        List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1);
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        TheoryColumns de = theory ? theoryByPoint.computeIfAbsent(trial.point().key(), k -> new TheoryColumns(problem))
-                : null;
-        for (LinearRiskRow r : rows) {
-            if (de == null) {
-                out.add(r.toMap());
-            } else {
-                synchronized (de) { // TheoryColumns caches per λ and is not thread-safe
-                    out.add(de.addTo(r.toMap()));
-                }
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (estimators.ridge()) {
+            List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1,
+                    tailMode(problem, query, estimators.advtrain()));
+            for (LinearRiskRow r : rows) {
+                out.add(estimators.advtrain() ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0, null)
+                        : r.toMap());
+            }
+        }
+        if (estimators.advtrain()) {
+            for (AttackNorm a : estimators.trainAttacks()) {
+                out.addAll(AdvTrainTrial.evaluate(problem, query, estimators.deltas(), a, trial.seed(), trial.trial()));
+            }
+        }
+        if (theory) {
+            TheoryColumns de = theoryByPoint.computeIfAbsent(trial.point().key(), k -> new TheoryColumns(problem));
+            synchronized (de) { // TheoryColumns caches per λ and is not thread-safe
+                out.replaceAll(de::addTo);
             }
         }
         return out;
+    }
+
+    /**
+     * The ridge rows' tail mode: as {@code advrisk linear}, a constant tail drawn exactly (Wishart) is
+     * streamed instead when advtrain runs too, so that both estimators see the training set advtrain holds.
+     */
+    static TailMode tailMode(LinearProblem problem, LinearQuery query, boolean advtrain) {
+        TailMode mode = LinearTrial.resolve(problem, query, TailMode.AUTO);
+        return advtrain && problem.p() >= problem.n() && mode.usesWishart(problem) ? TailMode.STREAM : mode;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.DesignSampler;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.linear.Target;
@@ -34,19 +35,30 @@ import org.advrisk.random.Distribution;
  * @param theory   add deterministic-equivalent predictions where they exist
  * @param width    family ntk: hidden widths, 0 = the infinite-width kernel, M = one network of width M
  *                 trained by gradient descent (even: antisymmetric pairs); evaluated inside each trial
+ * @param estimators family linear: ridge and/or adversarial training (δ grid, training attacks), each on
+ *                 every training set
  */
 public record Spec(String name, Family family, long seed, int trials,
                    List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
                    List<String> theta, List<String> design, List<String> noise,
                    List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
-                   boolean theory, List<Integer> width) {
+                   boolean theory, List<Integer> width, SpecEstimators estimators) {
+
+    /** A spec with ridge as its only estimator. */
+    public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
+                List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
+                List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory,
+                List<Integer> width) {
+        this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
+                theory, width, SpecEstimators.RIDGE);
+    }
 
     /** A spec with the infinite-width kernel only (width: inf). */
     public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
                 List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
                 List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory) {
         this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
-                theory, List.of(0));
+                theory, List.of(0), SpecEstimators.RIDGE);
     }
 
     /** Allowed widths, for messages. */
@@ -128,6 +140,32 @@ public record Spec(String name, Family family, long seed, int trials,
             String s = target.get(i);
             checkParse("target", i, target, () -> Target.parse(s));
         }
+        if (estimators == null) {
+            estimators = SpecEstimators.RIDGE;
+        }
+        if (estimators.advtrain()) {
+            checkAdvTrain(family, n, p);
+        }
+    }
+
+    /** advtrain: family linear only, and every grid point's n×p design within {@link DesignSampler#MAX_ENTRIES}. */
+    private static void checkAdvTrain(Family family, List<Integer> n, List<SizeRule> p) {
+        if (family != Family.LINEAR) {
+            throw new IllegalArgumentException("estimator: advtrain is not available for family " + family.label()
+                    + "; allowed: advtrain with family linear, or estimator: ridge");
+        }
+        for (int nv : n) {
+            for (SizeRule rule : p) {
+                long pv = rule.at(nv);
+                long entries = MemoryBudget.sat(nv, pv);
+                if (entries > DesignSampler.MAX_ENTRIES) {
+                    throw new IllegalArgumentException("estimator: advtrain holds the n×p design in memory, but n = " + nv
+                            + " with p = " + rule.text() + " = " + pv + " needs n·p = " + entries + " doubles, more than "
+                            + DesignSampler.MAX_ENTRIES + "; allowed: n·p <= " + DesignSampler.MAX_ENTRIES
+                            + " at every grid point (lower n or p), or estimator: ridge");
+                }
+            }
+        }
     }
 
     /** Allowed n, for messages. */
@@ -177,6 +215,15 @@ public record Spec(String name, Family family, long seed, int trials,
         a = o.putArray("target");
         target.forEach(a::add);
         o.put("theory", theory);
+        if (estimators.advtrain()) {
+            // Written only with advtrain, so the canonical form of ridge-only runs is unchanged.
+            a = o.putArray("estimator");
+            estimators.estimator().forEach(a::add);
+            a = o.putArray("delta");
+            estimators.delta().forEach(a::add);
+            a = o.putArray("train_attack");
+            estimators.trainAttack().forEach(a::add);
+        }
         if (!width.equals(List.of(0))) {
             // Written only when not the default, so the canonical form of older runs is unchanged.
             a = o.putArray("width");

@@ -45,6 +45,12 @@ public final class SpecReader {
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
         m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
                 + " width M trained by gradient descent; a list runs each (default inf)");
+        m.put("estimator", "family linear: " + SpecEstimators.ALLOWED + "; a list runs each on the same training sets"
+                + " (default ridge; advtrain holds the n×p design, n·p <= " + org.advrisk.linear.DesignSampler.MAX_ENTRIES
+                + ")");
+        m.put("delta", "advtrain's training budgets, numbers > 0 or a grid (required with advtrain)");
+        m.put("train_attack", "advtrain's training attack: " + SpecEstimators.ALLOWED_TRAIN_ATTACK
+                + "; a list trains each (default l2)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -115,7 +121,19 @@ public final class SpecReader {
         }
         List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
-                attack, target, theory, width);
+                attack, target, theory, width, estimators(root));
+    }
+
+    /** estimator, delta, train_attack: values are checked before their consistency (a bad δ is named first). */
+    private static SpecEstimators estimators(JsonNode root) {
+        List<Double> delta = root.has("delta") ? Grids.numbers("delta", root.get("delta"),
+                v -> Double.isFinite(v) && v > Parameters.DELTA.min() && v <= Parameters.DELTA.max(),
+                Parameters.DELTA.allowed()) : List.of();
+        List<String> trainAttack = root.has("train_attack") ? lower(Grids.strings("train_attack",
+                root.get("train_attack"), SpecEstimators.ALLOWED_TRAIN_ATTACK)) : List.of();
+        List<String> estimator = root.has("estimator") ? lower(Grids.strings("estimator", root.get("estimator"),
+                SpecEstimators.ALLOWED)) : List.of("ridge");
+        return new SpecEstimators(estimator, delta, trainAttack);
     }
 
     /** {@code file:REL} becomes {@code file:BASE/REL} (absolute, normalised); other values are kept. */

@@ -14,20 +14,33 @@ import java.util.List;
  * @param max          largest allowed value (inclusive; +∞ for none, values are always finite)
  * @param defaultText  the default as the user would write it
  * @param help         one-line meaning
+ * @param exclusiveMin  true when min itself is refused (values must be &gt; min, e.g. δ &gt; 0)
  */
-public record NumberParam(String name, double min, double max, String defaultText, String help) {
+public record NumberParam(String name, double min, double max, String defaultText, String help,
+                          boolean exclusiveMin) {
     /** Most values a range string may expand to. */
     public static final int MAX_COUNT = 100_000;
 
+    /** A parameter whose range includes min. */
+    public NumberParam(String name, double min, double max, String defaultText, String help) {
+        this(name, min, max, defaultText, help, false);
+    }
+
     /** What is allowed, in words. */
     public String allowed() {
+        String lower = (exclusiveMin ? "> " : ">= ") + fmt(min);
         if (max == Double.POSITIVE_INFINITY) {
-            return "finite and >= " + fmt(min);
+            return "finite and " + lower;
         }
         if (max >= 1e50) { // an overflow guard, not a modelling range: name the lower bound first
-            return "finite and >= " + fmt(min) + ", at most " + max;
+            return "finite and " + lower + ", at most " + max;
         }
-        return "between " + fmt(min) + " and " + fmt(max);
+        return exclusiveMin ? lower + " and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
+    }
+
+    /** True when v is below the range (or at an excluded min). */
+    private boolean below(double v) {
+        return v < min || (exclusiveMin && v == min);
     }
 
     private static String fmt(double v) {
@@ -39,7 +52,7 @@ public record NumberParam(String name, double min, double max, String defaultTex
         if (Double.isFinite(v) && v > max) {
             throw new IllegalArgumentException(name + ": " + v + " is too large; it must be " + allowed());
         }
-        if (!Double.isFinite(v) || v < min || v > max) {
+        if (!Double.isFinite(v) || below(v) || v > max) {
             throw new IllegalArgumentException(name + ": " + v + " must be " + allowed());
         }
         return v;
@@ -90,7 +103,7 @@ public record NumberParam(String name, double min, double max, String defaultTex
                     if (Double.isFinite(v) && v > max) {
             throw new IllegalArgumentException(name + ": " + v + " is too large; it must be " + allowed());
         }
-        if (!Double.isFinite(v) || v < min || v > max) {
+        if (!Double.isFinite(v) || below(v) || v > max) {
                         throw new IllegalArgumentException(name + ": " + kind + " value " + v + " must be " + allowed());
                     }
                     out.add(v);
@@ -98,7 +111,7 @@ public record NumberParam(String name, double min, double max, String defaultTex
                 i += 2;
             } else {
                 double v = number(t, text);
-                if (v < min || v > max) {
+                if (below(v) || v > max) {
                     throw new IllegalArgumentException(name + ": " + t + (v > max ? " is too large; it" : "")
                             + " must be " + rangeWords());
                 }
@@ -109,10 +122,14 @@ public record NumberParam(String name, double min, double max, String defaultTex
     }
 
     private String rangeWords() {
+        String lower = (exclusiveMin ? "> " : ">= ") + fmt(min);
         if (max == Double.POSITIVE_INFINITY) {
-            return ">= " + fmt(min);
+            return lower;
         }
-        return max >= 1e50 ? ">= " + fmt(min) + ", at most " + max : "between " + fmt(min) + " and " + fmt(max);
+        if (max >= 1e50) {
+            return lower + ", at most " + max;
+        }
+        return exclusiveMin ? lower + " and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
     }
 
     private double number(String t, String whole) {

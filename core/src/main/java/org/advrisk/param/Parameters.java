@@ -36,6 +36,9 @@ public final class Parameters {
     /** Noise level σ ≥ 0. */
     public static final NumberParam SIGMA = new NumberParam("sigma", 0, MAX_SCALE, SIGMA_DEFAULT,
             "noise standard deviation σ >= 0");
+    /** Training budgets δ &gt; 0 of adversarial training (no default: required with the advtrain estimator). */
+    public static final NumberParam DELTA = new NumberParam("delta", 0, MAX_SCALE, "",
+            "adversarial training budgets δ > 0 (δ = 0 is least squares: ridge with lambda 0)", true);
     /** Master seed (any integer). */
     public static final IntParam SEED = new IntParam("seed", Long.MIN_VALUE, Long.MAX_VALUE, SEED_DEFAULT,
             "master seed: the same seed gives bit-identical results for any thread count");
@@ -49,5 +52,6 @@ public final class Parameters {
     public static final IntParam N = new IntParam("n", 1, Integer.MAX_VALUE, "100", "training sample size n");
 
     /** Every declared parameter (for front-door tests and documentation). */
-    public static final java.util.List<Record> ALL = java.util.List.of(LAMBDA, ALPHA, SIGMA, SEED, TRIALS, TEST_SIZE, N);
+    public static final java.util.List<Record> ALL = java.util.List.of(LAMBDA, ALPHA, SIGMA, DELTA, SEED, TRIALS, TEST_SIZE,
+            N);
 }

@@ -47,12 +47,15 @@ public final class TheoryColumns {
 
     /**
      * A copy of a simulated row (columns as in LinearRiskRow: lambda, alpha, attack, target, …)
-     * with de_std_risk after std_risk, de_adv_risk after adv_risk and de_norm_l2 after norm_l2.
+     * with de_std_risk after std_risk, de_adv_risk after adv_risk and de_norm_l2 after norm_l2 (NaN when the
+     * row's λ is NaN: another estimator's row).
      */
     public Map<String, Object> addTo(Map<String, Object> row) {
-        Map<String, Object> de = columns(((Number) row.get("lambda")).doubleValue(),
-                ((Number) row.get("alpha")).doubleValue(), AttackNorm.parse((String) row.get("attack")),
-                Target.parse((String) row.get("target")));
+        double lambda = ((Number) row.get("lambda")).doubleValue();
+        // λ = NaN: a row of another estimator (adversarial training), which has no equivalent here.
+        Map<String, Object> de = Double.isNaN(lambda) ? Map.of("de_std_risk", Double.NaN, "de_norm_l2", Double.NaN,
+                "de_adv_risk", Double.NaN) : columns(lambda, ((Number) row.get("alpha")).doubleValue(),
+                AttackNorm.parse((String) row.get("attack")), Target.parse((String) row.get("target")));
         Map<String, Object> out = new LinkedHashMap<>();
         row.forEach((k, v) -> {
             out.put(k, v);
