@@ -17,7 +17,7 @@ jar="$root/app/target/advrisk.jar"
 [ -d "$anchor/linadvtrain" ] || { echo "ANCHOR_DIR=$anchor has no linadvtrain/: check out the anchor's repository there" >&2; exit 2; }
 work="$(mktemp -d /tmp/advtrain-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-echo "# $(date -u +%FT%TZ)  $(nproc) cpus  load: $(cut -d' ' -f1-3 /proc/loadavg)  anchor: $(git -C "$anchor" log -1 --format=%h 2>/dev/null || echo '?')"
+echo "# $(date -u +%FT%TZ)  $(nproc) cpus  load: $(cut -d' ' -f1-3 /proc/loadavg)  anchor: $(git -C "$anchor" log -1 --format=%h 2>/dev/null || echo "${ANCHOR_REV:-?}")"
 for np in "500 5000" "2000 200"; do
   set -- $np; n=$1; p=$2
   $py "$here/make_data.py" "$n" "$p" "$work/d"
