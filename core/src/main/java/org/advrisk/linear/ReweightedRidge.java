@@ -81,10 +81,14 @@ final class ReweightedRidge {
         int stagnant = 0;
         int it = 0;
         int newtonSolves = 0;
+        boolean remix = false;
         AdvTrainStatus status = AdvTrainStatus.MAX_ITER;
         while (it < options.maxIterations()) {
             it++;
-            boolean mix = it == 1;
+            // The first iteration, and the one after an accepted l∞ active-set step (whose coordinates off its
+            // support are exactly 0, so ν_j = 0 would keep them there), mix the weights with uniform ones.
+            boolean mix = it == 1 || remix;
+            remix = false;
             double[] eta = new double[n];
             double mu = weights(r, t, delta, mix, eta);
             double[] nu = q == 1 ? coordinateWeights(theta, mix) : null;
@@ -166,6 +170,7 @@ final class ReweightedRidge {
                         keepTheta = theta;
                         keepB = b;
                         stagnant = 0;
+                        remix = q == 1;
                     }
                     if (gap(f, lower) <= options.tolerance()) {
                         status = AdvTrainStatus.POLISHED;

@@ -290,6 +290,27 @@ class AdversarialTrainingTest {
     }
 
     @Test
+    void linfPathAboveDeltaBarIsCertifiedForPGreaterThanN() throws IOException {
+        // Between δ̄ and δ₀ with p > n the l∞ active-set step zeroes the coordinates off its support; the
+        // reweighting must be able to bring them back (before the weights were re-mixed after an accepted
+        // step, 2δ̄ stalled at gaps 1.5e-3 and 2.6e-7 here). Certified by the gap and checked by KKT.
+        for (Case c : fixture()) {
+            if (c.data.p() <= c.data.n() || c.attack != AttackNorm.LINF) {
+                continue;
+            }
+            AdversarialTraining solver = new AdversarialTraining(c.data, c.attack, AdversarialTraining.Options.DEFAULT);
+            double bar = solver.thresholds().deltaBar();
+            double d0 = solver.thresholds().delta0();
+            AdvTrainPath path = solver.path(new double[] {1.05 * bar, 1.2 * bar, 2 * bar, 0.5 * d0, 0.98 * d0});
+            for (AdvTrainFit f : path.fits()) {
+                String what = c.label + " delta=" + f.delta() + " status=" + f.status() + " it=" + f.iterations();
+                assertThat(f.relativeGap()).as(what).isLessThanOrEqualTo(1e-12);
+                assertThat(kktViolation(c.data, c.attack, f)).as(what + " KKT").isLessThanOrEqualTo(KKT_TOL);
+            }
+        }
+    }
+
+    @Test
     void bruteForceAttackNeverBeatsTheClosedFormWorstCase() throws IOException {
         SplittableRandom rng = new SplittableRandom(7);
         for (Case c : fixture()) {
