@@ -299,6 +299,14 @@ class AdvTrainAuditTest {
         assertThat(b).isCloseTo(meanResidual + term, org.assertj.core.data.Offset.offset(1e-6));
     }
 
+    @org.junit.jupiter.api.Test
+    void aDesignBeyondTheCapIsRefusedNamingTheFlag() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdvTrainAudit.checkSize(1_000_000, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--estimator: advtrain holds")
+                .hasMessageContaining("n_train·p = 1000000·100").hasMessageContaining("use --estimator ridge");
+        AdvTrainAudit.checkSize(1000, 100); // 1e5 doubles: fine
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {
