@@ -1,11 +1,8 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +18,8 @@ import org.advrisk.audit.AuditRow;
 import org.advrisk.audit.AuditSummary;
 import org.advrisk.audit.Budgets;
 import org.advrisk.audit.LinearModel;
+import org.advrisk.audit.MappedAudit;
+import org.advrisk.audit.MappedModel;
 import org.advrisk.audit.TableRidgePath;
 import org.advrisk.data.ColumnSpec;
 import org.advrisk.data.CsvSource;
@@ -34,8 +33,8 @@ import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.linear.AttackNorm;
-import org.advrisk.report.AuditReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -117,9 +116,13 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--map", defaultValue = "none", paramLabel = "MAP",
             description = {"Feature map of the standardised inputs: none, relu:m=M (random ReLU features), rff:m=M,gamma=G",
-                "(random Fourier features of exp(-G||z-z'||^2)). With a map the attack moves the inputs: PGD (a lower",
-                "bound, certified=false) and the first-order value. Default: ${DEFAULT-VALUE}."})
+                "(random Fourier features of exp(-G||z-z'||^2)), ntk (kernel ridge with the K1 neural tangent kernel,",
+                "free intercept). With a map the attack moves the inputs: PGD (a lower bound, certified=false) and the",
+                "first-order value. Default: ${DEFAULT-VALUE}."})
     String map;
+
+    @Mixin
+    EstimatorOptions estimators;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -130,11 +133,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--pgd-restarts", defaultValue = "2", paramLabel = "R", description = "PGD random restarts (with --map). Default: ${DEFAULT-VALUE}.")
     int pgdRestarts;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Audit this saved or external linear model (JSON) on every row, without refitting.")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Audit this saved or external model (JSON: linear, or saved with --map) on every row, without refitting.")
     Path model;
 
     @Option(names = "--save-model", paramLabel = "FILE",
-            description = "Refit on every row at the chosen λ (λ_adv of the first attack and α; see --choose) and save it as JSON.")
+            description = {"Refit on every row at the chosen λ (λ_adv of the first attack and α; see --choose) and save it as",
+                "JSON: θ̂, b and the scaling, or with --map the map, its seed, the scaling, the weights (ntk: and its points)."})
     Path saveModel;
 
     @Option(names = "--choose", defaultValue = "adv", paramLabel = "adv|std",
@@ -163,12 +168,8 @@ public final class AuditCommand implements Callable<Integer> {
         boolean std = onOff("--standardize", standardize);
         MissingPolicy miss = MissingPolicy.parse(missing);
         boolean mapped = !map.trim().equalsIgnoreCase("none");
-        if (mapped && (testFile != null || model != null || saveModel != null)) {
-            throw new UserInputException("--map: not available with --test, --model or --save-model; use --test-fraction or --cv");
-        }
-        if (!choose.equals("adv") && !choose.equals("std")) {
-            throw new UserInputException("--choose: '" + choose + "' is not allowed; allowed: adv, std");
-        }
+        EstimatorOptions.Choice est = estimators.choice();
+        checkCombinations(mapped, est);
         CsvSource source;
         String tgt = target;
         List<String> dropList = drop == null ? new ArrayList<>() : new ArrayList<>(Lists.words("--drop", drop));
@@ -199,20 +200,22 @@ public final class AuditCommand implements Callable<Integer> {
         List<AttackNorm> attacks = Lists.attacks(attack);
         AlphaScale scale = AlphaScale.parse(alphaScale);
 
-        LinearModel external = model == null ? null : LinearModel.read(model);
+        MappedModel externalMapped = model == null ? null : MappedModel.readIfMapped(model);
+        LinearModel external = model == null || externalMapped != null ? null : LinearModel.read(model);
         List<String> featureList = features == null ? null : Lists.words("--features", features);
-        if (external != null) {
+        if (model != null) {
             if (testFile != null || testFraction != null || cv != null || saveModel != null) {
                 throw new UserInputException("--model: audits the model on every row of the table; --test, --test-fraction, "
                         + "--cv and --save-model do not apply");
             }
+            String t = externalMapped != null ? externalMapped.target() : external.target();
             if (tgt == null) {
-                tgt = external.target();
+                tgt = t;
             }
             if (tgt == null) {
                 throw new UserInputException("--target: required (the model file names no target)");
             }
-            featureList = external.features();
+            featureList = externalMapped != null ? externalMapped.features() : external.features();
             dropList = new ArrayList<>();
         }
         if (tgt == null) {
@@ -223,19 +226,23 @@ public final class AuditCommand implements Callable<Integer> {
             err.println("advrisk: note: non-numeric columns left out: " + String.join(",", table.skippedColumns()));
         }
         Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
-        AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant);
+        AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
+                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null);
 
         long n = table.count();
         if (!quiet && table.dropped() > 0) {
             err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");
         }
         Rows rows = maybeInMemory(table, n);
+        MappedAudit.PgdSettings pgd = new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed);
         AuditResult result;
-        Rows testRows = null;
-        if (external != null) {
+        if (externalMapped != null) {
+            result = MappedAudit.external(rows, externalMapped, opts, pgd);
+        } else if (external != null) {
             result = Audit.external(rows, external, opts);
         } else {
             List<Split> splits;
+            Rows testRows = null;
             if (testFile != null) {
                 if (testFraction != null || cv != null) {
                     throw new UserInputException("--test: give one of --test, --test-fraction, --cv");
@@ -252,116 +259,94 @@ public final class AuditCommand implements Callable<Integer> {
             } else {
                 splits = Splits.fraction((int) n, testFraction == null ? 0.25 : testFraction, splitSeed, repeats);
             }
-            result = mapped ? org.advrisk.audit.MappedAudit.run(rows, splits, opts, map,
-                    new org.advrisk.audit.MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed))
-                    : Audit.run(rows, testRows, splits, opts);
+            result = mapped ? MappedAudit.run(rows, testRows, splits, opts, map, pgd) : Audit.run(rows, testRows, splits, opts);
         }
         if (!quiet) {
             for (String note : result.notes()) {
                 err.println("advrisk: note: " + note);
             }
         }
-        LinearModel chosen = null;
-        Map<String, Object> fitInfo = null;
-        if (saveModel != null) {
-            AuditSummary first = result.summaries().get(0);
-            double l = choose.equals("adv") ? first.lambdaAdv() : first.lambdaStd();
-            TrainingStatistics st = GramAccumulator.accumulate(rows, Splits.all((int) n), std, dropConstant);
-            double[] theta = TableRidgePath.fit(st).thetas(new double[] {l});
-            chosen = LinearModel.of(tgt, st, theta, l);
-            fitInfo = new LinkedHashMap<>();
-            fitInfo.put("chosen_by", (choose.equals("adv") ? "min adversarial test MSE" : "min test MSE") + " at attack "
-                    + first.attack() + ", alpha " + first.alpha());
-            fitInfo.put("refit_on", "all " + n + " rows");
-            fitInfo.put("source", source.label());
-        }
+        Saved saved = saveModel == null ? null : refit(rows, tgt, n, std, mapped, result, source.label());
 
         boolean withEff = scale == AlphaScale.MEAN_NORM;
         List<Map<String, Object>> rowMaps = new ArrayList<>();
         for (AuditRow r : result.rows()) {
-            rowMaps.add(r.toMap(withEff, mapped));
+            rowMaps.add(r.toMap(withEff, mapped || externalMapped != null, est.advtrain()));
         }
         List<Map<String, Object>> sumMaps = new ArrayList<>();
         for (AuditSummary s : result.summaries()) {
             sumMaps.add(s.toMap());
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (fmt == OutputFormat.JSON) {
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("rows", nulls(rowMaps));
-            all.put("summary", nulls(sumMaps));
-            o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
-            o.flush();
-        } else if (fmt == OutputFormat.CSV) {
-            fmt.write(rowMaps, o);
-        } else {
-            fmt.write(rowMaps, o);
-            o.println();
-            o.println("summary per (attack, alpha), mean over " + result.summaries().get(0).splits() + " split(s):");
-            fmt.write(sumMaps, o);
-        }
+        AuditOutput.print(spec.commandLine().getOut(), fmt, rowMaps, sumMaps, result.summaries().get(0).splits());
         if (out != null) {
-            writeOut(out, rowMaps, sumMaps, result, source.label());
+            AuditOutput.write(out, rowMaps, sumMaps, result, source.label(),
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         }
-        if (chosen != null) {
-            chosen.write(saveModel, fitInfo);
+        if (saved != null) {
+            saved.write.run();
             if (!quiet) {
-                err.println("advrisk: note: model saved to " + saveModel + " (lambda " + chosen.lambda() + ")");
+                err.println("advrisk: note: model saved to " + saveModel + " (lambda " + saved.lambda + ")");
             }
         }
         return 0;
     }
 
+    /** Flag combinations that make no sense, refused before any data is read. */
+    private void checkCombinations(boolean mapped, EstimatorOptions.Choice est) {
+        if (!choose.equals("adv") && !choose.equals("std")) {
+            throw new UserInputException("--choose: '" + choose + "' is not allowed; allowed: adv, std");
+        }
+        if (mapped && model != null) {
+            throw new UserInputException("--map: a --model file carries its own map (or none); drop --map");
+        }
+        if (est.advtrain()) {
+            if (!est.ridge()) {
+                throw new UserInputException("--estimator: the audit compares advtrain's δ with ridge's λ; use --estimator ridge,advtrain");
+            }
+            if (mapped) {
+                throw new UserInputException("--estimator: advtrain trains a linear model of the inputs, but --map fits a"
+                        + " nonlinear one; drop --map or use --estimator ridge");
+            }
+            if (model != null) {
+                throw new UserInputException("--estimator: --model audits a given model without fitting; advtrain does not apply");
+            }
+            if (saveModel != null) {
+                throw new UserInputException("--save-model: keeps ridge at the chosen λ; with --estimator ridge,advtrain it"
+                        + " would be ambiguous which fit to save; save from a run with --estimator ridge");
+            }
+        }
+    }
+
+    /** A model refitted on every row at the chosen λ, ready to be written after the results. */
+    private record Saved(double lambda, IoAction write) {
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private Saved refit(Rows rows, String tgt, long n, boolean std, boolean mapped, AuditResult result, String label) {
+        AuditSummary first = result.summaries().get(0);
+        double l = choose.equals("adv") ? first.lambdaAdv() : first.lambdaStd();
+        Map<String, Object> fitInfo = new LinkedHashMap<>();
+        fitInfo.put("chosen_by", (choose.equals("adv") ? "min adversarial test MSE" : "min test MSE") + " at attack "
+                + first.attack() + ", alpha " + first.alpha());
+        fitInfo.put("refit_on", "all " + n + " rows");
+        fitInfo.put("source", label);
+        if (mapped) {
+            MappedModel m = MappedAudit.refit(rows, tgt, map, seed, l, std);
+            return new Saved(l, () -> m.write(saveModel, fitInfo));
+        }
+        TrainingStatistics st = GramAccumulator.accumulate(rows, Splits.all((int) n), std, dropConstant);
+        double[] theta = TableRidgePath.fit(st).thetas(new double[] {l});
+        LinearModel m = LinearModel.of(tgt, st, theta, l);
+        return new Saved(l, () -> m.write(saveModel, fitInfo));
+    }
+
     private static Rows maybeInMemory(CsvTable table, long n) {
         MemoryTable m = MemoryTable.load(table, n, IN_MEMORY_CELLS);
         return m == null ? table : m;
-    }
-
-    private void writeOut(Path dir, List<Map<String, Object>> rows, List<Map<String, Object>> sums, AuditResult result,
-                          String label) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("--out: '" + dir + "' exists and is not a directory");
-        }
-        Files.createDirectories(dir);
-        atomic(dir.resolve("results.csv"), csv(rows));
-        atomic(dir.resolve("summary.csv"), csv(sums));
-        ObjectMapper m = new ObjectMapper();
-        StringBuilder jl = new StringBuilder();
-        for (Map<String, Object> r : nulls(rows)) {
-            jl.append(m.writeValueAsString(r)).append('\n');
-        }
-        atomic(dir.resolve("results.jsonl"), jl.toString());
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("command", "audit");
-        manifest.put("args", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        manifest.put("data", label);
-        manifest.put("notes", result.notes());
-        manifest.put("java", System.getProperty("java.version"));
-        atomic(dir.resolve("manifest.json"), m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n");
-        AuditReport.write(dir, result, label, sums);
-    }
-
-    static void atomic(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String csv(List<Map<String, Object>> rows) {
-        java.io.StringWriter sw = new java.io.StringWriter();
-        PrintWriter pw = new PrintWriter(sw);
-        OutputFormat.CSV.write(rows, pw);
-        return sw.toString();
-    }
-
-    private static List<Map<String, Object>> nulls(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            Map<String, Object> c = new LinkedHashMap<>(r);
-            c.replaceAll((k, v) -> v instanceof Double d && !Double.isFinite(d) ? null : v);
-            out.add(c);
-        }
-        return out;
     }
 
     static boolean onOff(String flag, String v) {

@@ -51,21 +51,8 @@ public final class LinearCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
-    @Option(names = "--estimator", defaultValue = "ridge", paramLabel = "LIST",
-            description = {"Estimators: ridge (the whole λ path) and/or advtrain (adversarial training,",
-                "argmin (1/n)Σ(|y_i − x_iᵀθ| + δ‖θ‖_q)², one fit per --delta; holds the n×p design, n·p <= 5e7).",
-                "Both see the same training sets for the same --seed. Example: --estimator ridge,advtrain. Default: ${DEFAULT-VALUE}."})
-    String estimator;
-
-    @Option(names = "--delta", paramLabel = "LIST",
-            description = {"Training budgets δ > 0 of advtrain (δ = 0 is least squares: ridge with lambda 0):",
-                "a list and/or logspace:LO,HI,COUNT.",
-                "Example: --delta 0.05,0.1,logspace:-2,0,5."})
-    String delta;
-
-    @Option(names = "--train-attack", defaultValue = "l2", paramLabel = "NORM",
-            description = "The attack advtrain trains against: l2 (penalty ‖θ‖₂) or linf (‖θ‖₁). Default: ${DEFAULT-VALUE}.")
-    String trainAttack;
+    @Mixin
+    EstimatorOptions estimators;
 
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T",
             description = "Number of independent training sets. Default: ${DEFAULT-VALUE}.")
@@ -252,32 +239,11 @@ public final class LinearCommand implements Callable<Integer> {
     }
 
     private Estimators estimators(LinearProblem pr) {
-        boolean ridge = false;
-        boolean adv = false;
-        for (String e : Lists.words("estimator", estimator)) {
-            switch (e) {
-                case "ridge" -> ridge = true;
-                case "advtrain" -> adv = true;
-                default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge, advtrain");
-            }
+        EstimatorOptions.Choice c = estimators.choice();
+        if (c.advtrain()) {
+            AdvTrainEstimator.checkSize(pr.n(), pr.p());
         }
-        double[] d = delta == null ? null : Parameters.DELTA.parseList(delta);
-        if (!adv) {
-            if (delta != null) {
-                throw new IllegalArgumentException("delta: given, but --estimator has no advtrain");
-            }
-            return new Estimators(ridge, false, null, null);
-        }
-        if (delta == null) {
-            throw new IllegalArgumentException("delta: --estimator advtrain needs --delta LIST (budgets δ > 0)");
-        }
-        AttackNorm a = switch (trainAttack) {
-            case "l2" -> AttackNorm.L2;
-            case "linf" -> AttackNorm.LINF;
-            default -> throw new IllegalArgumentException("train-attack: '" + trainAttack + "' is unknown; allowed: l2, linf");
-        };
-        AdvTrainEstimator.checkSize(pr.n(), pr.p());
-        return new Estimators(ridge, true, d, a);
+        return new Estimators(c.ridge(), c.advtrain(), c.deltas(), c.attack());
     }
 
     /** The evaluation query these flags describe. */

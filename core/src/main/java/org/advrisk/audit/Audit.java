@@ -46,6 +46,9 @@ public final class Audit {
         double[] meanTheta = new double[P * L];
         double[] meanAbsWeighted = new double[P * L];
         Set<String> notes = new LinkedHashSet<>();
+        if (o.advTrain() != null) {
+            AdvTrainAudit.checkSize(splits.stream().mapToLong(Split::nTrain).max().orElse(0), P);
+        }
         for (Split split : splits) {
             TrainingStatistics st = GramAccumulator.accumulate(train, split, o.standardize(), o.dropConstant());
             if (!st.dropped().isEmpty()) {
@@ -84,10 +87,17 @@ public final class Audit {
                     }
                 }
             }
+            if (o.advTrain() != null) {
+                AdvTrainAudit.rows(train, test, split, st, o, meanNorm ? norms : null, d, rows);
+            }
             notes.add((st.dual() ? "dual path (XXᵀ, p >= n_train)" : "primal path (XᵀX, p < n_train)"));
         }
         List<AuditSummary> summaries = summarise(rows, lambdas, attacks, o.alphas(), train.featureNames(),
                 meanAbsWeighted, splits.size());
+        if (o.advTrain() != null) {
+            notes.add("advtrain: adversarial training against " + o.advTrain().attack().label() + " on the standardised "
+                    + "training rows, intercept free and optimised jointly; its adversarial MSE is certified like ridge's");
+        }
         return new AuditResult(rows, summaries, lambdas, train.featureNames(), meanTheta, List.copyOf(notes));
     }
 
@@ -104,7 +114,7 @@ public final class Audit {
                 int[] cnt = new int[L];
                 boolean certified = true;
                 for (AuditRow r : rows) {
-                    if (r.attack().equals(att.label()) && r.alpha() == alpha) {
+                    if (r.advTrain() == null && r.attack().equals(att.label()) && r.alpha() == alpha) {
                         int l = Arrays.binarySearch(lambdas, r.lambda());
                         test[l] += r.testMse();
                         adv[l] += r.advTestMse();
@@ -124,10 +134,33 @@ public final class Audit {
                 double zero = lambdas[0] == 0 ? adv[0] / adv[iAdv] : Double.NaN;
                 out.add(new AuditSummary(att.label(), alpha, lambdas[iStd], lambdas[iAdv], test[iStd], adv[iStd],
                         test[iAdv], adv[iAdv], adv[iStd] / adv[iAdv], test[iAdv] / test[iStd], zero, edge,
-                        frontier(lambdas, test, adv), top(names, absWeighted, iAdv, P, att.q()), splits, certified));
+                        frontier(lambdas, test, adv), top(names, absWeighted, iAdv, P, att.q()), splits, certified,
+                        deltaChoice(rows, att.label(), alpha)));
             }
         }
         return out;
+    }
+
+    /** The δ minimising the mean test MSE and the one minimising the mean adversarial MSE; null without advtrain rows. */
+    static AuditSummary.DeltaChoice deltaChoice(List<AuditRow> rows, String attack, double alpha) {
+        java.util.TreeMap<Double, double[]> byDelta = new java.util.TreeMap<>();
+        for (AuditRow r : rows) {
+            if (r.advTrain() != null && r.attack().equals(attack) && r.alpha() == alpha) {
+                double[] s = byDelta.computeIfAbsent(r.advTrain().delta(), k -> new double[3]);
+                s[0] += r.testMse();
+                s[1] += r.advTestMse();
+                s[2]++;
+            }
+        }
+        if (byDelta.isEmpty()) {
+            return null;
+        }
+        double[] deltas = byDelta.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] test = byDelta.values().stream().mapToDouble(v -> v[0] / v[2]).toArray();
+        double[] adv = byDelta.values().stream().mapToDouble(v -> v[1] / v[2]).toArray();
+        int iStd = argmin(test);
+        int iAdv = argmin(adv);
+        return new AuditSummary.DeltaChoice(deltas[iStd], deltas[iAdv], test[iStd], adv[iStd], test[iAdv], adv[iAdv]);
     }
 
     /** Index of the smallest value (the first, i.e. the smallest λ, on ties). */

@@ -22,10 +22,33 @@ import java.util.Map;
  * @param nTest         test rows
  * @param p             features
  * @param advFirstOrder with a feature map: the first-order estimate mean (|r| + α‖∇f‖_q)² (NaN otherwise)
+ * @param advTrain      the adversarial-training fit of an advtrain row (null for every other row)
  */
 public record AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
                        double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
-                       double normDual, int nTrain, int nTest, int p, double advFirstOrder) {
+                       double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain) {
+    /**
+     * The columns of an adversarially trained row, as {@code advrisk linear} prints them.
+     *
+     * @param delta       the training budget δ
+     * @param trainAttack l2 or linf
+     * @param iterations  solver iterations at this δ
+     * @param trainGap    the certified relative duality gap of the fit
+     * @param delta0      δ₀ of the split's training rows (θ̂ = 0 at and above it)
+     * @param deltaBar    δ̄ (interpolation below it when p ≥ n_train; NaN when it does not apply)
+     */
+    public record AdvTrainColumns(double delta, String trainAttack, int iterations, double trainGap, double delta0,
+                                  double deltaBar) {
+    }
+
+    /** A row without adversarial-training columns. */
+    public AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
+                    double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
+                    double normDual, int nTrain, int nTest, int p, double advFirstOrder) {
+        this(split, estimator, lambda, attack, alpha, alphaEff, trainMse, testMse, advTestMse, advTestMseSe, certified,
+                normDual, nTrain, nTest, p, advFirstOrder, null);
+    }
+
     /** A certified row of a linear model (no first-order column). */
     public AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
                     double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
@@ -41,10 +64,28 @@ public record AuditRow(String split, String estimator, double lambda, String att
 
     /** Column name → value, in output order; {@code withFirstOrder} adds adv_test_mse_first_order. */
     public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder) {
+        return toMap(withAlphaEff, withFirstOrder, false);
+    }
+
+    /**
+     * Column name → value, in output order; {@code withAdvTrain} adds, after {@code lambda}, the columns
+     * of {@code advrisk linear --estimator ridge,advtrain}: delta, train_attack, iterations, train_gap,
+     * delta0, delta_bar (NaN / empty / 0 on ridge rows, as there).
+     */
+    public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("split", split);
         m.put("estimator", estimator);
         m.put("lambda", lambda);
+        if (withAdvTrain) {
+            AdvTrainColumns a = advTrain;
+            m.put("delta", a == null ? Double.NaN : a.delta());
+            m.put("train_attack", a == null ? "" : a.trainAttack());
+            m.put("iterations", a == null ? 0 : a.iterations());
+            m.put("train_gap", a == null ? 0.0 : a.trainGap());
+            m.put("delta0", a == null ? Double.NaN : a.delta0());
+            m.put("delta_bar", a == null ? Double.NaN : a.deltaBar());
+        }
         m.put("attack", attack);
         m.put("alpha", alpha);
         if (withAlphaEff) {

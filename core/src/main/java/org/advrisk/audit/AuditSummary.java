@@ -29,11 +29,35 @@ import java.util.Map;
  * @param topFeatures        up to five features by |d_j θ̂_j| at λ_adv (share of ‖Dθ̂‖_q^q; of the max for q = ∞)
  * @param splits             number of splits averaged
  * @param certified          whether the adversarial MSE is exact
+ * @param deltaChoice        adversarial training's best δ by test and by adversarial MSE (null without advtrain)
  */
 public record AuditSummary(String attack, double alpha, double lambdaStd, double lambdaAdv, double testAtStd,
                            double advAtStd, double testAtAdv, double advAtAdv, double regretA, double regretS,
                            double advAtZeroOverBest, boolean optimumAtGridEdge, double[] frontier,
-                           List<FeatureShare> topFeatures, int splits, boolean certified) {
+                           List<FeatureShare> topFeatures, int splits, boolean certified, DeltaChoice deltaChoice) {
+
+    /** A summary without adversarial training. */
+    public AuditSummary(String attack, double alpha, double lambdaStd, double lambdaAdv, double testAtStd,
+                        double advAtStd, double testAtAdv, double advAtAdv, double regretA, double regretS,
+                        double advAtZeroOverBest, boolean optimumAtGridEdge, double[] frontier,
+                        List<FeatureShare> topFeatures, int splits, boolean certified) {
+        this(attack, alpha, lambdaStd, lambdaAdv, testAtStd, advAtStd, testAtAdv, advAtAdv, regretA, regretS,
+                advAtZeroOverBest, optimumAtGridEdge, frontier, topFeatures, splits, certified, null);
+    }
+
+    /**
+     * Adversarial training's δ choice for one (attack, α), on means over the splits.
+     *
+     * @param deltaStd  δ minimising the mean test MSE
+     * @param deltaAdv  δ minimising the mean adversarial MSE
+     * @param testAtStd mean test MSE at δ_std
+     * @param advAtStd  mean adversarial MSE at δ_std
+     * @param testAtAdv mean test MSE at δ_adv
+     * @param advAtAdv  mean adversarial MSE at δ_adv
+     */
+    public record DeltaChoice(double deltaStd, double deltaAdv, double testAtStd, double advAtStd, double testAtAdv,
+                              double advAtAdv) {
+    }
 
     /** One feature's part of the dual norm. */
     public record FeatureShare(String name, double weightedCoefficient, double share) {
@@ -46,10 +70,20 @@ public record AuditSummary(String attack, double alpha, double lambdaStd, double
         m.put("alpha", alpha);
         m.put("lambda_std", lambdaStd);
         m.put("lambda_adv", lambdaAdv);
+        if (deltaChoice != null) {
+            m.put("delta_std", deltaChoice.deltaStd());
+            m.put("delta_adv", deltaChoice.deltaAdv());
+        }
         m.put("test_mse_at_lambda_std", testAtStd);
         m.put("adv_test_mse_at_lambda_std", advAtStd);
         m.put("test_mse_at_lambda_adv", testAtAdv);
         m.put("adv_test_mse_at_lambda_adv", advAtAdv);
+        if (deltaChoice != null) {
+            m.put("test_mse_at_delta_std", deltaChoice.testAtStd());
+            m.put("adv_test_mse_at_delta_std", deltaChoice.advAtStd());
+            m.put("test_mse_at_delta_adv", deltaChoice.testAtAdv());
+            m.put("adv_test_mse_at_delta_adv", deltaChoice.advAtAdv());
+        }
         m.put("A", regretA);
         m.put("S", regretS);
         m.put("adv_at_lambda0_over_best", advAtZeroOverBest);

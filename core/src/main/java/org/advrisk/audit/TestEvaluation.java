@@ -28,6 +28,15 @@ public final class TestEvaluation {
      */
     public static Result run(Rows rows, Split split, boolean allTest, TrainingStatistics st, double[] thetas, int models,
                              double[] normExponents) {
+        return run(rows, split, allTest, st, thetas, null, models, normExponents);
+    }
+
+    /**
+     * As {@link #run(Rows, Split, boolean, TrainingStatistics, double[], int, double[])}, with model l's
+     * intercept {@code offsets[l]} in standardised units instead of ȳ (null: ȳ for every model).
+     */
+    public static Result run(Rows rows, Split split, boolean allTest, TrainingStatistics st, double[] thetas,
+                             double[] offsets, int models, double[] normExponents) {
         int q = st.p();
         int block = Math.max(1, Math.min(2048, BLOCK_BYTES / (8 * Math.max(q, models))));
         double[] zb = new double[q * block];
@@ -46,7 +55,7 @@ public final class TestEvaluation {
             Blas.gemm(true, false, models, b, q, 1.0, thetas, zb, 0.0, pred);
             for (int t = 0; t < b; t++) {
                 for (int l = 0; l < models; l++) {
-                    double r = Math.abs(st.yMean() + pred[l + t * models] - yb[t]);
+                    double r = Math.abs((offsets == null ? st.yMean() : offsets[l]) + pred[l + t * models] - yb[t]);
                     double r2 = r * r;
                     sums[0][l] += r;
                     sums[1][l] += r2;

@@ -24,7 +24,7 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
         String t = text.trim().toLowerCase(Locale.ROOT);
         String kind = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
         if (!kind.equals("relu") && !kind.equals("rff")) {
-            throw new IllegalArgumentException("--map: '" + text + "' is not allowed; allowed: none, relu:m=M, rff:m=M,gamma=G");
+            throw new IllegalArgumentException("--map: '" + text + "' is not allowed; allowed: none, relu:m=M, rff:m=M,gamma=G, ntk");
         }
         int m = -1;
         double gamma = Double.NaN;

@@ -34,6 +34,24 @@ public final class Splits {
             throw new IllegalArgumentException("--test-fraction: " + fraction + " leaves n_train = " + (n - nTest)
                     + " of n = " + n + " rows; at least 2 training rows are needed");
         }
+        return random(n, nTest, seed, repeats);
+    }
+
+    /**
+     * {@code repeats} random splits with exactly {@code nTrain} training rows each: the same permutations
+     * as {@link #fraction}, its first n − nTrain rows being the test part.
+     */
+    public static List<Split> trainSize(int n, int nTrain, long seed, int repeats) {
+        if (nTrain < 2 || nTrain >= n) {
+            throw new IllegalArgumentException("n_train: " + nTrain + " is not allowed; allowed: 2 <= n_train < n = " + n);
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
+        }
+        return random(n, n - nTrain, seed, repeats);
+    }
+
+    private static List<Split> random(int n, int nTest, long seed, int repeats) {
         List<Split> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             int[] perm = permutation(n, seed, r);

@@ -27,6 +27,18 @@ class SplitsTest {
     }
 
     @Test
+    void trainSizeKeepsExactlyThatManyTrainingRowsOnTheSamePermutations() {
+        List<Split> a = Splits.trainSize(101, 80, 3, 4);
+        List<Split> b = Splits.fraction(101, 0.2, 3, 4); // ceil(0.2·101) = 21 test rows: the same sizes
+        for (int r = 0; r < 4; r++) {
+            assertThat(a.get(r).nTrain()).isEqualTo(80);
+            assertThat(a.get(r).isTest()).isEqualTo(b.get(r).isTest());
+        }
+        assertThat(Splits.trainSize(215, 40, 1, 1).get(0).nTest()).isEqualTo(175);
+        assertThatThrownBy(() -> Splits.trainSize(10, 10, 1, 1)).hasMessageContaining("n_train: 10 is not allowed");
+    }
+
+    @Test
     void foldsCoverEveryRowExactlyOnce() {
         List<Split> folds = Splits.crossValidation(23, 5, 1);
         int[] seen = new int[23];

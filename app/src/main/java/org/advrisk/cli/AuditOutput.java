@@ -1,0 +1,92 @@
+package org.advrisk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.audit.AuditResult;
+import org.advrisk.report.AuditReport;
+
+/**
+ * What {@code advrisk audit} prints and writes: rows and summary as a table, CSV or JSON on stdout,
+ * and under {@code --out DIR} results.csv/.jsonl, summary.csv, manifest.json, plots and report.html,
+ * every file written to a temporary name and moved into place (a rerun overwrites, a refused run
+ * writes nothing).
+ */
+final class AuditOutput {
+    private AuditOutput() {
+    }
+
+    /** Prints the rows (and, as a table, the summary) in the chosen format. */
+    static void print(PrintWriter o, OutputFormat fmt, List<Map<String, Object>> rows, List<Map<String, Object>> sums,
+                      int splits) throws IOException {
+        if (fmt == OutputFormat.JSON) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("rows", nulls(rows));
+            all.put("summary", nulls(sums));
+            o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+            o.flush();
+        } else if (fmt == OutputFormat.CSV) {
+            fmt.write(rows, o);
+        } else {
+            fmt.write(rows, o);
+            o.println();
+            o.println("summary per (attack, alpha), mean over " + splits + " split(s):");
+            fmt.write(sums, o);
+        }
+    }
+
+    /** Writes the --out directory. */
+    static void write(Path dir, List<Map<String, Object>> rows, List<Map<String, Object>> sums, AuditResult result,
+                      String label, String args) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("--out: '" + dir + "' exists and is not a directory");
+        }
+        Files.createDirectories(dir);
+        atomic(dir.resolve("results.csv"), csv(rows));
+        atomic(dir.resolve("summary.csv"), csv(sums));
+        ObjectMapper m = new ObjectMapper();
+        StringBuilder jl = new StringBuilder();
+        for (Map<String, Object> r : nulls(rows)) {
+            jl.append(m.writeValueAsString(r)).append('\n');
+        }
+        atomic(dir.resolve("results.jsonl"), jl.toString());
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("command", "audit");
+        manifest.put("args", args);
+        manifest.put("data", label);
+        manifest.put("notes", result.notes());
+        manifest.put("java", System.getProperty("java.version"));
+        atomic(dir.resolve("manifest.json"), m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n");
+        AuditReport.write(dir, result, label, sums);
+    }
+
+    static void atomic(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String csv(List<Map<String, Object>> rows) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        PrintWriter pw = new PrintWriter(sw);
+        OutputFormat.CSV.write(rows, pw);
+        return sw.toString();
+    }
+
+    private static List<Map<String, Object>> nulls(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> c = new LinkedHashMap<>(r);
+            c.replaceAll((k, v) -> v instanceof Double d && !Double.isFinite(d) ? null : v);
+            out.add(c);
+        }
+        return out;
+    }
+}

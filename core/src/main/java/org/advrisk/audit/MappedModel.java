@@ -1,0 +1,219 @@
+package org.advrisk.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.advrisk.attack.Predictor;
+import org.advrisk.kernel.ReluNtk;
+
+/**
+ * A fitted model of standardised inputs z = (x − mean)/sd, as {@code --save-model} writes it with a
+ * {@code --map} and {@code --model} reads it back: f(z) = b + Σ_k c_k φ_k(z) for a random feature map
+ * (rebuilt from its spec and seed, so only c is stored), or f(z) = b + Σ_i c_i K1(z, z_i) for
+ * {@code ntk} (the kernel expansion needs its training points z_i, which are stored).
+ *
+ * @param target   target column name
+ * @param features input column names, in order
+ * @param mean     training means of the inputs (raw units)
+ * @param sd       standard deviations the inputs are divided by (all 1 when not standardised)
+ * @param standardized whether sd holds training standard deviations
+ * @param map      the map spec ({@code relu:m=M}, {@code rff:m=M,gamma=G}, {@code ntk})
+ * @param seed     the seed of the random feature map (unused for ntk)
+ * @param lambda   the λ it was fitted with
+ * @param intercept b
+ * @param weights  c: m map weights, or n kernel weights
+ * @param points   ntk: the n training points, d×n column-major (point i at [i·d, (i+1)·d)); else null
+ */
+public record MappedModel(String target, List<String> features, double[] mean, double[] sd, boolean standardized,
+                          String map, long seed, double lambda, double intercept, double[] weights, double[] points) {
+    /** Format tag written into saved mapped models. */
+    public static final String FORMAT = "advrisk-mapped-model/1";
+
+    /** Most numbers (weights and points) a saved model may hold: about 40 MB of JSON. */
+    public static final long MAX_NUMBERS = 2_000_000L;
+
+    public MappedModel {
+        features = List.copyOf(features);
+        int d = features.size();
+        if (mean.length != d || sd.length != d) {
+            throw new IllegalArgumentException("--model: scaling has " + mean.length + " means and " + sd.length
+                    + " sds for " + d + " features");
+        }
+        if (InputPath.isKernel(map)) {
+            if (points == null || points.length != (long) d * weights.length) {
+                throw new IllegalArgumentException("--model: 'points' must hold " + weights.length + " points of "
+                        + d + " inputs (one per weight)");
+            }
+        } else {
+            int m = InputPath.featureMap(map, d, seed).m();
+            if (weights.length != m) {
+                throw new IllegalArgumentException("--model: 'weights' has " + weights.length + " entries but the map "
+                        + map + " has m = " + m);
+            }
+        }
+    }
+
+    /** The predictor on standardised inputs (the feature map is rebuilt from spec and seed). */
+    public Predictor predictor() {
+        int d = features.size();
+        if (InputPath.isKernel(map)) {
+            return InterceptKernelRidgePath.predictor(ReluNtk.K1, d, weights.length, points, weights, intercept);
+        }
+        return MappedAudit.predictor(InputPath.featureMap(map, d, seed), weights, intercept);
+    }
+
+    /** Writes the model as JSON, refusing (naming --save-model) more than {@link #MAX_NUMBERS} numbers. */
+    public void write(Path file, Map<String, Object> extra) throws IOException {
+        long numbers = weights.length + (points == null ? 0 : points.length);
+        if (numbers > MAX_NUMBERS) {
+            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (points == null
+                    ? "map weights" : "the kernel's n_train·d training points") + "), more than " + MAX_NUMBERS
+                    + "; use fewer rows, fewer --features or a smaller map");
+        }
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("target", target);
+        root.put("map", map);
+        root.put("seed", seed);
+        root.put("lambda", lambda);
+        root.put("intercept", intercept);
+        ArrayNode f = root.putArray("features");
+        features.forEach(f::add);
+        ObjectNode s = root.putObject("scaling");
+        s.put("standardize", standardized);
+        ObjectNode mm = s.putObject("mean");
+        ObjectNode ss = s.putObject("sd");
+        for (int j = 0; j < features.size(); j++) {
+            mm.put(features.get(j), mean[j]);
+            ss.put(features.get(j), sd[j]);
+        }
+        ArrayNode w = root.putArray("weights");
+        for (double v : weights) {
+            w.add(v);
+        }
+        if (points != null) {
+            int d = features.size();
+            ArrayNode pts = root.putArray("points");
+            for (int i = 0; i < weights.length; i++) {
+                ArrayNode row = pts.addArray();
+                for (int j = 0; j < d; j++) {
+                    row.add(points[i * d + j]);
+                }
+            }
+        }
+        if (extra != null) {
+            root.set("fit", m.valueToTree(extra));
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, m.writeValueAsString(root) + "\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The mapped model in a file, or null when the file is not one (a linear model, or not JSON at all). */
+    public static MappedModel readIfMapped(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            return null; // LinearModel.read names the problem
+        }
+        if (root == null || !root.isObject() || !root.has("format") || !FORMAT.equals(root.get("format").asText())) {
+            return null;
+        }
+        return read(file, root);
+    }
+
+    /** Reads a mapped model from its parsed JSON; every problem is one line naming the field. */
+    static MappedModel read(Path file, JsonNode root) {
+        String map = text(file, root, "map");
+        List<String> names = new ArrayList<>();
+        JsonNode f = root.get("features");
+        if (f == null || !f.isArray() || f.isEmpty()) {
+            throw new IllegalArgumentException("--model: " + file + ": 'features' must be a non-empty list of column names");
+        }
+        f.forEach(n -> names.add(n.asText()));
+        JsonNode scaling = root.get("scaling");
+        if (scaling == null || !scaling.isObject()) {
+            throw new IllegalArgumentException("--model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
+        }
+        double[] mean = byName(file, "scaling.mean", scaling.get("mean"), names, false);
+        double[] sd = byName(file, "scaling.sd", scaling.get("sd"), names, true);
+        boolean std = scaling.has("standardize") && scaling.get("standardize").asBoolean();
+        double[] w = numbers(file, "weights", root.get("weights"));
+        double[] pts = null;
+        if (InputPath.isKernel(map)) {
+            JsonNode p = root.get("points");
+            if (p == null || !p.isArray() || p.size() != w.length) {
+                throw new IllegalArgumentException("--model: " + file + ": 'points' must be a list of " + w.length
+                        + " points (one per weight)");
+            }
+            int d = names.size();
+            pts = new double[w.length * d];
+            for (int i = 0; i < w.length; i++) {
+                double[] row = numbers(file, "points[" + i + "]", p.get(i));
+                if (row.length != d) {
+                    throw new IllegalArgumentException("--model: " + file + ": 'points[" + i + "]' has " + row.length
+                            + " entries; allowed: " + d + " (one per feature)");
+                }
+                System.arraycopy(row, 0, pts, i * d, d);
+            }
+        }
+        long seed = root.has("seed") && root.get("seed").canConvertToLong() ? root.get("seed").asLong() : 0;
+        return new MappedModel(root.has("target") ? root.get("target").asText() : null, names, mean, sd, std, map, seed,
+                number(file, "lambda", root.get("lambda")), number(file, "intercept", root.get("intercept")), w, pts);
+    }
+
+    private static String text(Path file, JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static double[] numbers(Path file, String field, JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be a non-empty list of numbers");
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(file, field + "[" + i + "]", node.get(i));
+        }
+        return out;
+    }
+
+    private static double[] byName(Path file, String field, JsonNode node, List<String> names, boolean positive) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
+        }
+        double[] out = new double[names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            JsonNode v = node.get(names.get(j));
+            if (v == null) {
+                throw new IllegalArgumentException("--model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
+            }
+            out[j] = number(file, field + "." + names.get(j), v);
+            if (positive && !(out[j] > 0)) {
+                throw new IllegalArgumentException("--model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
+                        + " is not allowed; allowed: > 0");
+            }
+        }
+        return out;
+    }
+
+    private static double number(Path file, String field, JsonNode v) {
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + v + " is not allowed; allowed: a finite number");
+        }
+        return v.asDouble();
+    }
+}
