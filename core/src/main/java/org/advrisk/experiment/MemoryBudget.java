@@ -78,7 +78,7 @@ public final class MemoryBudget {
     public static void requireTrials(Spec spec) {
         long count = 1;
         long[] sizes = {spec.spectrum().size(), spec.theta().size(), spec.p().size(), spec.sigma().size(),
-            spec.design().size(), spec.noise().size(), spec.n().size(), spec.trials()};
+            spec.design().size(), spec.noise().size(), spec.n().size(), spec.maxTrials()};
         for (long s : sizes) {
             count = sat(count, s);
         }
@@ -107,7 +107,7 @@ public final class MemoryBudget {
      */
     public static void requireSweep(Spec spec, int threads) {
         requireTrials(spec);
-        long parallel = Math.max(1, Math.min(threads, spec.trials() * (long) spec.n().size()));
+        long parallel = Math.max(1, Math.min(threads, spec.maxTrials() * (long) spec.n().size()));
         int widest = spec.width().stream().mapToInt(Integer::intValue).max().orElse(0);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Trial t : Sweep.trials(spec)) {

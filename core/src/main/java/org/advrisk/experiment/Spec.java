@@ -34,12 +34,23 @@ import org.advrisk.random.Distribution;
  * @param theory   add deterministic-equivalent predictions where they exist
  * @param width    family ntk: hidden widths, 0 = the infinite-width kernel, M = one network of width M
  *                 trained by gradient descent (even: antisymmetric pairs); evaluated inside each trial
+ * @param trialsAt training sets at particular sample sizes (n → count), overriding {@code trials} there:
+ *                 more training sets where the verdicts need them (the largest n) at the cost of those n only
  */
 public record Spec(String name, Family family, long seed, int trials,
                    List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
                    List<String> theta, List<String> design, List<String> noise,
                    List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
-                   boolean theory, List<Integer> width) {
+                   boolean theory, List<Integer> width, java.util.SortedMap<Integer, Integer> trialsAt) {
+
+    /** A spec with the same number of training sets at every n. */
+    public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
+                List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
+                List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory,
+                List<Integer> width) {
+        this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
+                theory, width, new java.util.TreeMap<>());
+    }
 
     /** A spec with the infinite-width kernel only (width: inf). */
     public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
@@ -75,6 +86,7 @@ public record Spec(String name, Family family, long seed, int trials,
         attack = nonEmpty("attack", attack);
         target = nonEmpty("target", target);
         width = nonEmpty("width", width);
+        trialsAt = checkTrialsAt(trialsAt, n);
         for (int i = 0; i < width.size(); i++) {
             int w = width.get(i);
             String path = width.size() == 1 ? "width" : "width[" + i + "]";
@@ -130,6 +142,39 @@ public record Spec(String name, Family family, long seed, int trials,
         }
     }
 
+    /** Training sets at sample size {@code size}: its {@code trials_at} entry, else {@code trials}. */
+    public int trialsAt(int size) {
+        return trialsAt.getOrDefault(size, trials);
+    }
+
+    /** The largest number of training sets at any n. */
+    public int maxTrials() {
+        int m = trials;
+        for (int v : trialsAt.values()) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static java.util.SortedMap<Integer, Integer> checkTrialsAt(java.util.SortedMap<Integer, Integer> map,
+                                                                      List<Integer> n) {
+        if (map == null) {
+            return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>());
+        }
+        for (var e : map.entrySet()) {
+            if (!n.contains(e.getKey())) {
+                throw new IllegalArgumentException("trials_at: n = " + e.getKey() + " is not one of the spec's n " + n
+                        + "; allowed: keys among the sample sizes");
+            }
+            long v = e.getValue();
+            if (v < org.advrisk.param.Parameters.TRIALS.min() || v > org.advrisk.param.Parameters.TRIALS.max()) {
+                throw new IllegalArgumentException("trials_at." + e.getKey() + ": " + v + " is not allowed; allowed: an"
+                        + " integer from 1 to 1000000");
+            }
+        }
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(map));
+    }
+
     /** Allowed n, for messages. */
     public static final String ALLOWED_N = "a positive integer";
     /** Allowed for σ, λ, α, for messages. */
@@ -177,6 +222,11 @@ public record Spec(String name, Family family, long seed, int trials,
         a = o.putArray("target");
         target.forEach(a::add);
         o.put("theory", theory);
+        if (!trialsAt.isEmpty()) {
+            // Written only when given, so the canonical form of older runs is unchanged.
+            ObjectNode t = o.putObject("trials_at");
+            trialsAt.forEach((k, v) -> t.put(Integer.toString(k), v));
+        }
         if (!width.equals(List.of(0))) {
             // Written only when not the default, so the canonical form of older runs is unchanged.
             a = o.putArray("width");

@@ -45,6 +45,8 @@ public final class SpecReader {
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
         m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
                 + " width M trained by gradient descent; a list runs each (default inf)");
+        m.put("trials_at", "training sets at particular n, a mapping n: count overriding trials there, e.g. {800: 8}"
+                + " (default none)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -114,8 +116,31 @@ public final class SpecReader {
             theory = t.booleanValue();
         }
         List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
+        java.util.SortedMap<Integer, Integer> trialsAt = root.has("trials_at") ? trialsAt(root.get("trials_at"))
+                : new java.util.TreeMap<>();
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
-                attack, target, theory, width);
+                attack, target, theory, width, trialsAt);
+    }
+
+    /** {@code trials_at}: a mapping from sample sizes to training-set counts. */
+    private static java.util.SortedMap<Integer, Integer> trialsAt(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("trials_at: " + describe(node) + " is not a mapping; allowed: n: count"
+                    + " pairs, e.g. {459: 8, 800: 8}");
+        }
+        java.util.SortedMap<Integer, Integer> out = new java.util.TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int key;
+            try {
+                key = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException x) {
+                throw new IllegalArgumentException("trials_at: key '" + e.getKey() + "' is not a sample size; allowed:"
+                        + " positive integers among n");
+            }
+            out.put(key, (int) integer("trials_at." + key, e.getValue(), Parameters.TRIALS.min(), Parameters.TRIALS.max()));
+        }
+        return out;
     }
 
     /** {@code file:REL} becomes {@code file:BASE/REL} (absolute, normalised); other values are kept. */

@@ -24,7 +24,7 @@ public final class Sweep {
                                 for (int n : spec.n()) {
                                     Point point = new Point(spec.family(), spectrum, theta, p, sigma, design, noise, n,
                                             p.at(n));
-                                    for (int t = 0; t < spec.trials(); t++) {
+                                    for (int t = 0; t < spec.trialsAt(n); t++) {
                                         out.add(new Trial(out.size(), point, t, spec.seed()));
                                     }
                                 }

@@ -53,6 +53,34 @@ class SpecReaderTest {
     }
 
     @Test
+    void trialsAtOverridesTheCountAtTheGivenSizesOnly() throws Exception {
+        Spec s = read("{" + BASE + ", 'trials': 2, 'trials_at': {'100': 5}}");
+        assertThat(s.trialsAt(50)).isEqualTo(2);
+        assertThat(s.trialsAt(100)).isEqualTo(5);
+        assertThat(s.maxTrials()).isEqualTo(5);
+        List<Trial> ts = Sweep.trials(s);
+        assertThat(ts).extracting(t -> t.point().n()).containsExactly(50, 50, 100, 100, 100, 100, 100);
+        // the first training sets at n = 100 are those of the plain spec: trials_at only adds
+        List<Trial> plain = Sweep.trials(read("{" + BASE + ", 'trials': 2}"));
+        assertThat(ts.subList(0, 4)).extracting(Trial::key).containsExactlyElementsOf(plain.stream().map(Trial::key).toList());
+        assertThat(SpecReader.read(s.toTree(), "t")).isEqualTo(s);
+        assertThat(s.toTree().get("trials_at").toString()).isEqualTo("{\"100\":5}");
+        assertThat(read("{" + BASE + "}").toTree().has("trials_at")).isFalse();
+    }
+
+    @Test
+    void trialsAtNamesAnUnknownSizeOrABadCount() {
+        assertThatThrownBy(() -> read("{" + BASE + ", 'trials_at': {'70': 5}}"))
+                .hasMessageContaining("trials_at: n = 70 is not one of the spec's n [50, 100]");
+        assertThatThrownBy(() -> read("{" + BASE + ", 'trials_at': {'100': 0}}"))
+                .hasMessageStartingWith("trials_at.100: 0");
+        assertThatThrownBy(() -> read("{" + BASE + ", 'trials_at': {'x': 3}}"))
+                .hasMessageContaining("trials_at: key 'x' is not a sample size");
+        assertThatThrownBy(() -> read("{" + BASE + ", 'trials_at': 3}"))
+                .hasMessageStartingWith("trials_at: 3 is not a mapping");
+    }
+
+    @Test
     void widthIsInfOrAnEvenIntegerAndOnlyFiniteForTheNtkFamily() throws Exception {
         Spec s = read("{" + BASE + ", 'family': 'ntk', 'width': ['inf', 2000]}");
         assertThat(s.width()).containsExactly(0, 2000);
