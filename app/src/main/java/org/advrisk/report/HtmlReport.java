@@ -60,6 +60,31 @@ final class HtmlReport {
         return this;
     }
 
+    /** The comparison with the other mode's reproduction, when reproduce wrote one. */
+    HtmlReport flips(java.nio.file.Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return this;
+        }
+        JsonNode f = org.advrisk.experiment.Json.MAPPER.readTree(file.toFile());
+        String other = f.path("other_mode").asText();
+        JsonNode list = f.path("flips");
+        b.append("<p id=\"verdict-flips\" class=\"note\"><b>Compared with the ").append(Html.esc(other))
+                .append(" reproduction</b> in <code>").append(Html.esc(f.path("compared_with").asText())).append("</code>: ")
+                .append(list.isEmpty() ? "no verdict differs." : list.size() + " verdict" + (list.size() == 1 ? "" : "s")
+                        + " differ:").append("</p>\n");
+        if (!list.isEmpty()) {
+            b.append("<ul class=\"flips\">");
+            for (JsonNode n : list) {
+                b.append("<li><b>flips</b>: ").append(Html.esc(n.path("claim").asText())).append(" [")
+                        .append(Html.esc(n.path("setting").asText())).append("]: ").append(Html.esc(n.path("here").asText()))
+                        .append(" here, ").append(Html.esc(n.path("there").asText())).append(" in the ")
+                        .append(Html.esc(other)).append(" run</li>");
+            }
+            b.append("</ul>\n");
+        }
+        return this;
+    }
+
     /** The run's manifest facts and spec. */
     HtmlReport run(RunData d) throws IOException {
         JsonNode m = d.manifest();

@@ -17,6 +17,8 @@ import org.advrisk.experiment.Json;
 public final class Reports {
     /** The reproduction index file. */
     public static final String REPRODUCE = "reproduce.json";
+    /** The comparison with the other mode's reproduction, written by reproduce (verdicts that flip). */
+    public static final String FLIPS = "verdict-flips.json";
 
     private Reports() {
     }
@@ -123,6 +125,7 @@ public final class Reports {
                 + idx.path("note").asText(""));
         h.heading(2, "Verdicts", "verdict-table");
         h.verdicts(all);
+        h.flips(root.resolve(FLIPS));
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             h.heading(2, p.title(), "part-" + p.name());
