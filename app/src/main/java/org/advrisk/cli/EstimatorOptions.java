@@ -47,6 +47,8 @@ public final class EstimatorOptions {
                 default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge, advtrain");
             }
         }
+        // a bad δ is named before anything else, whichever estimators are asked for
+        double[] d = delta == null ? null : org.advrisk.param.Parameters.DELTA.parseList(delta);
         if (!adv) {
             if (delta != null) {
                 throw new IllegalArgumentException("delta: given, but --estimator has no advtrain");
@@ -56,7 +58,6 @@ public final class EstimatorOptions {
         if (delta == null) {
             throw new IllegalArgumentException("delta: --estimator advtrain needs --delta LIST (budgets δ > 0)");
         }
-        double[] d = org.advrisk.param.Parameters.DELTA.parseList(delta);
         AttackNorm a = switch (trainAttack) {
             case "l2" -> AttackNorm.L2;
             case "linf" -> AttackNorm.LINF;
