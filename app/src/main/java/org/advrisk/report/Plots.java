@@ -1,5 +1,6 @@
 package org.advrisk.report;
 
+import org.advrisk.columns.Columns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -73,12 +74,12 @@ public final class Plots {
             Map<String, Object> s = settings.get(si);
             String suffix = settings.size() == 1 ? "" : "-" + (si + 1);
             boolean ntk = data.spec().family() == org.advrisk.experiment.Family.NTK;
-            List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0 && Verdicts.infiniteWidth(g));
+            List<Group> minNorm = data.groups(s, g -> g.number(Columns.LAMBDA) == 0 && Verdicts.infiniteWidth(g));
             Map<String, Object> normKey = new java.util.LinkedHashMap<>(s);
-            normKey.remove("attack");
-            normKey.remove("target");
+            normKey.remove(Columns.ATTACK.name());
+            normKey.remove(Columns.TARGET.name());
             boolean firstNorm = normPlotted.add(normKey.toString());
-            if (ntk && RunData.distinct(minNorm, "n").length >= 2) {
+            if (ntk && RunData.distinct(minNorm, Columns.N).length >= 2) {
                 out.add(save(ntkRiskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
                         "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the limit of gradient descent at"
                                 + " infinite width): risks against n, log-log. Standard risk R (circles) and PGD"
@@ -89,7 +90,7 @@ public final class Plots {
                         "E‖∇ₓf̂‖² of the NTK interpolator (mean over test points of the squared input-gradient norm,"
                                 + " the non-linear analogue of ‖θ̂‖² that the attack exploits) against n, with ‖θ̂_ridge‖²"
                                 + " of linear ridge at λ_eff = tr Σ/n (line). " + RunData.label(s)));
-            } else if (RunData.distinct(minNorm, "n").length >= 2) {
+            } else if (RunData.distinct(minNorm, Columns.N).length >= 2) {
                 out.add(save(riskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
                         "Min-norm (λ = 0) risks against n, log-log: standard risk R (circles), adversarial risk R_α per"
                                 + " budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
@@ -99,8 +100,8 @@ public final class Plots {
                                 + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
             }
             List<Group> all = data.groups(s, Verdicts::infiniteWidth);
-            if (RunData.distinct(all, "lambda").length >= 3) {
-                for (double a : RunData.distinct(all, "alpha")) {
+            if (RunData.distinct(all, Columns.LAMBDA).length >= 3) {
+                for (double a : RunData.distinct(all, Columns.ALPHA)) {
                     if (a == 0) {
                         continue;
                     }
@@ -131,32 +132,32 @@ public final class Plots {
         for (Group g : data.groups()) {
             Map<String, Object> k = new java.util.LinkedHashMap<>();
             for (String c : RunData.SETTING) {
-                if (!c.equals("p_rule")) {
+                if (!c.equals(Columns.P_RULE.name())) {
                     k.put(c, g.key().get(c));
                 }
             }
-            k.put("n", g.number("n"));
+            k.put(Columns.N.name(), g.number(Columns.N));
             families.computeIfAbsent(k.toString(), x -> new ArrayList<>()).add(g);
         }
         List<Plot> out = new ArrayList<>();
         int idx = 0;
         for (List<Group> gs : families.values()) {
-            double[] ps = RunData.distinct(gs, "p");
+            double[] ps = RunData.distinct(gs, Columns.P);
             if (ps.length < 3) {
                 continue;
             }
             idx++;
             Group first = gs.get(0);
-            double n = first.number("n");
+            double n = first.number(Columns.N);
             double alpha = 0;
-            for (double a : RunData.distinct(gs, "alpha")) {
+            for (double a : RunData.distinct(gs, Columns.ALPHA)) {
                 if (a > 0) {
                     alpha = a;
                     break;
                 }
             }
-            double[] lambdas = RunData.distinct(gs, "lambda");
-            XYChart c = chart("Risks vs p/n at n = " + (int) n + " (" + first.text("spectrum") + ")",
+            double[] lambdas = RunData.distinct(gs, Columns.LAMBDA);
+            XYChart c = chart("Risks vs p/n at n = " + (int) n + " (" + first.text(Columns.SPECTRUM) + ")",
                     "γ = p/n (features per sample), log scale", RISK_AXIS + ", log scale", true, true);
             double[] gamma = new double[ps.length];
             for (int i = 0; i < ps.length; i++) {
@@ -169,10 +170,10 @@ public final class Plots {
                 for (int i = 0; i < ps.length; i++) {
                     double pv = ps[i];
                     double a = alpha;
-                    r[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l).findFirst()
-                            .map(g -> g.mean("std_risk")).orElse(Double.NaN);
-                    ra[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l
-                            && g.number("alpha") == a).findFirst().map(g -> g.mean("adv_risk")).orElse(Double.NaN);
+                    r[i] = gs.stream().filter(g -> g.number(Columns.P) == pv && g.number(Columns.LAMBDA) == l).findFirst()
+                            .map(g -> g.mean(Columns.STD_RISK)).orElse(Double.NaN);
+                    ra[i] = gs.stream().filter(g -> g.number(Columns.P) == pv && g.number(Columns.LAMBDA) == l
+                            && g.number(Columns.ALPHA) == a).findFirst().map(g -> g.mean(Columns.ADV_RISK)).orElse(Double.NaN);
                 }
                 Color col = PALETTE[li % PALETTE.length];
                 line(c, "R, λ = " + RunData.fmt(l), gamma, r, col, SOLID);
@@ -183,7 +184,7 @@ public final class Plots {
             String id = "risk-vs-gamma" + (families.size() == 1 ? "" : "-" + idx);
             out.add(save(c, dir, id, "Risks against γ = p/n at fixed n = " + (int) n + " (double descent: the"
                     + " min-norm risk peaks near γ = 1), standard risk R (solid) and R_α (dashed) per λ. "
-                    + first.text("spectrum") + ", θ* " + first.text("theta") + "."));
+                    + first.text(Columns.SPECTRUM) + ", θ* " + first.text(Columns.THETA) + "."));
         }
         return out;
     }
@@ -217,13 +218,13 @@ public final class Plots {
     }
 
     static XYChart riskVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("Min-norm: risks vs n (" + s.get("spectrum") + ", p = " + s.get("p_rule") + ")",
+        XYChart c = chart("Min-norm: risks vs n (" + s.get(Columns.SPECTRUM.name()) + ", p = " + s.get(Columns.P_RULE.name()) + ")",
                 "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double[] alphas = RunData.distinct(gs, "alpha");
-        points(c, "R (simulated)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
+        double[] ns = RunData.distinct(gs, Columns.N);
+        double[] alphas = RunData.distinct(gs, Columns.ALPHA);
+        points(c, "R (simulated)", ns, gs, alphas[0], Columns.STD_RISK, PALETTE[0], SeriesMarkers.CIRCLE);
         if (data.hasTheory()) {
-            line(c, "R (DE)", ns, Verdicts.series(gs, ns, alphas[0], "de_std_risk"), PALETTE[0], SOLID);
+            line(c, "R (DE)", ns, Verdicts.series(gs, ns, alphas[0], Columns.DE_STD_RISK), PALETTE[0], SOLID);
             TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
         }
         int k = 1;
@@ -232,11 +233,11 @@ public final class Plots {
                 continue;
             }
             Color col = PALETTE[k++ % PALETTE.length];
-            points(c, "R_α, α = " + RunData.fmt(a), ns, gs, a, "adv_risk", col, SeriesMarkers.SQUARE);
+            points(c, "R_α, α = " + RunData.fmt(a), ns, gs, a, Columns.ADV_RISK, col, SeriesMarkers.SQUARE);
             if (data.hasTheory()) {
-                line(c, "R_α (DE), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "de_adv_risk"), col, SOLID);
+                line(c, "R_α (DE), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, Columns.DE_ADV_RISK), col, SOLID);
             }
-            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "gt_adv_risk"), col,
+            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, Columns.GT_ADV_RISK), col,
                     DASHED);
         }
         return c;
@@ -248,12 +249,12 @@ public final class Plots {
     }
 
     static XYChart ntkRiskVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+        XYChart c = chart("NTK interpolator: risks vs n (" + s.get(Columns.SPECTRUM.name()) + ", d = " + s.get(Columns.P_RULE.name())
                 + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double[] alphas = RunData.distinct(gs, "alpha");
-        points(c, "R (NTK)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
-        line(c, "R (linear ridge at λ_eff)", ns, Verdicts.series(gs, ns, alphas[0], "lin_std_risk"), PALETTE[0], SOLID);
+        double[] ns = RunData.distinct(gs, Columns.N);
+        double[] alphas = RunData.distinct(gs, Columns.ALPHA);
+        points(c, "R (NTK)", ns, gs, alphas[0], Columns.STD_RISK, PALETTE[0], SeriesMarkers.CIRCLE);
+        line(c, "R (linear ridge at λ_eff)", ns, Verdicts.series(gs, ns, alphas[0], Columns.LIN_STD_RISK), PALETTE[0], SOLID);
         TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
         int k = 1;
         for (double a : alphas) {
@@ -261,22 +262,22 @@ public final class Plots {
                 continue;
             }
             Color col = PALETTE[k++ % PALETTE.length];
-            points(c, "R_α PGD (NTK), α = " + RunData.fmt(a), ns, gs, a, "adv_risk", col, SeriesMarkers.SQUARE);
-            line(c, "R_α (linear ridge at λ_eff), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "lin_adv_risk"),
+            points(c, "R_α PGD (NTK), α = " + RunData.fmt(a), ns, gs, a, Columns.ADV_RISK, col, SeriesMarkers.SQUARE);
+            line(c, "R_α (linear ridge at λ_eff), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, Columns.LIN_ADV_RISK),
                     col, SOLID);
-            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "gt_adv_risk"), col,
+            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, Columns.GT_ADV_RISK), col,
                     DASHED);
         }
         return c;
     }
 
     static XYChart ntkGradVsN(Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator: E‖∇ₓf̂‖² vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
+        XYChart c = chart("NTK interpolator: E‖∇ₓf̂‖² vs n (" + s.get(Columns.SPECTRUM.name()) + ", d = " + s.get(Columns.P_RULE.name())
                 + ")", "n (training samples), log scale", "E‖∇ₓf̂(x)‖₂² over test points, log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double a0 = RunData.distinct(gs, "alpha")[0];
-        points(c, "E‖∇ₓf̂‖² (NTK)", ns, gs, a0, "norm_l2_sq", PALETTE[0], SeriesMarkers.CIRCLE);
-        double[] lin = Verdicts.series(gs, ns, a0, "lin_norm_l2");
+        double[] ns = RunData.distinct(gs, Columns.N);
+        double a0 = RunData.distinct(gs, Columns.ALPHA)[0];
+        points(c, "E‖∇ₓf̂‖² (NTK)", ns, gs, a0, Columns.NORM_L2_SQ, PALETTE[0], SeriesMarkers.CIRCLE);
+        double[] lin = Verdicts.series(gs, ns, a0, Columns.LIN_NORM_L2);
         for (int i = 0; i < lin.length; i++) {
             lin[i] *= lin[i];
         }
@@ -285,21 +286,21 @@ public final class Plots {
     }
 
     static XYChart normVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("Min-norm: ‖θ̂‖² vs n (" + s.get("spectrum") + ", p = " + s.get("p_rule") + ")",
+        XYChart c = chart("Min-norm: ‖θ̂‖² vs n (" + s.get(Columns.SPECTRUM.name()) + ", p = " + s.get(Columns.P_RULE.name()) + ")",
                 "n (training samples), log scale", "‖θ̂‖₂² (squared Euclidean norm), log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double a0 = RunData.distinct(gs, "alpha")[0];
-        points(c, "‖θ̂‖² (simulated)", ns, gs, a0, "norm_l2_sq", PALETTE[0], SeriesMarkers.CIRCLE);
+        double[] ns = RunData.distinct(gs, Columns.N);
+        double a0 = RunData.distinct(gs, Columns.ALPHA)[0];
+        points(c, "‖θ̂‖² (simulated)", ns, gs, a0, Columns.NORM_L2_SQ, PALETTE[0], SeriesMarkers.CIRCLE);
         if (data.hasTheory()) {
-            line(c, "‖θ̂‖² (DE)", ns, Verdicts.series(gs, ns, a0, "de_norm_l2_sq"), PALETTE[0], SOLID);
+            line(c, "‖θ̂‖² (DE)", ns, Verdicts.series(gs, ns, a0, Columns.DE_NORM_L2_SQ), PALETTE[0], SOLID);
         }
-        double sigma = ((Number) s.get("sigma")).doubleValue();
-        double[] ps = Verdicts.keySeries(gs, ns, a0, "p");
+        double sigma = ((Number) s.get(Columns.SIGMA.name())).doubleValue();
+        double[] ps = Verdicts.keySeries(gs, ns, a0, Columns.P);
         double[] order = new double[ns.length];
         double[] crude = new double[ns.length];
-        String template = String.valueOf(s.get("spectrum"));
+        String template = String.valueOf(s.get(Columns.SPECTRUM.name()));
         boolean haveOrder = true;
-        String thetaTemplate = String.valueOf(s.get("theta"));
+        String thetaTemplate = String.valueOf(s.get(Columns.THETA.name()));
         for (int i = 0; i < ns.length; i++) {
             int n = (int) ns[i];
             long p = (long) ps[i];
@@ -322,27 +323,27 @@ public final class Plots {
 
     static XYChart riskVsLambda(RunData data, Map<String, Object> s, double alpha) {
         XYChart c = chart((data.spec().family() == org.advrisk.experiment.Family.NTK ? "NTK kernel ridge" : "Ridge")
-                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
-                + s.get("p_rule") + ")", data.spec().family() == org.advrisk.experiment.Family.NTK
+                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get(Columns.SPECTRUM.name()) + dim(data)
+                + s.get(Columns.P_RULE.name()) + ")", data.spec().family() == org.advrisk.experiment.Family.NTK
                 ? "λ (kernel ridge, c = (K + nλI)⁻¹y), log scale" : "λ (ridge; scikit-learn alpha = nλ), log scale",
                 RISK_AXIS + ", log scale",
                 true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
-        double[] ns = RunData.distinct(gs, "n");
-        double[] lambdas = RunData.distinct(gs, "lambda");
+        List<Group> gs = data.groups(s, g -> g.number(Columns.ALPHA) == alpha && Verdicts.infiniteWidth(g));
+        double[] ns = RunData.distinct(gs, Columns.N);
+        double[] lambdas = RunData.distinct(gs, Columns.LAMBDA);
         double zeroAt = zeroPosition(lambdas);
         for (int i = 0; i < ns.length; i++) {
             double n = ns[i];
-            List<Group> atN = gs.stream().filter(g -> g.number("n") == n).toList();
+            List<Group> atN = gs.stream().filter(g -> g.number(Columns.N) == n).toList();
             double[] x = new double[lambdas.length];
             double[] r = new double[lambdas.length];
             double[] ra = new double[lambdas.length];
             for (int j = 0; j < lambdas.length; j++) {
                 x[j] = lambdas[j] == 0 ? zeroAt : lambdas[j];
                 double l = lambdas[j];
-                Group g = atN.stream().filter(h -> h.number("lambda") == l).findFirst().orElse(null);
-                r[j] = g == null ? Double.NaN : g.mean("std_risk");
-                ra[j] = g == null ? Double.NaN : g.mean("adv_risk");
+                Group g = atN.stream().filter(h -> h.number(Columns.LAMBDA) == l).findFirst().orElse(null);
+                r[j] = g == null ? Double.NaN : g.mean(Columns.STD_RISK);
+                ra[j] = g == null ? Double.NaN : g.mean(Columns.ADV_RISK);
             }
             Color col = PALETTE[i % PALETTE.length];
             line(c, "R, n = " + (int) n, x, r, col, SOLID);
@@ -352,9 +353,9 @@ public final class Plots {
                 double[] dra = new double[lambdas.length];
                 for (int j = 0; j < lambdas.length; j++) {
                     double l = lambdas[j];
-                    Group g = atN.stream().filter(h -> h.number("lambda") == l).findFirst().orElse(null);
-                    dr[j] = g == null ? Double.NaN : g.mean("de_std_risk");
-                    dra[j] = g == null ? Double.NaN : g.mean("de_adv_risk");
+                    Group g = atN.stream().filter(h -> h.number(Columns.LAMBDA) == l).findFirst().orElse(null);
+                    dr[j] = g == null ? Double.NaN : g.mean(Columns.DE_STD_RISK);
+                    dra[j] = g == null ? Double.NaN : g.mean(Columns.DE_ADV_RISK);
                 }
                 XYSeries sr = c.addSeries("R (DE), n = " + (int) n, x, dr);
                 XYSeries sa = c.addSeries("R_α (DE), n = " + (int) n, x, dra);
@@ -369,28 +370,28 @@ public final class Plots {
     }
 
     static XYChart frontier(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
-                + s.get("p_rule") + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
-        double[] ns = RunData.distinct(gs, "n");
+        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get(Columns.SPECTRUM.name()) + dim(data)
+                + s.get(Columns.P_RULE.name()) + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
+        List<Group> gs = data.groups(s, g -> g.number(Columns.ALPHA) == alpha && Verdicts.infiniteWidth(g));
+        double[] ns = RunData.distinct(gs, Columns.N);
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = 0;
         double gt = Double.NaN;
         for (int i = 0; i < ns.length; i++) {
             double n = ns[i];
-            List<Group> atN = new ArrayList<>(gs.stream().filter(g -> g.number("n") == n).toList());
-            atN.sort((a, b) -> Double.compare(a.number("lambda"), b.number("lambda")));
+            List<Group> atN = new ArrayList<>(gs.stream().filter(g -> g.number(Columns.N) == n).toList());
+            atN.sort((a, b) -> Double.compare(a.number(Columns.LAMBDA), b.number(Columns.LAMBDA)));
             double[] x = new double[atN.size()];
             double[] y = new double[atN.size()];
             for (int j = 0; j < atN.size(); j++) {
-                x[j] = atN.get(j).mean("std_risk");
-                y[j] = atN.get(j).mean("adv_risk");
+                x[j] = atN.get(j).mean(Columns.STD_RISK);
+                y[j] = atN.get(j).mean(Columns.ADV_RISK);
                 xmin = Math.min(xmin, x[j]);
                 xmax = Math.max(xmax, x[j]);
-                gt = atN.get(j).mean("gt_adv_risk");
+                gt = atN.get(j).mean(Columns.GT_ADV_RISK);
             }
             XYSeries ser = c.addSeries("n = " + (int) n + " (λ from 0 to " + RunData.fmt(atN.get(atN.size() - 1)
-                    .number("lambda")) + ")", x, y);
+                    .number(Columns.LAMBDA)) + ")", x, y);
             ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             ser.setLineColor(PALETTE[i % PALETTE.length]);
             ser.setMarkerColor(PALETTE[i % PALETTE.length]);
@@ -447,15 +448,15 @@ public final class Plots {
         return Double.isFinite(min) ? min / 10 : 1e-8;
     }
 
-    private static void points(XYChart c, String name, double[] ns, List<Group> gs, double alpha, String col,
+    private static void points(XYChart c, String name, double[] ns, List<Group> gs, double alpha, org.advrisk.columns.Column col,
                                Color color, org.knowm.xchart.style.markers.Marker marker) {
         double[] y = new double[ns.length];
         double[] e = new double[ns.length];
         for (int i = 0; i < ns.length; i++) {
             y[i] = Double.NaN;
             for (Group g : gs) {
-                if (g.number("n") == ns[i] && g.number("alpha") == alpha) {
-                    Stats st = g.stats().get(col);
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
+                    Stats st = g.stats(col);
                     if (st != null) {
                         y[i] = st.mean();
                         double se = Double.isNaN(st.se()) ? 0 : st.se();

@@ -1,5 +1,6 @@
 package org.advrisk.report;
 
+import org.advrisk.columns.Columns;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.advrisk.experiment.SpecReader;
  */
 public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String, Object>> rows, List<Group> groups) {
     /** The columns that define a setting (a curve family in the plots). */
-    public static final List<String> SETTING = List.of("spectrum", "theta", "p_rule", "sigma", "design", "noise",
-            "attack", "target");
+    public static final List<String> SETTING = List.of(Columns.SPECTRUM.name(), Columns.THETA.name(), Columns.P_RULE.name(), Columns.SIGMA.name(), Columns.DESIGN.name(), Columns.NOISE.name(),
+            Columns.ATTACK.name(), Columns.TARGET.name());
 
     /** Loads a run directory. */
     public static RunData load(Path dir) throws IOException {
@@ -37,11 +38,11 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : ResultStore.readRows(dir)) {
             Map<String, Object> m = new LinkedHashMap<>(r);
-            if (m.get("norm_l2") instanceof Number x) {
-                m.put("norm_l2_sq", x.doubleValue() * x.doubleValue());
+            if (m.get(Columns.NORM_L2.name()) instanceof Number x) {
+                m.put(Columns.NORM_L2_SQ.name(), x.doubleValue() * x.doubleValue());
             }
-            if (m.get("de_norm_l2") instanceof Number x) {
-                m.put("de_norm_l2_sq", x.doubleValue() * x.doubleValue());
+            if (m.get(Columns.DE_NORM_L2.name()) instanceof Number x) {
+                m.put(Columns.DE_NORM_L2_SQ.name(), x.doubleValue() * x.doubleValue());
             }
             rows.add(m);
         }
@@ -80,7 +81,7 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
     }
 
     /** Sorted distinct values of a numeric key column among groups. */
-    public static double[] distinct(List<Group> gs, String column) {
+    public static double[] distinct(List<Group> gs, org.advrisk.columns.Column column) {
         TreeSet<Double> s = new TreeSet<>();
         for (Group g : gs) {
             double v = g.number(column);
@@ -93,15 +94,15 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
 
     /** True when the run has deterministic-equivalent columns. */
     public boolean hasTheory() {
-        return !rows.isEmpty() && rows.get(0).containsKey("de_std_risk");
+        return !rows.isEmpty() && rows.get(0).containsKey(Columns.DE_STD_RISK.name());
     }
 
     /** A short label of a setting for titles. */
     public static String label(Map<String, Object> s) {
-        String p = String.valueOf(s.get("p_rule"));
-        return s.get("spectrum") + ", θ* " + s.get("theta") + ", p = " + p + ", σ = " + fmt(((Number) s.get("sigma")).doubleValue())
-                + (s.get("design").equals("gaussian") ? "" : ", " + s.get("design") + " design")
-                + ", " + s.get("attack") + " attack, " + s.get("target") + " target";
+        String p = String.valueOf(s.get(Columns.P_RULE.name()));
+        return s.get(Columns.SPECTRUM.name()) + ", θ* " + s.get(Columns.THETA.name()) + ", p = " + p + ", σ = " + fmt(((Number) s.get(Columns.SIGMA.name())).doubleValue())
+                + (s.get(Columns.DESIGN.name()).equals("gaussian") ? "" : ", " + s.get(Columns.DESIGN.name()) + " design")
+                + ", " + s.get(Columns.ATTACK.name()) + " attack, " + s.get(Columns.TARGET.name()) + " target";
     }
 
     static boolean same(Object a, Object b) {

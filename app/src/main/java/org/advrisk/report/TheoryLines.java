@@ -32,10 +32,10 @@ final class TheoryLines {
             for (int i = 0; i < grid.length; i++) {
                 x[i] = grid[i];
                 for (int j = 0; j < alphas.length; j++) {
-                    Map<String, Object> m = TheoryCurves.at(data.spec().family(), s, data.spec().seed(), grid[i], 0,
+                    org.advrisk.theory.DePrediction m = TheoryCurves.at(data.spec().family(), s, data.spec().seed(), grid[i], 0,
                             alphas[j]);
-                    r[i] = ((Number) m.get("de_std_risk")).doubleValue();
-                    ra[j][i] = ((Number) m.get("de_adv_risk")).doubleValue();
+                    r[i] = m.stdRisk();
+                    ra[j][i] = m.advRisk();
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package org.advrisk.report;
 
+import org.advrisk.columns.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,19 @@ public final class Verdicts {
     public static List<Verdict> claimOne(RunData data) {
         List<Verdict> out = new ArrayList<>();
         for (Map<String, Object> s : data.settings()) {
-            List<Group> gs = data.groups(s, g -> g.number("lambda") == 0);
-            double[] ns = RunData.distinct(gs, "n");
-            double[] alphas = RunData.distinct(gs, "alpha");
+            List<Group> gs = data.groups(s, g -> g.number(Columns.LAMBDA) == 0);
+            double[] ns = RunData.distinct(gs, Columns.N);
+            double[] alphas = RunData.distinct(gs, Columns.ALPHA);
             if (ns.length < 3) {
                 continue;
             }
-            double[] r = series(gs, ns, alphas[0], "std_risk");
-            double[] nn = series(gs, ns, alphas[0], "norm_l2_sq");
+            double[] r = series(gs, ns, alphas[0], Columns.STD_RISK);
+            double[] nn = series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
             double rhoR = spearman(ns, r);
             double rhoN = spearman(ns, nn);
             int last = ns.length - 1;
-            List<VerdictStats.Q> qs = new ArrayList<>(List.of(new VerdictStats.Q("std_risk", 0, alphas[0]),
-                    new VerdictStats.Q("norm_l2_sq", 0, alphas[0])));
+            List<VerdictStats.Q> qs = new ArrayList<>(List.of(new VerdictStats.Q(Columns.STD_RISK, 0, alphas[0]),
+                    new VerdictStats.Q(Columns.NORM_L2_SQ, 0, alphas[0])));
             List<String> names = new ArrayList<>(List.of("slope of ln R on ln n", "slope of ln ‖θ̂‖² on ln n",
                     "‖θ̂‖²(n_max)/‖θ̂‖²(n_min)"));
             List<org.advrisk.stats.Statistic> st = new ArrayList<>(List.of(VerdictStats.slope(0),
@@ -68,13 +69,13 @@ public final class Verdicts {
                 if (a == 0) {
                     continue;
                 }
-                double[] ra = series(gs, ns, a, "adv_risk");
-                double gt = series(gs, ns, a, "gt_adv_risk")[last];
+                double[] ra = series(gs, ns, a, Columns.ADV_RISK);
+                double gt = series(gs, ns, a, Columns.GT_ADV_RISK)[last];
                 double rho = spearman(ns, ra);
                 double ratio = ra[last] / gt;
                 int k = qs.size();
-                qs.add(new VerdictStats.Q("adv_risk", 0, a));
-                qs.add(new VerdictStats.Q("gt_adv_risk", 0, a));
+                qs.add(new VerdictStats.Q(Columns.ADV_RISK, 0, a));
+                qs.add(new VerdictStats.Q(Columns.GT_ADV_RISK, 0, a));
                 names.add("slope of ln R_α on ln n (α = " + RunData.fmt(a) + ")");
                 names.add("R_α(n_max)/α²‖θ*‖² (α = " + RunData.fmt(a) + ")");
                 st.add(VerdictStats.slope(k));
@@ -105,7 +106,7 @@ public final class Verdicts {
 
     /** Whether a group is at infinite width (no m column, or m = inf). */
     public static boolean infiniteWidth(Group g) {
-        Object m = g.key().get("m");
+        Object m = g.key().get(Columns.M.name());
         return m == null || "inf".equals(String.valueOf(m));
     }
 
@@ -113,26 +114,26 @@ public final class Verdicts {
     public static List<Verdict> claimThree(RunData data) {
         List<Verdict> out = new ArrayList<>();
         for (Map<String, Object> s : data.settings()) {
-            List<Group> gs = data.groups(s, g -> g.number("lambda") == 0 && infiniteWidth(g));
-            double[] ns = RunData.distinct(gs, "n");
-            double[] alphas = RunData.distinct(gs, "alpha");
+            List<Group> gs = data.groups(s, g -> g.number(Columns.LAMBDA) == 0 && infiniteWidth(g));
+            double[] ns = RunData.distinct(gs, Columns.N);
+            double[] alphas = RunData.distinct(gs, Columns.ALPHA);
             if (ns.length < 3) {
                 continue;
             }
             int last = ns.length - 1;
-            double[] r = series(gs, ns, alphas[0], "std_risk");
-            double[] g2 = series(gs, ns, alphas[0], "norm_l2_sq");
+            double[] r = series(gs, ns, alphas[0], Columns.STD_RISK);
+            double[] g2 = series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
             double a = alphas[alphas.length - 1];
-            double[] ra = series(gs, ns, a, "adv_risk");
-            double gt = series(gs, ns, a, "gt_adv_risk")[last];
-            double[] lam = series(gs, ns, a, "lambda_eff");
-            double[] corr = series(gs, ns, a, "lin_corr");
+            double[] ra = series(gs, ns, a, Columns.ADV_RISK);
+            double gt = series(gs, ns, a, Columns.GT_ADV_RISK)[last];
+            double[] lam = series(gs, ns, a, Columns.LAMBDA_EFF);
+            double[] corr = series(gs, ns, a, Columns.LIN_CORR);
             double rhoR = spearman(ns, r);
             double rhoG = spearman(ns, g2);
             double rhoA = spearman(ns, ra);
-            List<Criterion> cr = criteria(data, s, List.of(new VerdictStats.Q("std_risk", 0, alphas[0]),
-                    new VerdictStats.Q("norm_l2_sq", 0, alphas[0]), new VerdictStats.Q("adv_risk", 0, a),
-                    new VerdictStats.Q("gt_adv_risk", 0, a)), List.of("slope of ln R on ln n",
+            List<Criterion> cr = criteria(data, s, List.of(new VerdictStats.Q(Columns.STD_RISK, 0, alphas[0]),
+                    new VerdictStats.Q(Columns.NORM_L2_SQ, 0, alphas[0]), new VerdictStats.Q(Columns.ADV_RISK, 0, a),
+                    new VerdictStats.Q(Columns.GT_ADV_RISK, 0, a)), List.of("slope of ln R on ln n",
                     "slope of ln E‖∇f̂‖² on ln n", "E‖∇f̂‖²(n_max)/E‖∇f̂‖²(n_min)", "slope of ln R_α on ln n (α = "
                     + RunData.fmt(a) + ")", "R_α(n_max)/α²‖θ*‖² (α = " + RunData.fmt(a) + ")"),
                     List.of(VerdictStats.slope(0), VerdictStats.slope(1), VerdictStats.growth(1), VerdictStats.slope(2),
@@ -170,61 +171,61 @@ public final class Verdicts {
     public static List<Verdict> network(RunData data) {
         List<Verdict> out = new ArrayList<>();
         for (Map<String, Object> s : data.settings()) {
-            List<Group> gs = data.groups(s, g -> g.number("lambda") == 0);
-            double[] alphas = RunData.distinct(gs, "alpha");
+            List<Group> gs = data.groups(s, g -> g.number(Columns.LAMBDA) == 0);
+            double[] alphas = RunData.distinct(gs, Columns.ALPHA);
             double a = alphas[alphas.length - 1];
             for (Group g : gs) {
-                if (!(g.key().get("m") instanceof Number mm) || g.number("alpha") != a) {
+                if (!(g.key().get(Columns.M.name()) instanceof Number mm) || g.number(Columns.ALPHA) != a) {
                     continue;
                 }
                 int m = mm.intValue();
                 Group inf = null;
                 for (Group h : gs) {
-                    if ("inf".equals(String.valueOf(h.key().get("m"))) && h.number("alpha") == a
-                            && h.number("n") == g.number("n")) {
+                    if ("inf".equals(String.valueOf(h.key().get(Columns.M.name()))) && h.number(Columns.ALPHA) == a
+                            && h.number(Columns.N) == g.number(Columns.N)) {
                         inf = h;
                     }
                 }
-                double ratio = g.mean("kernel_gap_rms") / g.mean("kernel_rms");
+                double ratio = g.mean(Columns.KERNEL_GAP_RMS) / g.mean(Columns.KERNEL_RMS);
                 double bound = GAP_FACTOR / Math.sqrt(m / 2.0);
-                double d = g.number("d");
-                double split = g.mean("split_pairs");
+                double d = g.number(Columns.D);
+                double split = g.mean(Columns.SPLIT_PAIRS);
                 StringBuilder num = new StringBuilder();
-                num.append("n = ").append((int) g.number("n")).append(", d = ").append((int) d).append(", m = ").append(m)
-                        .append(": RMS|f_net − f_kernel| = ").append(RunData.fmt(g.mean("kernel_gap_rms")))
-                        .append(" / RMS f_kernel = ").append(RunData.fmt(g.mean("kernel_rms"))).append(" → ")
+                num.append("n = ").append((int) g.number(Columns.N)).append(", d = ").append((int) d).append(", m = ").append(m)
+                        .append(": RMS|f_net − f_kernel| = ").append(RunData.fmt(g.mean(Columns.KERNEL_GAP_RMS)))
+                        .append(" / RMS f_kernel = ").append(RunData.fmt(g.mean(Columns.KERNEL_RMS))).append(" → ")
                         .append(RunData.fmt(ratio)).append(" vs ").append((int) GAP_FACTOR).append("/√(m/2) = ")
-                        .append(RunData.fmt(bound)).append("; max gap ").append(RunData.fmt(g.mean("kernel_gap")))
-                        .append("; ‖Θ̂ − Θ‖/‖Θ‖ = ").append(RunData.fmt(g.mean("ntk_rel_err")))
-                        .append("; relative weight movement ").append(RunData.fmt(g.mean("weight_move")))
-                        .append("; activation flips ").append(RunData.fmt(g.mean("flipped")))
-                        .append("; |f_net − f_lin| (network linearised at init, max) ").append(RunData.fmt(g.mean("lin_gap")))
-                        .append("; train MSE ").append(RunData.fmt(g.mean("train_mse")));
+                        .append(RunData.fmt(bound)).append("; max gap ").append(RunData.fmt(g.mean(Columns.KERNEL_GAP)))
+                        .append("; ‖Θ̂ − Θ‖/‖Θ‖ = ").append(RunData.fmt(g.mean(Columns.NTK_REL_ERR)))
+                        .append("; relative weight movement ").append(RunData.fmt(g.mean(Columns.WEIGHT_MOVE)))
+                        .append("; activation flips ").append(RunData.fmt(g.mean(Columns.FLIPPED)))
+                        .append("; |f_net − f_lin| (network linearised at init, max) ").append(RunData.fmt(g.mean(Columns.LIN_GAP)))
+                        .append("; train MSE ").append(RunData.fmt(g.mean(Columns.TRAIN_MSE)));
                 num.append(". Risks, network");
                 if (inf != null) {
                     num.append(" vs kernel (width inf, λ = 0)");
                 }
-                num.append(": R ").append(RunData.fmt(g.mean("std_risk")));
+                num.append(": R ").append(RunData.fmt(g.mean(Columns.STD_RISK)));
                 if (inf != null) {
-                    num.append(" vs ").append(RunData.fmt(inf.mean("std_risk")));
+                    num.append(" vs ").append(RunData.fmt(inf.mean(Columns.STD_RISK)));
                 }
-                num.append("; R_α PGD (α = ").append(RunData.fmt(a)).append(") ").append(RunData.fmt(g.mean("adv_risk")));
+                num.append("; R_α PGD (α = ").append(RunData.fmt(a)).append(") ").append(RunData.fmt(g.mean(Columns.ADV_RISK)));
                 if (inf != null) {
-                    num.append(" vs ").append(RunData.fmt(inf.mean("adv_risk")));
+                    num.append(" vs ").append(RunData.fmt(inf.mean(Columns.ADV_RISK)));
                 }
-                num.append("; first-order surrogate ").append(RunData.fmt(g.mean("adv_risk_first_order")));
+                num.append("; first-order surrogate ").append(RunData.fmt(g.mean(Columns.ADV_RISK_FIRST_ORDER)));
                 if (inf != null) {
-                    num.append(" vs ").append(RunData.fmt(inf.mean("adv_risk_first_order")));
+                    num.append(" vs ").append(RunData.fmt(inf.mean(Columns.ADV_RISK_FIRST_ORDER)));
                 }
-                num.append(". Input gradients: mean ‖∇f_net‖ = ").append(RunData.fmt(g.mean("grad_norm")))
-                        .append(" vs mean ‖∇f_kernel‖ = ").append(RunData.fmt(g.mean("kernel_grad_norm")))
+                num.append(". Input gradients: mean ‖∇f_net‖ = ").append(RunData.fmt(g.mean(Columns.GRAD_NORM)))
+                        .append(" vs mean ‖∇f_kernel‖ = ").append(RunData.fmt(g.mean(Columns.KERNEL_GRAD_NORM)))
                         .append("; along u = ∇f_kernel/‖∇f_kernel‖: a.e. ∇f_net·u = ")
-                        .append(RunData.fmt(g.mean("grad_along_kernel"))).append(", central difference of f_net (h = ")
+                        .append(RunData.fmt(g.mean(Columns.GRAD_ALONG_KERNEL))).append(", central difference of f_net (h = ")
                         .append(RunData.fmt(org.advrisk.ntk.NtkTrial.FD_STEP)).append(") ")
-                        .append(RunData.fmt(g.mean("fd_net_slope"))).append(", of f_kernel ")
-                        .append(RunData.fmt(g.mean("fd_kernel_slope"))).append("; pairs with equal activation give RMS ")
-                        .append(RunData.fmt(g.mean("grad_same_rms"))).append(", the ").append(RunData.fmt(split))
-                        .append(" pairs split by the kink per point give RMS ").append(RunData.fmt(g.mean("grad_split_rms")))
+                        .append(RunData.fmt(g.mean(Columns.FD_NET_SLOPE))).append(", of f_kernel ")
+                        .append(RunData.fmt(g.mean(Columns.FD_KERNEL_SLOPE))).append("; pairs with equal activation give RMS ")
+                        .append(RunData.fmt(g.mean(Columns.GRAD_SAME_RMS))).append(", the ").append(RunData.fmt(split))
+                        .append(" pairs split by the kink per point give RMS ").append(RunData.fmt(g.mean(Columns.GRAD_SPLIT_RMS)))
                         .append(" (√(split·d/m) = ").append(RunData.fmt(Math.sqrt(split * d / m))).append(")");
                 out.add(new Verdict("(iii) one finite network trained by GD tracks the kernel", RunData.label(s)
                         + ", m = " + m, "f_net vs f_kernel on the test points, laziness, risks, input gradients",
@@ -239,12 +240,12 @@ public final class Verdicts {
         List<Verdict> out = new ArrayList<>();
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
-            double[] lambdas = RunData.distinct(gs, "lambda");
-            double[] ns = RunData.distinct(gs, "n");
+            double[] lambdas = RunData.distinct(gs, Columns.LAMBDA);
+            double[] ns = RunData.distinct(gs, Columns.N);
             if (lambdas.length < 3 || ns.length < 2) {
                 continue;
             }
-            for (double a : RunData.distinct(gs, "alpha")) {
+            for (double a : RunData.distinct(gs, Columns.ALPHA)) {
                 if (a == 0) {
                     continue;
                 }
@@ -276,9 +277,9 @@ public final class Verdicts {
         List<Verdict> out = new ArrayList<>();
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, Verdicts::infiniteWidth);
-            double[] lambdas = RunData.distinct(gs, "lambda");
-            double[] ns = RunData.distinct(gs, "n");
-            double[] alphas = RunData.distinct(gs, "alpha");
+            double[] lambdas = RunData.distinct(gs, Columns.LAMBDA);
+            double[] ns = RunData.distinct(gs, Columns.N);
+            double[] alphas = RunData.distinct(gs, Columns.ALPHA);
             double a = alphas[alphas.length - 1];
             if (lambdas.length < 3 || ns.length < 2 || a == 0) {
                 continue;
@@ -314,7 +315,7 @@ public final class Verdicts {
     }
 
     static Trade trade(RunData data, Map<String, Object> s, double a) {
-        List<TradeOff> t = TradeOff.curve(data, s, a, "std_risk", "adv_risk");
+        List<TradeOff> t = TradeOff.curve(data, s, a, Columns.STD_RISK, Columns.ADV_RISK);
         TradeOff last = t.get(t.size() - 1);
         boolean met = last.a() > REGRET && last.s() > REGRET && increasing(t, true) && increasing(t, false);
         StringBuilder num = new StringBuilder();
@@ -323,7 +324,7 @@ public final class Verdicts {
                     .append(RunData.fmt(x.s())).append("; ");
         }
         if (data.hasTheory()) {
-            List<TradeOff> de = TradeOff.curve(data, s, a, "de_std_risk", "de_adv_risk");
+            List<TradeOff> de = TradeOff.curve(data, s, a, Columns.DE_STD_RISK, Columns.DE_ADV_RISK);
             if (!de.isEmpty()) {
                 TradeOff d = de.get(de.size() - 1);
                 num.append("DE at n = ").append(d.n()).append(": A = ").append(RunData.fmt(d.a()))
@@ -357,12 +358,12 @@ public final class Verdicts {
     }
 
     /** Mean of a column at each n (for one α). */
-    static double[] series(List<Group> gs, double[] ns, double alpha, String column) {
+    static double[] series(List<Group> gs, double[] ns, double alpha, org.advrisk.columns.Column column) {
         double[] out = new double[ns.length];
         for (int i = 0; i < ns.length; i++) {
             out[i] = Double.NaN;
             for (Group g : gs) {
-                if (g.number("n") == ns[i] && g.number("alpha") == alpha) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
                     out[i] = g.mean(column);
                     break;
                 }
@@ -372,12 +373,12 @@ public final class Verdicts {
     }
 
     /** A key column's value at each n (for one α). */
-    static double[] keySeries(List<Group> gs, double[] ns, double alpha, String column) {
+    static double[] keySeries(List<Group> gs, double[] ns, double alpha, org.advrisk.columns.Column column) {
         double[] out = new double[ns.length];
         for (int i = 0; i < ns.length; i++) {
             out[i] = Double.NaN;
             for (Group g : gs) {
-                if (g.number("n") == ns[i] && g.number("alpha") == alpha) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
                     out[i] = g.number(column);
                     break;
                 }
@@ -400,15 +401,15 @@ public final class Verdicts {
 
     /** "; DE relative error at n: R …, E‖∇f̂‖² …, R_α …" when the rows carry de_* columns. */
     static String deErrors(List<Group> gs, double[] ns, double a) {
-        double[] dr = series(gs, ns, a, "de_std_risk");
+        double[] dr = series(gs, ns, a, Columns.DE_STD_RISK);
         if (Double.isNaN(dr[0])) {
             return "";
         }
-        double[] r = series(gs, ns, a, "std_risk");
-        double[] dg = series(gs, ns, a, "de_norm_l2");
-        double[] g = series(gs, ns, a, "norm_l2_sq");
-        double[] da = series(gs, ns, a, "de_adv_risk");
-        double[] ra = series(gs, ns, a, "adv_risk");
+        double[] r = series(gs, ns, a, Columns.STD_RISK);
+        double[] dg = series(gs, ns, a, Columns.DE_NORM_L2);
+        double[] g = series(gs, ns, a, Columns.NORM_L2_SQ);
+        double[] da = series(gs, ns, a, Columns.DE_ADV_RISK);
+        double[] ra = series(gs, ns, a, Columns.ADV_RISK);
         StringBuilder b = new StringBuilder("; deterministic equivalent (linear ridge at λ_eff), relative error DE/sim − 1"
                 + " of R, E‖∇f̂‖², R_α:");
         for (int i = 0; i < ns.length; i++) {

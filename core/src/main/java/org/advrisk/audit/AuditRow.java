@@ -1,7 +1,9 @@
 package org.advrisk.audit;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 
 /**
  * One row of an audit: a (split, estimator, λ, attack, α) with its risks on the test part.
@@ -41,27 +43,23 @@ public record AuditRow(String split, String estimator, double lambda, String att
 
     /** Column name → value, in output order; {@code withFirstOrder} adds adv_test_mse_first_order. */
     public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("split", split);
-        m.put("estimator", estimator);
-        m.put("lambda", lambda);
-        m.put("attack", attack);
-        m.put("alpha", alpha);
+        return row(withAlphaEff, withFirstOrder).toMap();
+    }
+
+    /** The row (type {@link RowTypes#AUDIT}); alpha_eff and adv_test_mse_first_order only when asked for. */
+    public Row row(boolean withAlphaEff, boolean withFirstOrder) {
+        Row.Builder b = RowTypes.AUDIT.row().set(Columns.SPLIT, split).set(Columns.ESTIMATOR, estimator)
+                .set(Columns.LAMBDA, lambda).set(Columns.ATTACK, attack).set(Columns.ALPHA, alpha)
+                .set(Columns.TRAIN_MSE, trainMse).set(Columns.TEST_MSE, testMse).set(Columns.ADV_TEST_MSE, advTestMse)
+                .set(Columns.ADV_TEST_MSE_SE, advTestMseSe).set(Columns.CERTIFIED, certified)
+                .set(Columns.NORM_DUAL, normDual).set(Columns.N_TRAIN, nTrain).set(Columns.N_TEST, nTest)
+                .set(Columns.P, p);
         if (withAlphaEff) {
-            m.put("alpha_eff", alphaEff);
+            b.set(Columns.ALPHA_EFF, alphaEff);
         }
-        m.put("train_mse", trainMse);
-        m.put("test_mse", testMse);
-        m.put("adv_test_mse", advTestMse);
-        m.put("adv_test_mse_se", advTestMseSe);
         if (withFirstOrder) {
-            m.put("adv_test_mse_first_order", advFirstOrder);
+            b.set(Columns.ADV_TEST_MSE_FIRST_ORDER, advFirstOrder);
         }
-        m.put("certified", certified);
-        m.put("norm_dual", normDual);
-        m.put("n_train", nTrain);
-        m.put("n_test", nTest);
-        m.put("p", p);
-        return m;
+        return b.build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.advrisk.columns.Row;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearProblem;
@@ -52,18 +53,18 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public List<Map<String, Object>> evaluate(Trial trial) {
+    public List<Row> evaluate(Trial trial) {
         LinearProblem problem = problem(trial.point(), trial.seed());
         List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1);
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        List<Row> out = new ArrayList<>(rows.size());
         TheoryColumns de = theory ? theoryByPoint.computeIfAbsent(trial.point().key(), k -> new TheoryColumns(problem))
                 : null;
         for (LinearRiskRow r : rows) {
             if (de == null) {
-                out.add(r.toMap());
+                out.add(r.row());
             } else {
                 synchronized (de) { // TheoryColumns caches per λ and is not thread-safe
-                    out.add(de.addTo(r.toMap()));
+                    out.add(de.addTo(r.row()));
                 }
             }
         }

@@ -48,9 +48,9 @@ public final class ResultStore implements ResultSink {
     /** The lock file: locked by the process using the directory, holds its pid, host and start time. */
     public static final String LOCK = ".advrisk.lock";
     /** Bookkeeping columns of results.jsonl (trial_key is kept in the CSV, the other two are not). */
-    public static final String KEY = "trial_key";
-    static final String ROW = "row_of_trial";
-    static final String ROWS = "rows_of_trial";
+    public static final String KEY = org.advrisk.columns.Columns.TRIAL_KEY.name();
+    static final String ROW = org.advrisk.columns.Columns.ROW_OF_TRIAL.name();
+    static final String ROWS = org.advrisk.columns.Columns.ROWS_OF_TRIAL.name();
 
     private final Path dir;
     private final FileChannel channel;

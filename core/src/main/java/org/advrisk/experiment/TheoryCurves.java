@@ -1,6 +1,7 @@
 package org.advrisk.experiment;
 
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
@@ -8,6 +9,7 @@ import org.advrisk.linear.Target;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;
+import org.advrisk.theory.DePrediction;
 import org.advrisk.theory.TheoryColumns;
 
 /**
@@ -35,27 +37,27 @@ public final class TheoryCurves {
         return out;
     }
 
-    /** The DE columns of a setting at n, λ, α (NaN when undefined there, e.g. λ = 0 with p ≤ n). */
-    public static Map<String, Object> at(Family family, Map<String, Object> setting, long seed, int n, double lambda,
+    /** The DE predictions of a setting at n, λ, α (NaN when undefined there, e.g. λ = 0 with p ≤ n). */
+    public static DePrediction at(Family family, Map<String, Object> setting, long seed, int n, double lambda,
                                          double alpha) {
-        String spectrum = SizeRule.substitute(String.valueOf(setting.get("spectrum")), n);
-        String theta = SizeRule.substitute(String.valueOf(setting.get("theta")), n);
-        SizeRule pRule = SizeRule.parse("p", String.valueOf(setting.get("p_rule")));
+        String spectrum = SizeRule.substitute(String.valueOf(setting.get(Columns.SPECTRUM.name())), n);
+        String theta = SizeRule.substitute(String.valueOf(setting.get(Columns.THETA.name())), n);
+        SizeRule pRule = SizeRule.parse("p", String.valueOf(setting.get(Columns.P_RULE.name())));
         long p = pRule.at(n);
         if (p > MAX_P) {
             throw new IllegalArgumentException("p: " + p + " at n = " + n + " is too large for a theory curve; allowed: up to "
                     + MAX_P);
         }
-        double sigma = ((Number) setting.get("sigma")).doubleValue();
-        String noise = String.valueOf(setting.get("noise"));
-        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get("attack")));
+        double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        String noise = String.valueOf(setting.get(Columns.NOISE.name()));
+        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get(Columns.ATTACK.name())));
         if (family == Family.NTK) {
             NtkData data = new NtkData(SpectrumSpec.parse(spectrum).withSize(p), false,
                     GroundTruthSpec.parse(theta).withSize(p, seed), sigma, Distribution.parse("noise", noise));
             return new NtkEquivalent(data, n).columns(lambda, alpha, attack);
         }
-        Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get("design")), noise, n, p);
+        Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get(Columns.DESIGN.name())), noise, n, p);
         return new TheoryColumns(LinearTrialEvaluator.problem(point, seed)).columns(lambda, alpha, attack,
-                Target.parse(String.valueOf(setting.get("target"))));
+                Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))));
     }
 }
