@@ -13,7 +13,7 @@
 #   - manifest.json "pid" and "host", the environment's "host"/"os" are replaced by @PID@/@HOST@;
 #   - durations printed as "<number> s" / "<number>s" / "<number> ms" after "in" or "took", if any,
 #     become @SECONDS@ (reproduce's timing line), and the wrapper's "advrisk: building ..." line
-#     on stderr is dropped.
+#     on stderr is dropped. The commands run a frozen copy of the jar the wrapper built first.
 # PNG/SVG are compared as they are (XChart's output is deterministic for the same data).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +39,7 @@ normalise() {   # normalise FILE OUTDIR (in place, text files only)
 run() {
   local name="$1"; shift
   echo "golden: $name" >&2
-  (cd "$OUT/work" && "$cli" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"; echo $? >"$OUT/$name.rc")
+  (cd "$OUT/work" && java ${ADVRISK_JAVA_OPTS:-} -jar "$JAR" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"; echo $? >"$OUT/$name.rc")
   normalise "$OUT/$name.out" "$OUT"; normalise "$OUT/$name.err" "$OUT"
 }
 
@@ -55,7 +55,11 @@ capture() {
   OUT="$(mkdir -p "$1" && cd "$1" && pwd)"
   [ -z "$(ls -A "$OUT")" ] || { echo "golden: $OUT is not empty" >&2; exit 2; }
   mkdir -p "$OUT/work"
-  "$cli" --version >/dev/null || exit 1   # build once, outside the captured outputs
+  # Build once with the wrapper (outside the captured outputs), then run a frozen copy of the jar, so that
+  # editing sources during a capture cannot trigger a rebuild half-way.
+  "$cli" --version >/dev/null || exit 1
+  JAR="$(mktemp -d)/advrisk.jar"
+  cp "$root/app/target/advrisk.jar" "$JAR"
 
   local tl="twolevel:spikes=10,spike=1,tail=1"
   # linear: attacks, targets, designs, paths, formats
@@ -114,7 +118,7 @@ capture() {
   # reproduce
   run reproduce-quick      reproduce --quick --out "$OUT/work/reproduce" --quiet
   keep "$OUT/work/reproduce" "reproduce-quick"
-  rm -rf "$OUT/work"
+  rm -rf "$OUT/work" "$(dirname "$JAR")"
   echo "golden: captured in $OUT ($(find "$OUT" -type f | wc -l) files)" >&2
 }
 

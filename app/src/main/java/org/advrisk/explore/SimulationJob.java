@@ -1,12 +1,12 @@
 package org.advrisk.explore;
 
-import org.advrisk.columns.Columns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.advrisk.columns.Columns;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.LinearTrial;
 

@@ -1,13 +1,13 @@
 package org.advrisk.explore;
 
-import org.advrisk.columns.Columns;
-import org.advrisk.columns.Row;
-import org.advrisk.columns.RowTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.linear.SpectrumSpec;

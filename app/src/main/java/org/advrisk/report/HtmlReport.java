@@ -1,11 +1,11 @@
 package org.advrisk.report;
 
-import org.advrisk.columns.Columns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Aggregation.Stats;
 

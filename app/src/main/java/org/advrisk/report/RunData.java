@@ -1,6 +1,5 @@
 package org.advrisk.report;
 
-import org.advrisk.columns.Columns;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.advrisk.columns.Column;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.ResultStore;
@@ -81,7 +82,7 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
     }
 
     /** Sorted distinct values of a numeric key column among groups. */
-    public static double[] distinct(List<Group> gs, org.advrisk.columns.Column column) {
+    public static double[] distinct(List<Group> gs, Column column) {
         TreeSet<Double> s = new TreeSet<>();
         for (Group g : gs) {
             double v = g.number(column);
@@ -90,6 +91,42 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
             }
         }
         return s.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Mean of a column at each n (for one α; NaN where no group has it). */
+    public static double[] series(List<Group> gs, double[] ns, double alpha, Column column) {
+        double[] out = new double[ns.length];
+        for (int i = 0; i < ns.length; i++) {
+            out[i] = Double.NaN;
+            for (Group g : gs) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
+                    out[i] = g.mean(column);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A key column's value at each n (for one α; NaN where no group has it). */
+    public static double[] keySeries(List<Group> gs, double[] ns, double alpha, Column column) {
+        double[] out = new double[ns.length];
+        for (int i = 0; i < ns.length; i++) {
+            out[i] = Double.NaN;
+            for (Group g : gs) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
+                    out[i] = g.number(column);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a group is at infinite width (no m column, or m = inf). */
+    public static boolean infiniteWidth(Group g) {
+        Object m = g.key().get(Columns.M.name());
+        return m == null || "inf".equals(String.valueOf(m));
     }
 
     /** True when the run has deterministic-equivalent columns. */

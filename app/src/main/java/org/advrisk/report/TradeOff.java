@@ -1,9 +1,9 @@
 package org.advrisk.report;
 
-import org.advrisk.columns.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 
 /**

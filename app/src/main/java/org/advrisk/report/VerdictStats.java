@@ -1,10 +1,10 @@
 package org.advrisk.report;
 
-import org.advrisk.columns.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.advrisk.columns.Columns;
 import org.advrisk.stats.Bootstrap;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Interval;

@@ -1,9 +1,9 @@
 package org.advrisk.report;
 
-import org.advrisk.columns.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
@@ -47,8 +47,8 @@ public final class Verdicts {
             if (ns.length < 3) {
                 continue;
             }
-            double[] r = series(gs, ns, alphas[0], Columns.STD_RISK);
-            double[] nn = series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
+            double[] r = RunData.series(gs, ns, alphas[0], Columns.STD_RISK);
+            double[] nn = RunData.series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
             double rhoR = spearman(ns, r);
             double rhoN = spearman(ns, nn);
             int last = ns.length - 1;
@@ -69,8 +69,8 @@ public final class Verdicts {
                 if (a == 0) {
                     continue;
                 }
-                double[] ra = series(gs, ns, a, Columns.ADV_RISK);
-                double gt = series(gs, ns, a, Columns.GT_ADV_RISK)[last];
+                double[] ra = RunData.series(gs, ns, a, Columns.ADV_RISK);
+                double gt = RunData.series(gs, ns, a, Columns.GT_ADV_RISK)[last];
                 double rho = spearman(ns, ra);
                 double ratio = ra[last] / gt;
                 int k = qs.size();
@@ -106,8 +106,7 @@ public final class Verdicts {
 
     /** Whether a group is at infinite width (no m column, or m = inf). */
     public static boolean infiniteWidth(Group g) {
-        Object m = g.key().get(Columns.M.name());
-        return m == null || "inf".equals(String.valueOf(m));
+        return RunData.infiniteWidth(g);
     }
 
     /** Claim (iii) verdicts (NTK family), one per setting with at least 3 values of n at λ = 0. */
@@ -121,13 +120,13 @@ public final class Verdicts {
                 continue;
             }
             int last = ns.length - 1;
-            double[] r = series(gs, ns, alphas[0], Columns.STD_RISK);
-            double[] g2 = series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
+            double[] r = RunData.series(gs, ns, alphas[0], Columns.STD_RISK);
+            double[] g2 = RunData.series(gs, ns, alphas[0], Columns.NORM_L2_SQ);
             double a = alphas[alphas.length - 1];
-            double[] ra = series(gs, ns, a, Columns.ADV_RISK);
-            double gt = series(gs, ns, a, Columns.GT_ADV_RISK)[last];
-            double[] lam = series(gs, ns, a, Columns.LAMBDA_EFF);
-            double[] corr = series(gs, ns, a, Columns.LIN_CORR);
+            double[] ra = RunData.series(gs, ns, a, Columns.ADV_RISK);
+            double gt = RunData.series(gs, ns, a, Columns.GT_ADV_RISK)[last];
+            double[] lam = RunData.series(gs, ns, a, Columns.LAMBDA_EFF);
+            double[] corr = RunData.series(gs, ns, a, Columns.LIN_CORR);
             double rhoR = spearman(ns, r);
             double rhoG = spearman(ns, g2);
             double rhoA = spearman(ns, ra);
@@ -357,36 +356,6 @@ public final class Verdicts {
         return v[v.length - 1] > v[0];
     }
 
-    /** Mean of a column at each n (for one α). */
-    static double[] series(List<Group> gs, double[] ns, double alpha, org.advrisk.columns.Column column) {
-        double[] out = new double[ns.length];
-        for (int i = 0; i < ns.length; i++) {
-            out[i] = Double.NaN;
-            for (Group g : gs) {
-                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
-                    out[i] = g.mean(column);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A key column's value at each n (for one α). */
-    static double[] keySeries(List<Group> gs, double[] ns, double alpha, org.advrisk.columns.Column column) {
-        double[] out = new double[ns.length];
-        for (int i = 0; i < ns.length; i++) {
-            out[i] = Double.NaN;
-            for (Group g : gs) {
-                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
-                    out[i] = g.number(column);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
     /** Bootstrap criteria for one setting (see {@link VerdictStats}). */
     static List<Criterion> criteria(RunData data, Map<String, Object> s, List<VerdictStats.Q> qs, List<String> names,
                                     List<org.advrisk.stats.Statistic> st, List<Boolean> up, List<Double> th) {
@@ -401,15 +370,15 @@ public final class Verdicts {
 
     /** "; DE relative error at n: R …, E‖∇f̂‖² …, R_α …" when the rows carry de_* columns. */
     static String deErrors(List<Group> gs, double[] ns, double a) {
-        double[] dr = series(gs, ns, a, Columns.DE_STD_RISK);
+        double[] dr = RunData.series(gs, ns, a, Columns.DE_STD_RISK);
         if (Double.isNaN(dr[0])) {
             return "";
         }
-        double[] r = series(gs, ns, a, Columns.STD_RISK);
-        double[] dg = series(gs, ns, a, Columns.DE_NORM_L2);
-        double[] g = series(gs, ns, a, Columns.NORM_L2_SQ);
-        double[] da = series(gs, ns, a, Columns.DE_ADV_RISK);
-        double[] ra = series(gs, ns, a, Columns.ADV_RISK);
+        double[] r = RunData.series(gs, ns, a, Columns.STD_RISK);
+        double[] dg = RunData.series(gs, ns, a, Columns.DE_NORM_L2);
+        double[] g = RunData.series(gs, ns, a, Columns.NORM_L2_SQ);
+        double[] da = RunData.series(gs, ns, a, Columns.DE_ADV_RISK);
+        double[] ra = RunData.series(gs, ns, a, Columns.ADV_RISK);
         StringBuilder b = new StringBuilder("; deterministic equivalent (linear ridge at λ_eff), relative error DE/sim − 1"
                 + " of R, E‖∇f̂‖², R_α:");
         for (int i = 0; i < ns.length; i++) {

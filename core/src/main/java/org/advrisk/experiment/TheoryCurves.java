@@ -10,7 +10,10 @@ import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePrediction;
+import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryColumns;
+import org.advrisk.theory.TheorySpectrum;
 
 /**
  * Deterministic-equivalent curves of a run's setting at sample sizes that were not simulated (to draw
@@ -59,5 +62,27 @@ public final class TheoryCurves {
         Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get(Columns.DESIGN.name())), noise, n, p);
         return new TheoryColumns(LinearTrialEvaluator.problem(point, seed)).columns(lambda, alpha, attack,
                 Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))));
+    }
+
+    /**
+     * The orders of ‖θ̂‖² of the min-norm interpolator at (n, p) for a setting (docs/theory.md §3, k* with
+     * b = 1): σ²n/Σ_{i>k*} λ_i and the cruder σ²n/tr Σ.
+     *
+     * @param order      σ²n/Σ_{i>k*} λ_i (NaN or ∞ when k* is not found)
+     * @param lowerBound σ²n/tr Σ
+     */
+    public record NormBounds(double order, double lowerBound) {
+    }
+
+    /** {@link NormBounds} of a setting (spectrum and θ* as expressions of n, σ) at n and dimension p. */
+    public static NormBounds normBounds(Map<String, Object> setting, long seed, int n, long p) {
+        String template = String.valueOf(setting.get(Columns.SPECTRUM.name()));
+        String thetaTemplate = String.valueOf(setting.get(Columns.THETA.name()));
+        double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(SizeRule.substitute(template, n)).withSize(p),
+                GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)).withSize(p, seed),
+                TheorySpectrum.DEFAULT_TRUNCATION);
+        RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
+        return new NormBounds(rs.normBoundTail(), rs.normBoundTrace());
     }
 }
