@@ -20,6 +20,7 @@ import org.advrisk.report.Reports;
 import org.advrisk.report.Reports.Part;
 import org.advrisk.report.Reports.Role;
 import org.advrisk.report.Verdict;
+import org.advrisk.report.VerdictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,8 +153,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path html = ExperimentRun.render(root);
         List<Verdict> vs = Reports.verdicts(root);
         for (Verdict v : vs) {
-            o.println(v.word() + "  " + v.claim() + "  [" + v.setting() + "]"
-                    + (v.criteria().isEmpty() ? "" : System.lineSeparator() + "    " + v.statistics()));
+            o.println(VerdictText.terminal(v));
         }
         o.printf(java.util.Locale.ROOT, "advrisk: reproduce%s finished in %.1f s; report %s%n", quick ? " --quick" : "",
                 seconds, html);

@@ -44,10 +44,9 @@ final class HtmlReport {
         for (Verdict v : vs) {
             b.append("<tr><td>").append(Html.esc(v.claim())).append("</td><td>").append(Html.esc(v.setting()))
                     .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>")
-                    .append(Html.esc(v.criteria().isEmpty() ? "one training set: no interval" : v.statistics()))
-                    .append("</td><td>").append(Html.esc(v.numbers()))
-                    .append("</td><td class=\"").append(v.holds() ? "holds" : v.decision()
-                            == org.advrisk.stats.Decision.INCONCLUSIVE ? "open" : "fails").append("\">").append(v.word())
+                    .append(Html.esc(VerdictText.statisticsCell(v)))
+                    .append("</td><td>").append(Html.esc(VerdictText.numbers(v)))
+                    .append("</td><td class=\"").append(VerdictText.cssClass(v)).append("\">").append(VerdictText.word(v))
                     .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
