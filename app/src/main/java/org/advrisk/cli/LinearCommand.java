@@ -19,7 +19,6 @@ import org.advrisk.linear.AdvTrainEstimator;
 import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
-import org.advrisk.linear.Target;
 import picocli.CommandLine.Command;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
