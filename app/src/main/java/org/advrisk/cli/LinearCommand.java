@@ -3,8 +3,8 @@ package org.advrisk.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.advrisk.columns.Row;
 import org.advrisk.experiment.Engine;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linear.AttackNorm;
@@ -19,7 +19,6 @@ import org.advrisk.linear.AdvTrainEstimator;
 import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
-import org.advrisk.linear.Target;
 import picocli.CommandLine.Command;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
@@ -141,14 +140,14 @@ public final class LinearCommand implements Callable<Integer> {
                 perTrial = withBlasThreads(pr, query, mode, workers);
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (List<LinearRiskRow> trialRows : perTrial) {
             for (LinearRiskRow r : trialRows) {
-                rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0, null) : r.toMap());
+                rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.row(), "ridge", Double.NaN, "", 0, 0, null) : r.row());
             }
         }
         if (est.advtrain) {
-            List<List<Map<String, Object>>> adv = Threads.map(trials, workers,
+            List<List<Row>> adv = Threads.map(trials, workers,
                     (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed, t));
             adv.forEach(rows::addAll);
         }
@@ -156,7 +155,7 @@ public final class LinearCommand implements Callable<Integer> {
             rows.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
         }
         PrintWriter out = spec.commandLine().getOut();
-        fmt.write(rows, out);
+        fmt.write(rows.stream().map(Row::toMap).toList(), out);
         return 0;
     }
 

@@ -1,9 +1,7 @@
 package org.advrisk.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.advrisk.attack.Ball;
@@ -150,7 +148,7 @@ public final class NtkCommand implements Callable<Integer> {
         } finally {
             Blas.threads(previous);
         }
-        fmt.write(maps(rows), spec.commandLine().getOut());
+        fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
         return 0;
     }
 
@@ -210,16 +208,4 @@ public final class NtkCommand implements Callable<Integer> {
                 risks, testSize, seed);
     }
 
-    private static List<Map<String, Object>> maps(List<NtkRow> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (NtkRow r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            Object[] v = r.values();
-            for (int i = 0; i < v.length; i++) {
-                m.put(NtkRow.COLUMNS[i], v[i]);
-            }
-            out.add(m);
-        }
-        return out;
-    }
 }

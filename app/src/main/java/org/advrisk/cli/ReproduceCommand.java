@@ -20,6 +20,7 @@ import org.advrisk.report.Reports;
 import org.advrisk.report.Reports.Part;
 import org.advrisk.report.Reports.Role;
 import org.advrisk.report.Verdict;
+import org.advrisk.report.VerdictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -167,8 +168,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         String flips = Comparison.write(root, quick, compare, vs);
         Path html = ExperimentRun.render(root);
         for (Verdict v : vs) {
-            o.println(v.word() + "  " + v.claim() + "  [" + v.setting() + "]"
-                    + (v.criteria().isEmpty() ? "" : System.lineSeparator() + "    " + v.statistics()));
+            o.println(VerdictText.terminal(v));
         }
         if (flips != null) {
             o.print(flips);

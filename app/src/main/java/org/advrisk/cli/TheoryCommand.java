@@ -24,6 +24,7 @@ import org.advrisk.theory.DimensionRule;
 import org.advrisk.theory.EffectiveRanks;
 import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryProblem;
+import org.advrisk.theory.TheoryRows;
 import org.advrisk.theory.TheorySpectrum;
 import org.advrisk.theory.TradeOff;
 import org.advrisk.param.Parameters;
@@ -136,7 +137,7 @@ public final class TheoryCommand implements Callable<Integer> {
             Object p = Double.isInfinite(ts.dimension()) ? "inf" : (Object) (long) ts.dimension();
             RankSummary rs = new EffectiveRanks(ts).summary(n, b, sigma);
             summaries.add(rs);
-            rankRows.add(rankRow(rs, p, ts.truncation()));
+            rankRows.add(TheoryRows.ranks(rs, p, ts.truncation()).toMap());
             DeterministicEquivalent de = new DeterministicEquivalent(ts, n, sigma);
             if (sections.contains("de")) {
                 for (double l : lambdas) {
@@ -146,7 +147,7 @@ public final class TheoryCommand implements Callable<Integer> {
                         for (Target tg : targets) {
                             for (double a : alphas) {
                                 double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma, noise);
-                                deRows.add(deRow(d, p, at, tg, a, noise, gt));
+                                deRows.add(TheoryRows.de(d, p, at, tg, a, noise, gt).toMap());
                             }
                         }
                     }
@@ -159,17 +160,9 @@ public final class TheoryCommand implements Callable<Integer> {
                             TradeOff t = TradeOff.of(de, grid, at, tg, a, noise);
                             tradeByCase.computeIfAbsent(at.label() + "/" + tg.label() + "/alpha=" + a,
                                     k -> new ArrayList<>()).add(t);
-                            tradeRows.add(tradeRow(t));
+                            tradeRows.add(TheoryRows.tradeoff(t).toMap());
                             for (int i : t.frontier()) {
-                                Map<String, Object> m = new LinkedHashMap<>();
-                                m.put("n", n);
-                                m.put("attack", at.label());
-                                m.put("target", tg.label());
-                                m.put("alpha", a);
-                                m.put("lambda", t.points().get(i).lambda());
-                                m.put("std_risk", t.stdRisk()[i]);
-                                m.put("adv_risk", t.advRisk()[i]);
-                                frontierRows.add(m);
+                                frontierRows.add(TheoryRows.frontier(t, i).toMap());
                             }
                         }
                     }
@@ -285,79 +278,6 @@ public final class TheoryCommand implements Callable<Integer> {
             }
         }
         return ns;
-    }
-
-    private static Map<String, Object> rankRow(RankSummary r, Object p, long truncation) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", r.n());
-        m.put("p", p);
-        m.put("P", truncation);
-        m.put("b", r.b());
-        m.put("r0", r.r0());
-        m.put("k_star", r.kStar().value());
-        m.put("k_star_status", r.kStar().status().name().toLowerCase(Locale.ROOT));
-        m.put("r0_over_n", r.r0OverN());
-        m.put("k_star_over_n", r.kStarOverN());
-        m.put("n_over_R_k_star", r.nOverRkStar());
-        m.put("R_k_star", r.rKStar());
-        m.put("variance_proxy", r.varianceProxy());
-        m.put("norm_bound_trace", r.normBoundTrace());
-        m.put("norm_bound_tail", r.normBoundTail());
-        return m;
-    }
-
-    private static Map<String, Object> deRow(DePoint d, Object p, AttackNorm at, Target tg, double a, Distribution noise,
-                                             double gt) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", d.n());
-        m.put("p", p);
-        m.put("lambda", d.lambda());
-        m.put("alpha", a);
-        m.put("attack", at.label());
-        m.put("target", tg.label());
-        m.put("kappa", d.kappa());
-        m.put("df1", d.df1());
-        m.put("df2", d.df2());
-        m.put("tau2", d.tau2());
-        m.put("bias", d.bias());
-        m.put("variance", d.variance());
-        m.put("std_risk", d.stdRisk());
-        m.put("adv_risk", d.adversarialRisk(at, tg, a, noise));
-        m.put("gt_adv_risk", gt);
-        m.put("norm_l2", Math.sqrt(d.normL2Sq()));
-        m.put("norm_sq_signal", d.normSignal());
-        m.put("norm_sq_noise", d.normNoise());
-        m.put("norm_dual", d.dualNorm(at, tg));
-        m.put("alpha_c", d.crossoverBudget());
-        m.put("empirical", DePoint.isEmpirical(at));
-        m.put("tail_ratio", d.tailRatio());
-        return m;
-    }
-
-    /** One trade-off row with the column names of {@code --show tradeoff} (also served by the explorer's API). */
-    public static Map<String, Object> tradeRow(TradeOff t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", t.n());
-        m.put("attack", t.attack().label());
-        m.put("target", t.target().label());
-        m.put("alpha", t.alpha());
-        m.put("grid_size", t.points().size());
-        m.put("min_norm_included", t.minNormIncluded());
-        m.put("lambda_std", t.lambdaStd());
-        m.put("std_risk_min", t.stdRisk()[t.iStd()]);
-        m.put("adv_risk_at_lambda_std", t.advRisk()[t.iStd()]);
-        m.put("lambda_adv", t.lambdaAdv());
-        m.put("adv_risk_min", t.advRisk()[t.iAdv()]);
-        m.put("std_risk_at_lambda_adv", t.stdRisk()[t.iAdv()]);
-        m.put("A", t.adversarialRegret());
-        m.put("S", t.standardRegret());
-        m.put("gt_adv_risk", t.groundTruth());
-        m.put("adv_at_lambda_std_over_gt", t.advAtStdOverGroundTruth());
-        m.put("adv_min_over_gt", t.bestAdvOverGroundTruth());
-        m.put("min_norm_adv_risk", t.minNormAdvRisk());
-        m.put("frontier_size", t.frontier().length);
-        m.put("optimum_at_grid_edge", t.optimumAtGridEdge());
-        return m;
     }
 
     private static void writeJson(Map<String, Object> doc, PrintWriter out) {

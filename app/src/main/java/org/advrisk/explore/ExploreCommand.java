@@ -23,12 +23,17 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Also open the page in the desktop's browser (xdg-open), if there is one.")
     boolean open;
 
+    @Option(names = "--run", paramLabel = "DIR",
+            description = {"Also serve the figure data of a run directory (advrisk run, or one part of advrisk reproduce)",
+                "as JSON at /api/figures: the report's figures (axes, series, reference lines) as data."})
+    java.nio.file.Path run;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
-        ExploreServer server = ExploreServer.start(port);
+    public Integer call() throws InterruptedException, java.io.IOException {
+        ExploreServer server = ExploreServer.start(port, run);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

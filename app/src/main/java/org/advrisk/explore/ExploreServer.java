@@ -22,7 +22,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code POST /api/simulate?...} — starts {@code advrisk linear} training sets in the background,
  *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
  *       {@code DELETE /api/simulate/{id}} cancels it;</li>
- *   <li>{@code GET /api/limits} — the cost limits.</li>
+ *   <li>{@code GET /api/limits} — the cost limits;</li>
+ *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
+ *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
  * </ul>
  * Bad parameters get 400 with {@code {"field","value","allowed","message"}}.
  */
@@ -57,11 +59,37 @@ public final class ExploreServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1:{@code port} (0 = a free port). */
     public static ExploreServer start(int port) {
-        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS);
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, null);
+    }
+
+    /**
+     * Starts a server that also serves the figure data of a run directory at {@code /api/figures}.
+     *
+     * @param run a directory written by advrisk run (or one part of advrisk reproduce); null: none
+     */
+    public static ExploreServer start(int port, java.nio.file.Path run) throws IOException {
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, run == null ? null : figures(run));
     }
 
     /** Starts a server allowing {@code maxSimulations} concurrent simulations. */
     static ExploreServer start(int port, int maxSimulations) {
+        return start(port, maxSimulations, null);
+    }
+
+    /** The figures of a run directory as JSON-ready data. */
+    static Map<String, Object> figures(java.nio.file.Path run) throws IOException {
+        org.advrisk.report.RunData data = org.advrisk.report.RunData.load(run);
+        List<Map<String, Object>> figs = new java.util.ArrayList<>();
+        for (org.advrisk.report.Figure f : org.advrisk.report.Figures.of(data)) {
+            figs.add(org.advrisk.report.FigureJson.of(f));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run.toString());
+        m.put("figures", figs);
+        return m;
+    }
+
+    private static ExploreServer start(int port, int maxSimulations, Map<String, Object> figures) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " must be between 0 and 65535 (0 = a free port)");
         }
@@ -77,6 +105,13 @@ public final class ExploreServer implements AutoCloseable {
             cfg.jetty.threadPool = threads;
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
+            cfg.routes.get("/api/figures", ctx -> {
+                if (figures == null) {
+                    throw new RefusedRequest(400, new ApiError("run", null, "explore --run DIR",
+                            "run: the explorer was started without --run DIR, so it has no run's figures to serve"));
+                }
+                json(ctx, 200, figures);
+            });
             cfg.routes.post("/api/simulate", ctx -> simulate(ctx, sims));
             cfg.routes.get("/api/simulate/{id}", ctx -> json(ctx, 200, job(ctx, sims).status()));
             cfg.routes.delete("/api/simulate/{id}", ctx -> {

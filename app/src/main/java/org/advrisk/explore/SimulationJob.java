@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.advrisk.columns.Columns;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.LinearTrial;
 
@@ -116,9 +117,9 @@ final class SimulationJob implements Runnable {
         int k = lambdas.length;
         int t = trials.size();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lambda", lambdas);
+        m.put(Columns.LAMBDA.name(), lambdas);
         m.put("trials", t);
-        String[] names = {"std_risk", "adv_risk", "norm_sq"};
+        String[] names = {Columns.STD_RISK.name(), Columns.ADV_RISK.name(), Columns.NORM_SQ.name()};
         for (int c = 0; c < names.length; c++) {
             double[] mean = new double[k];
             Double[] se = new Double[k];

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.linear.SpectrumSpec;
@@ -30,7 +33,7 @@ final class TheoryView {
     /** Refuses a request whose work exceeds {@link Limits#MAX_THEORY_WORK} before allocating anything. */
     static void checkCost(TheoryRequest r) {
         double work = 0;
-        String driver = "p";
+        String driver = Columns.P.name();
         List<Long> ns = new ArrayList<>();
         ns.add(r.n());
         for (long m : r.gridWithN()) {
@@ -84,14 +87,14 @@ final class TheoryView {
         double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(r.attack().q()), r.alpha(), r.target(), r.sigma(),
                 r.noise());
 
-        out.put("spectrum", ts.label());
-        out.put("p", dimension(ts));
-        out.put("n", r.n());
-        out.put("attack", r.attack().label());
-        out.put("target", r.target().label());
-        out.put("alpha", r.alpha());
-        out.put("empirical", DePoint.isEmpirical(r.attack()));
-        out.put("gt_adv_risk", gt);
+        out.put(Columns.SPECTRUM.name(), ts.label());
+        out.put(Columns.P.name(), dimension(ts));
+        out.put(Columns.N.name(), r.n());
+        out.put(Columns.ATTACK.name(), r.attack().label());
+        out.put(Columns.TARGET.name(), r.target().label());
+        out.put(Columns.ALPHA.name(), r.alpha());
+        out.put(Columns.EMPIRICAL.name(), DePoint.isEmpirical(r.attack()));
+        out.put(Columns.GT_ADV_RISK.name(), gt);
 
         int m = t.points().size();
         double[] lambdas = new double[m];
@@ -104,15 +107,15 @@ final class TheoryView {
             maxTail = Math.max(maxTail, pt.tailRatio());
         }
         Map<String, Object> path = new LinkedHashMap<>();
-        path.put("lambda", lambdas);
-        path.put("std_risk", t.stdRisk());
-        path.put("adv_risk", t.advRisk());
-        path.put("norm_sq", normSq);
+        path.put(Columns.LAMBDA.name(), lambdas);
+        path.put(Columns.STD_RISK.name(), t.stdRisk());
+        path.put(Columns.ADV_RISK.name(), t.advRisk());
+        path.put(Columns.NORM_SQ.name(), normSq);
         path.put("frontier", t.frontier());
-        path.put("min_norm_included", t.minNormIncluded());
+        path.put(Columns.MIN_NORM_INCLUDED.name(), t.minNormIncluded());
         out.put("path", path);
         out.put("chosen", point(chosen, r, gt));
-        out.put("tradeoff", org.advrisk.cli.TheoryCommand.tradeRow(t));
+        out.put("tradeoff", org.advrisk.theory.TheoryRows.tradeoff(t).toMap());
 
         List<Map<String, Object>> byN = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
@@ -122,36 +125,28 @@ final class TheoryView {
             DeterministicEquivalent d = new DeterministicEquivalent(s, n, r.sigma());
             RankSummary rs = new EffectiveRanks(s).summary(n, r.b(), r.sigma());
             summaries.add(rs);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("n", n);
-            row.put("p", dimension(s));
-            row.put("min_norm", d.minNormAllowed());
+            Row.Builder row = RowTypes.EXPLORE_BY_N.row().set(Columns.N, n).set(Columns.P, dimension(s))
+                    .set(Columns.MIN_NORM, d.minNormAllowed());
             if (d.minNormAllowed()) {
                 DePoint z = d.at(0);
                 maxTail = Math.max(maxTail, z.tailRatio());
-                row.put("std_risk", z.stdRisk());
-                row.put("adv_risk", z.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()));
-                row.put("norm_sq", z.normL2Sq());
+                row.set(Columns.STD_RISK, z.stdRisk())
+                        .set(Columns.ADV_RISK, z.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()))
+                        .set(Columns.NORM_SQ, z.normL2Sq());
             } else {
-                row.put("std_risk", Double.NaN);
-                row.put("adv_risk", Double.NaN);
-                row.put("norm_sq", Double.NaN);
+                row.set(Columns.STD_RISK, Double.NaN).set(Columns.ADV_RISK, Double.NaN).set(Columns.NORM_SQ, Double.NaN);
             }
-            row.put("gt_adv_risk", LinearRisks.groundTruthAdversarial(s.thetaNorm(r.attack().q()), r.alpha(),
-                    r.target(), r.sigma(), r.noise()));
-            row.put("r0_over_n", rs.r0OverN());
-            row.put("k_star", rs.kStar().value());
-            row.put("k_star_status", rs.kStar().status().name().toLowerCase(Locale.ROOT));
-            row.put("k_star_over_n", rs.kStarOverN());
-            row.put("n_over_R_k_star", rs.nOverRkStar());
             TradeOff tn = TradeOff.of(d, r.grid(), r.attack(), r.target(), r.alpha(), r.noise());
             trades.add(tn);
-            row.put("A", tn.adversarialRegret());
-            row.put("S", tn.standardRegret());
-            row.put("lambda_std", tn.lambdaStd());
-            row.put("lambda_adv", tn.lambdaAdv());
-            row.put("optimum_at_grid_edge", tn.optimumAtGridEdge());
-            byN.add(row);
+            row.set(Columns.GT_ADV_RISK, LinearRisks.groundTruthAdversarial(s.thetaNorm(r.attack().q()), r.alpha(),
+                            r.target(), r.sigma(), r.noise()))
+                    .set(Columns.R0_OVER_N, rs.r0OverN()).set(Columns.K_STAR, rs.kStar().value())
+                    .set(Columns.K_STAR_STATUS, rs.kStar().status().name().toLowerCase(Locale.ROOT))
+                    .set(Columns.K_STAR_OVER_N, rs.kStarOverN()).set(Columns.N_OVER_R_K_STAR, rs.nOverRkStar())
+                    .set(Columns.REGRET_A, tn.adversarialRegret()).set(Columns.REGRET_S, tn.standardRegret())
+                    .set(Columns.LAMBDA_STD, tn.lambdaStd()).set(Columns.LAMBDA_ADV, tn.lambdaAdv())
+                    .set(Columns.OPTIMUM_AT_GRID_EDGE, tn.optimumAtGridEdge());
+            byN.add(row.build().toMap());
         }
         out.put("by_n", byN);
         BenignDiagnosis diagnosis = BenignDiagnosis.of(summaries);
@@ -187,20 +182,13 @@ final class TheoryView {
     }
 
     private static Map<String, Object> point(DePoint d, TheoryRequest r, double gt) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lambda", d.lambda());
-        m.put("kappa", d.kappa());
-        m.put("std_risk", d.stdRisk());
-        m.put("adv_risk", d.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()));
-        m.put("gt_adv_risk", gt);
-        m.put("bias", d.bias());
-        m.put("variance", d.variance());
-        m.put("norm_l2", Math.sqrt(d.normL2Sq()));
-        m.put("norm_sq", d.normL2Sq());
-        m.put("norm_dual", d.dualNorm(r.attack(), r.target()));
-        m.put("alpha_c", d.crossoverBudget());
-        m.put("tail_ratio", d.tailRatio());
-        return m;
+        return RowTypes.EXPLORE_CHOSEN.row().set(Columns.LAMBDA, d.lambda()).set(Columns.KAPPA, d.kappa())
+                .set(Columns.STD_RISK, d.stdRisk())
+                .set(Columns.ADV_RISK, d.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()))
+                .set(Columns.GT_ADV_RISK, gt).set(Columns.BIAS, d.bias()).set(Columns.VARIANCE, d.variance())
+                .set(Columns.NORM_L2, Math.sqrt(d.normL2Sq())).set(Columns.NORM_SQ, d.normL2Sq())
+                .set(Columns.NORM_DUAL, d.dualNorm(r.attack(), r.target())).set(Columns.ALPHA_C, d.crossoverBudget())
+                .set(Columns.TAIL_RATIO, d.tailRatio()).build().toMap();
     }
 
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Aggregation.Stats;
 
@@ -43,10 +44,9 @@ final class HtmlReport {
         for (Verdict v : vs) {
             b.append("<tr><td>").append(Html.esc(v.claim())).append("</td><td>").append(Html.esc(v.setting()))
                     .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>")
-                    .append(Html.esc(v.criteria().isEmpty() ? "one training set: no interval" : v.statistics()))
-                    .append("</td><td>").append(Html.esc(v.numbers()))
-                    .append("</td><td class=\"").append(v.holds() ? "holds" : v.decision()
-                            == org.advrisk.stats.Decision.INCONCLUSIVE ? "open" : "fails").append("\">").append(v.word())
+                    .append(Html.esc(VerdictText.statisticsCell(v)))
+                    .append("</td><td>").append(Html.esc(VerdictText.numbers(v)))
+                    .append("</td><td class=\"").append(VerdictText.cssClass(v)).append("\">").append(VerdictText.word(v))
                     .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -164,20 +164,20 @@ final class HtmlReport {
                 break;
             }
             b.append("<tr>");
-            num(g.number("n"));
-            num(g.number("d"));
-            b.append("<td class=\"num\">").append(Html.esc(g.text("m"))).append("</td>");
-            num(g.number("lambda"));
-            num(g.number("alpha"));
-            Stats r = g.stats().get("std_risk");
+            num(g.number(Columns.N));
+            num(g.number(Columns.D));
+            b.append("<td class=\"num\">").append(Html.esc(g.text(Columns.M))).append("</td>");
+            num(g.number(Columns.LAMBDA));
+            num(g.number(Columns.ALPHA));
+            Stats r = g.stats(Columns.STD_RISK);
             num(r == null ? 0 : r.count());
-            pm(g, "std_risk");
-            pm(g, "adv_risk");
-            pm(g, "adv_risk_first_order");
-            num(g.mean("gt_adv_risk"));
-            pm(g, "norm_l2_sq");
-            for (String c : new String[] {"lambda_eff", "c0", "c1", "c2", "lin_error", "lin_std_risk", "lin_adv_risk",
-                "lin_corr"}) {
+            pm(g, Columns.STD_RISK);
+            pm(g, Columns.ADV_RISK);
+            pm(g, Columns.ADV_RISK_FIRST_ORDER);
+            num(g.mean(Columns.GT_ADV_RISK));
+            pm(g, Columns.NORM_L2_SQ);
+            for (org.advrisk.columns.Column c : new org.advrisk.columns.Column[] {Columns.LAMBDA_EFF, Columns.C0,
+                Columns.C1, Columns.C2, Columns.LIN_ERROR, Columns.LIN_STD_RISK, Columns.LIN_ADV_RISK, Columns.LIN_CORR}) {
                 num(g.mean(c));
             }
             b.append("</tr>\n");
@@ -204,21 +204,21 @@ final class HtmlReport {
                 break;
             }
             b.append("<tr>");
-            num(g.number("n"));
-            num(g.number("p"));
-            num(g.number("lambda"));
-            num(g.number("alpha"));
-            Stats r = g.stats().get("std_risk");
+            num(g.number(Columns.N));
+            num(g.number(Columns.P));
+            num(g.number(Columns.LAMBDA));
+            num(g.number(Columns.ALPHA));
+            Stats r = g.stats(Columns.STD_RISK);
             num(r == null ? 0 : r.count());
-            pm(g, "std_risk");
-            pm(g, "adv_risk");
-            num(g.mean("gt_adv_risk"));
-            pm(g, "norm_l2_sq");
-            num(g.mean("alpha_c"));
+            pm(g, Columns.STD_RISK);
+            pm(g, Columns.ADV_RISK);
+            num(g.mean(Columns.GT_ADV_RISK));
+            pm(g, Columns.NORM_L2_SQ);
+            num(g.mean(Columns.ALPHA_C));
             if (theory) {
-                num(g.mean("de_std_risk"));
-                num(g.mean("de_adv_risk"));
-                num(g.mean("de_norm_l2_sq"));
+                num(g.mean(Columns.DE_STD_RISK));
+                num(g.mean(Columns.DE_ADV_RISK));
+                num(g.mean(Columns.DE_NORM_L2_SQ));
             }
             b.append("</tr>\n");
         }
@@ -229,8 +229,8 @@ final class HtmlReport {
         return this;
     }
 
-    private void pm(Group g, String col) {
-        Stats s = g.stats().get(col);
+    private void pm(Group g, org.advrisk.columns.Column col) {
+        Stats s = g.stats(col);
         if (s == null) {
             b.append("<td class=\"num\">—</td>");
             return;

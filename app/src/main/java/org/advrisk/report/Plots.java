@@ -9,34 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.advrisk.experiment.Aggregation.Group;
-import org.advrisk.experiment.Aggregation.Stats;
-import org.advrisk.experiment.SizeRule;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.theory.EffectiveRanks;
-import org.advrisk.theory.RankSummary;
-import org.advrisk.theory.TheorySpectrum;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's plots (XChart; PNG and SVG each): risks vs n, ‖θ̂‖² vs n, risks vs λ and the
- * trade-off frontier. Simulations are points with ±1 standard error bars (mean over trials), the
- * deterministic equivalents (DE) lines, the ground truth's adversarial risk a dashed reference.
+ * The XChart renderer of {@link Figure}s (PNG and SVG each): it only draws what the figure data says
+ * (axes, series, styles); what to show is decided and computed in {@link Figures}. {@link #chart} and
+ * {@link #save} also serve the audit's plots.
  */
 public final class Plots {
     /** Units and conventions shown on every risk axis. */
-    public static final String RISK_AXIS = "excess risk (squared error vs the clean response ⟨x,θ*⟩)";
+    public static final String RISK_AXIS = Figures.RISK_AXIS;
 
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
     private static final BasicStroke DOTTED = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
@@ -62,130 +52,79 @@ public final class Plots {
     public record Plot(String id, String title, String caption, Path png, Path svg) {
     }
 
-    /** Writes every plot the run's data supports into {@code dir}; returns them in report order. */
+    /** Writes every figure the run's data supports ({@link Figures#of}) into {@code dir}, in report order. */
     public static List<Plot> render(RunData data, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Plot> out = new ArrayList<>();
-        List<Map<String, Object>> settings = data.settings();
-        // ‖θ̂‖² (and E‖∇f̂‖²) do not depend on the attack or target: one norm plot per remaining setting.
-        java.util.Set<String> normPlotted = new java.util.HashSet<>();
-        for (int si = 0; si < settings.size(); si++) {
-            Map<String, Object> s = settings.get(si);
-            String suffix = settings.size() == 1 ? "" : "-" + (si + 1);
-            boolean ntk = data.spec().family() == org.advrisk.experiment.Family.NTK;
-            List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0 && Verdicts.infiniteWidth(g));
-            Map<String, Object> normKey = new java.util.LinkedHashMap<>(s);
-            normKey.remove("attack");
-            normKey.remove("target");
-            boolean firstNorm = normPlotted.add(normKey.toString());
-            if (ntk && RunData.distinct(minNorm, "n").length >= 2) {
-                out.add(save(ntkRiskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
-                        "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the limit of gradient descent at"
-                                + " infinite width): risks against n, log-log. Standard risk R (circles) and PGD"
-                                + " adversarial risk R_α per budget α (squares) on the test points; lines: the same risks"
-                                + " of linear ridge regression at the implicit ridge λ_eff = tr Σ/n (the linearisation of"
-                                + " docs/ntk.md §3); dashed: the ground truth's α²‖θ*‖². " + RunData.label(s)));
-                if (firstNorm) out.add(save(ntkGradVsN(s, minNorm), dir, "grad-vs-n" + suffix,
-                        "E‖∇ₓf̂‖² of the NTK interpolator (mean over test points of the squared input-gradient norm,"
-                                + " the non-linear analogue of ‖θ̂‖² that the attack exploits) against n, with ‖θ̂_ridge‖²"
-                                + " of linear ridge at λ_eff = tr Σ/n (line). " + RunData.label(s)));
-            } else if (RunData.distinct(minNorm, "n").length >= 2) {
-                out.add(save(riskVsN(data, s, minNorm), dir, "risk-vs-n" + suffix,
-                        "Min-norm (λ = 0) risks against n, log-log: standard risk R (circles), adversarial risk R_α per"
-                                + " budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
-                                + (data.hasTheory() ? ", deterministic equivalents (lines)" : "") + ". " + RunData.label(s)));
-                if (firstNorm) out.add(save(normVsN(data, s, minNorm), dir, "norm-vs-n" + suffix,
-                        "‖θ̂‖² of the min-norm interpolator against n with the order σ²n/Σ_{i>k*}λ_i of docs/theory.md §3"
-                                + " (k* with b = 1) and the cruder bound σ²n/tr Σ. " + RunData.label(s)));
-            }
-            List<Group> all = data.groups(s, Verdicts::infiniteWidth);
-            if (RunData.distinct(all, "lambda").length >= 3) {
-                for (double a : RunData.distinct(all, "alpha")) {
-                    if (a == 0) {
-                        continue;
-                    }
-                    String as = "-a" + RunData.fmt(a).replace('.', '_');
-                    out.add(save(riskVsLambda(data, s, a), dir, "risk-vs-lambda" + suffix + as,
-                            (ntk ? "NTK (K1) kernel ridge c = (K + nλI)⁻¹y: R and PGD R_α" : "Ridge risks")
-                                    + " against λ (log axis; λ = 0 drawn at the left edge as min-norm) for each n: R"
-                                    + " (solid), R_α with α = " + RunData.fmt(a) + " (dashed)"
-                                    + (data.hasTheory() ? ", deterministic equivalents (diamonds)" : "") + ". "
-                                    + RunData.label(s)));
-                    out.add(save(frontier(data, s, a), dir, "frontier" + suffix + as,
-                            "Trade-off frontier: (R, R_α) along the λ grid for each n, α = " + RunData.fmt(a)
-                                    + "; the ground truth has R = 0 and R_α = α²‖θ*‖²_q (dashed line). A point near"
-                                    + " the lower-left corner would make both small. " + RunData.label(s)));
-                }
-            }
+        for (Figure f : Figures.of(data)) {
+            out.add(save(draw(f), dir, f.id(), f.caption()));
         }
-        out.addAll(riskVsGamma(data, dir));
         return out;
     }
 
-    /**
-     * Double-descent view: when settings differ only in p (several p at one n), risks against
-     * γ = p/n, one curve per λ (up to 3) for the standard risk and the first α > 0.
-     */
-    static List<Plot> riskVsGamma(RunData data, Path dir) throws IOException {
-        Map<String, List<Group>> families = new java.util.LinkedHashMap<>();
-        for (Group g : data.groups()) {
-            Map<String, Object> k = new java.util.LinkedHashMap<>();
-            for (String c : RunData.SETTING) {
-                if (!c.equals("p_rule")) {
-                    k.put(c, g.key().get(c));
-                }
-            }
-            k.put("n", g.number("n"));
-            families.computeIfAbsent(k.toString(), x -> new ArrayList<>()).add(g);
+    /** The chart of one figure. */
+    static XYChart draw(Figure f) {
+        XYChart c = chart(f.title(), f.x().title(), f.y().title(), f.x().log(), f.y().log());
+        for (Figure.Series s : f.series()) {
+            add(c, s);
         }
-        List<Plot> out = new ArrayList<>();
-        int idx = 0;
-        for (List<Group> gs : families.values()) {
-            double[] ps = RunData.distinct(gs, "p");
-            if (ps.length < 3) {
-                continue;
+        return c;
+    }
+
+    private static void add(XYChart c, Figure.Series s) {
+        Color color = new Color(Integer.parseInt(s.color().substring(1), 16));
+        XYSeries x;
+        switch (s.style()) {
+            case POINTS -> {
+                x = c.addSeries(s.name(), s.x(), s.y(), s.errors());
+                x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                x.setMarker(marker(s.marker()));
+                x.setMarkerColor(color);
+                x.setLineColor(color);
             }
-            idx++;
-            Group first = gs.get(0);
-            double n = first.number("n");
-            double alpha = 0;
-            for (double a : RunData.distinct(gs, "alpha")) {
-                if (a > 0) {
-                    alpha = a;
-                    break;
+            case MARKERS -> {
+                x = c.addSeries(s.name(), s.x(), s.y());
+                x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                x.setMarker(marker(s.marker()));
+                x.setMarkerColor(color);
+            }
+            case LINE -> {
+                if (c.getStyler().isYAxisLogarithmic() && java.util.Arrays.stream(s.y()).anyMatch(v -> !(v > 0))) {
+                    return; // a reference line at 0 (e.g. the ground truth under the consistent target) has no log-axis place
                 }
+                x = c.addSeries(s.name(), s.x(), s.y());
+                x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                x.setMarker(SeriesMarkers.NONE);
+                x.setLineColor(color);
+                x.setLineStyle(stroke(s.stroke()));
             }
-            double[] lambdas = RunData.distinct(gs, "lambda");
-            XYChart c = chart("Risks vs p/n at n = " + (int) n + " (" + first.text("spectrum") + ")",
-                    "γ = p/n (features per sample), log scale", RISK_AXIS + ", log scale", true, true);
-            double[] gamma = new double[ps.length];
-            for (int i = 0; i < ps.length; i++) {
-                gamma[i] = ps[i] / n;
+            case LINE_MARKERS -> {
+                x = c.addSeries(s.name(), s.x(), s.y());
+                x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                x.setLineColor(color);
+                x.setMarkerColor(color);
+                x.setMarker(marker(s.marker()));
+                x.setLineStyle(stroke(s.stroke()));
             }
-            for (int li = 0; li < Math.min(3, lambdas.length); li++) {
-                double l = lambdas[li];
-                double[] r = new double[ps.length];
-                double[] ra = new double[ps.length];
-                for (int i = 0; i < ps.length; i++) {
-                    double pv = ps[i];
-                    double a = alpha;
-                    r[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l).findFirst()
-                            .map(g -> g.mean("std_risk")).orElse(Double.NaN);
-                    ra[i] = gs.stream().filter(g -> g.number("p") == pv && g.number("lambda") == l
-                            && g.number("alpha") == a).findFirst().map(g -> g.mean("adv_risk")).orElse(Double.NaN);
-                }
-                Color col = PALETTE[li % PALETTE.length];
-                line(c, "R, λ = " + RunData.fmt(l), gamma, r, col, SOLID);
-                if (alpha > 0) {
-                    line(c, "R_α, α = " + RunData.fmt(alpha) + ", λ = " + RunData.fmt(l), gamma, ra, col, DASHED);
-                }
-            }
-            String id = "risk-vs-gamma" + (families.size() == 1 ? "" : "-" + idx);
-            out.add(save(c, dir, id, "Risks against γ = p/n at fixed n = " + (int) n + " (double descent: the"
-                    + " min-norm risk peaks near γ = 1), standard risk R (solid) and R_α (dashed) per λ. "
-                    + first.text("spectrum") + ", θ* " + first.text("theta") + "."));
+            default -> throw new IllegalStateException("style " + s.style());
         }
-        return out;
+    }
+
+    private static Marker marker(Figure.Marker m) {
+        return switch (m) {
+            case NONE -> SeriesMarkers.NONE;
+            case CIRCLE -> SeriesMarkers.CIRCLE;
+            case SQUARE -> SeriesMarkers.SQUARE;
+            case DIAMOND -> SeriesMarkers.DIAMOND;
+        };
+    }
+
+    private static BasicStroke stroke(Figure.Stroke s) {
+        return switch (s) {
+            case SOLID -> SOLID;
+            case DASHED -> DASHED;
+            case DOTTED -> DOTTED;
+        };
     }
 
     static XYChart chart(String title, String x, String y, boolean logX, boolean logY) {
@@ -213,194 +152,6 @@ public final class Plots {
         st.setChartTitleBoxVisible(false);
         st.setPlotBorderVisible(true);
         st.setChartPadding(12);
-        return c;
-    }
-
-    static XYChart riskVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("Min-norm: risks vs n (" + s.get("spectrum") + ", p = " + s.get("p_rule") + ")",
-                "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double[] alphas = RunData.distinct(gs, "alpha");
-        points(c, "R (simulated)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
-        if (data.hasTheory()) {
-            line(c, "R (DE)", ns, Verdicts.series(gs, ns, alphas[0], "de_std_risk"), PALETTE[0], SOLID);
-            TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
-        }
-        int k = 1;
-        for (double a : alphas) {
-            if (a == 0) {
-                continue;
-            }
-            Color col = PALETTE[k++ % PALETTE.length];
-            points(c, "R_α, α = " + RunData.fmt(a), ns, gs, a, "adv_risk", col, SeriesMarkers.SQUARE);
-            if (data.hasTheory()) {
-                line(c, "R_α (DE), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "de_adv_risk"), col, SOLID);
-            }
-            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "gt_adv_risk"), col,
-                    DASHED);
-        }
-        return c;
-    }
-
-    /** ", p = " (", d = " for the NTK family, where p is the input dimension). */
-    static String dim(RunData data) {
-        return data.spec().family() == org.advrisk.experiment.Family.NTK ? ", d = " : ", p = ";
-    }
-
-    static XYChart ntkRiskVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator: risks vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
-                + ")", "n (training samples), log scale", RISK_AXIS + ", log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double[] alphas = RunData.distinct(gs, "alpha");
-        points(c, "R (NTK)", ns, gs, alphas[0], "std_risk", PALETTE[0], SeriesMarkers.CIRCLE);
-        line(c, "R (linear ridge at λ_eff)", ns, Verdicts.series(gs, ns, alphas[0], "lin_std_risk"), PALETTE[0], SOLID);
-        TheoryLines.draw(c, data, s, ns, alphas, PALETTE, DOTTED);
-        int k = 1;
-        for (double a : alphas) {
-            if (a == 0) {
-                continue;
-            }
-            Color col = PALETTE[k++ % PALETTE.length];
-            points(c, "R_α PGD (NTK), α = " + RunData.fmt(a), ns, gs, a, "adv_risk", col, SeriesMarkers.SQUARE);
-            line(c, "R_α (linear ridge at λ_eff), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "lin_adv_risk"),
-                    col, SOLID);
-            line(c, "α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), ns, Verdicts.series(gs, ns, a, "gt_adv_risk"), col,
-                    DASHED);
-        }
-        return c;
-    }
-
-    static XYChart ntkGradVsN(Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("NTK interpolator: E‖∇ₓf̂‖² vs n (" + s.get("spectrum") + ", d = " + s.get("p_rule")
-                + ")", "n (training samples), log scale", "E‖∇ₓf̂(x)‖₂² over test points, log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double a0 = RunData.distinct(gs, "alpha")[0];
-        points(c, "E‖∇ₓf̂‖² (NTK)", ns, gs, a0, "norm_l2_sq", PALETTE[0], SeriesMarkers.CIRCLE);
-        double[] lin = Verdicts.series(gs, ns, a0, "lin_norm_l2");
-        for (int i = 0; i < lin.length; i++) {
-            lin[i] *= lin[i];
-        }
-        line(c, "‖θ̂_ridge‖² (linear ridge at λ_eff)", ns, lin, PALETTE[1], DASHED);
-        return c;
-    }
-
-    static XYChart normVsN(RunData data, Map<String, Object> s, List<Group> gs) {
-        XYChart c = chart("Min-norm: ‖θ̂‖² vs n (" + s.get("spectrum") + ", p = " + s.get("p_rule") + ")",
-                "n (training samples), log scale", "‖θ̂‖₂² (squared Euclidean norm), log scale", true, true);
-        double[] ns = RunData.distinct(gs, "n");
-        double a0 = RunData.distinct(gs, "alpha")[0];
-        points(c, "‖θ̂‖² (simulated)", ns, gs, a0, "norm_l2_sq", PALETTE[0], SeriesMarkers.CIRCLE);
-        if (data.hasTheory()) {
-            line(c, "‖θ̂‖² (DE)", ns, Verdicts.series(gs, ns, a0, "de_norm_l2_sq"), PALETTE[0], SOLID);
-        }
-        double sigma = ((Number) s.get("sigma")).doubleValue();
-        double[] ps = Verdicts.keySeries(gs, ns, a0, "p");
-        double[] order = new double[ns.length];
-        double[] crude = new double[ns.length];
-        String template = String.valueOf(s.get("spectrum"));
-        boolean haveOrder = true;
-        String thetaTemplate = String.valueOf(s.get("theta"));
-        for (int i = 0; i < ns.length; i++) {
-            int n = (int) ns[i];
-            long p = (long) ps[i];
-            TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(SizeRule.substitute(template, n)).withSize(p),
-                    GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)).withSize(p, data.spec().seed()),
-                    TheorySpectrum.DEFAULT_TRUNCATION);
-            RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
-            order[i] = rs.normBoundTail();
-            crude[i] = rs.normBoundTrace();
-            haveOrder &= Double.isFinite(order[i]);
-        }
-        if (sigma > 0) {
-            if (haveOrder) {
-                line(c, "σ²n / Σ_{i>k*} λ_i (order)", ns, order, PALETTE[1], DASHED);
-            }
-            line(c, "σ²n / tr Σ (lower bound)", ns, crude, PALETTE[2], DOTTED);
-        }
-        return c;
-    }
-
-    static XYChart riskVsLambda(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart((data.spec().family() == org.advrisk.experiment.Family.NTK ? "NTK kernel ridge" : "Ridge")
-                + ": risks vs λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
-                + s.get("p_rule") + ")", data.spec().family() == org.advrisk.experiment.Family.NTK
-                ? "λ (kernel ridge, c = (K + nλI)⁻¹y), log scale" : "λ (ridge; scikit-learn alpha = nλ), log scale",
-                RISK_AXIS + ", log scale",
-                true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
-        double[] ns = RunData.distinct(gs, "n");
-        double[] lambdas = RunData.distinct(gs, "lambda");
-        double zeroAt = zeroPosition(lambdas);
-        for (int i = 0; i < ns.length; i++) {
-            double n = ns[i];
-            List<Group> atN = gs.stream().filter(g -> g.number("n") == n).toList();
-            double[] x = new double[lambdas.length];
-            double[] r = new double[lambdas.length];
-            double[] ra = new double[lambdas.length];
-            for (int j = 0; j < lambdas.length; j++) {
-                x[j] = lambdas[j] == 0 ? zeroAt : lambdas[j];
-                double l = lambdas[j];
-                Group g = atN.stream().filter(h -> h.number("lambda") == l).findFirst().orElse(null);
-                r[j] = g == null ? Double.NaN : g.mean("std_risk");
-                ra[j] = g == null ? Double.NaN : g.mean("adv_risk");
-            }
-            Color col = PALETTE[i % PALETTE.length];
-            line(c, "R, n = " + (int) n, x, r, col, SOLID);
-            line(c, "R_α, n = " + (int) n, x, ra, col, DASHED);
-            if (data.hasTheory()) {
-                double[] dr = new double[lambdas.length];
-                double[] dra = new double[lambdas.length];
-                for (int j = 0; j < lambdas.length; j++) {
-                    double l = lambdas[j];
-                    Group g = atN.stream().filter(h -> h.number("lambda") == l).findFirst().orElse(null);
-                    dr[j] = g == null ? Double.NaN : g.mean("de_std_risk");
-                    dra[j] = g == null ? Double.NaN : g.mean("de_adv_risk");
-                }
-                XYSeries sr = c.addSeries("R (DE), n = " + (int) n, x, dr);
-                XYSeries sa = c.addSeries("R_α (DE), n = " + (int) n, x, dra);
-                for (XYSeries d : new XYSeries[] {sr, sa}) {
-                    d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    d.setMarker(SeriesMarkers.DIAMOND);
-                    d.setMarkerColor(col);
-                }
-            }
-        }
-        return c;
-    }
-
-    static XYChart frontier(RunData data, Map<String, Object> s, double alpha) {
-        XYChart c = chart("Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " (" + s.get("spectrum") + dim(data)
-                + s.get("p_rule") + ")", "standard risk R, log scale", "adversarial risk R_α, log scale", true, true);
-        List<Group> gs = data.groups(s, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
-        double[] ns = RunData.distinct(gs, "n");
-        double xmin = Double.POSITIVE_INFINITY;
-        double xmax = 0;
-        double gt = Double.NaN;
-        for (int i = 0; i < ns.length; i++) {
-            double n = ns[i];
-            List<Group> atN = new ArrayList<>(gs.stream().filter(g -> g.number("n") == n).toList());
-            atN.sort((a, b) -> Double.compare(a.number("lambda"), b.number("lambda")));
-            double[] x = new double[atN.size()];
-            double[] y = new double[atN.size()];
-            for (int j = 0; j < atN.size(); j++) {
-                x[j] = atN.get(j).mean("std_risk");
-                y[j] = atN.get(j).mean("adv_risk");
-                xmin = Math.min(xmin, x[j]);
-                xmax = Math.max(xmax, x[j]);
-                gt = atN.get(j).mean("gt_adv_risk");
-            }
-            XYSeries ser = c.addSeries("n = " + (int) n + " (λ from 0 to " + RunData.fmt(atN.get(atN.size() - 1)
-                    .number("lambda")) + ")", x, y);
-            ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            ser.setLineColor(PALETTE[i % PALETTE.length]);
-            ser.setMarkerColor(PALETTE[i % PALETTE.length]);
-            ser.setMarker(SeriesMarkers.CIRCLE);
-            ser.setLineStyle(SOLID);
-        }
-        if (gt > 0 && xmax > 0) {
-            line(c, "ground truth: R = 0, R_α = α²‖θ*‖²", new double[] {xmin, xmax}, new double[] {gt, gt},
-                    Color.BLACK, DASHED);
-        }
         return c;
     }
 
@@ -436,51 +187,9 @@ public final class Plots {
         return hi > lo ? Math.log10(hi / lo) : 0;
     }
 
-    /** Where λ = 0 is drawn on a log axis: a factor 10 below the smallest positive λ. */
+    /** Where λ = 0 is drawn on a log axis ({@link Figures#zeroPosition}). */
     static double zeroPosition(double[] lambdas) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double l : lambdas) {
-            if (l > 0) {
-                min = Math.min(min, l);
-            }
-        }
-        return Double.isFinite(min) ? min / 10 : 1e-8;
-    }
-
-    private static void points(XYChart c, String name, double[] ns, List<Group> gs, double alpha, String col,
-                               Color color, org.knowm.xchart.style.markers.Marker marker) {
-        double[] y = new double[ns.length];
-        double[] e = new double[ns.length];
-        for (int i = 0; i < ns.length; i++) {
-            y[i] = Double.NaN;
-            for (Group g : gs) {
-                if (g.number("n") == ns[i] && g.number("alpha") == alpha) {
-                    Stats st = g.stats().get(col);
-                    if (st != null) {
-                        y[i] = st.mean();
-                        double se = Double.isNaN(st.se()) ? 0 : st.se();
-                        e[i] = Math.min(se, 0.9 * Math.abs(y[i])); // keep bars inside a log axis
-                    }
-                    break;
-                }
-            }
-        }
-        XYSeries s = c.addSeries(name, ns, y, e);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(marker);
-        s.setMarkerColor(color);
-        s.setLineColor(color);
-    }
-
-    static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
-        if (c.getStyler().isYAxisLogarithmic() && java.util.Arrays.stream(y).anyMatch(v -> !(v > 0))) {
-            return; // a reference line at 0 (e.g. the ground truth under the consistent target) has no log-axis place
-        }
-        XYSeries s = c.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setLineStyle(stroke);
+        return Figures.zeroPosition(lambdas);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Json;
 
@@ -160,18 +161,18 @@ public final class Reports {
         boolean ntk = data.spec() != null && data.spec().family() == org.advrisk.experiment.Family.NTK;
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
-            if (RunData.distinct(gs, "lambda").length >= 3 && RunData.distinct(gs, "n").length >= 1) {
-                for (double a : RunData.distinct(gs, "alpha")) {
+            if (RunData.distinct(gs, Columns.LAMBDA).length >= 3 && RunData.distinct(gs, Columns.N).length >= 1) {
+                for (double a : RunData.distinct(gs, Columns.ALPHA)) {
                     if (a > 0) {
                         h.tradeOffs("Trade-off along λ, α = " + RunData.fmt(a) + ": " + RunData.label(s),
-                                TradeOff.curve(data, s, a, "std_risk", "adv_risk"));
+                                TradeOff.curve(data, s, a, Columns.STD_RISK, Columns.ADV_RISK));
                         if (data.hasTheory()) {
                             h.tradeOffs("Deterministic equivalents, α = " + RunData.fmt(a) + ": " + RunData.label(s),
-                                    TradeOff.curve(data, s, a, "de_std_risk", "de_adv_risk"));
+                                    TradeOff.curve(data, s, a, Columns.DE_STD_RISK, Columns.DE_ADV_RISK));
                         }
                     }
                 }
-                List<Group> minNorm = data.groups(s, g -> g.number("lambda") == 0);
+                List<Group> minNorm = data.groups(s, g -> g.number(Columns.LAMBDA) == 0);
                 if (ntk) {
                     h.ntkSummary("Mean ± standard error over trials (R_α: PGD and the first-order surrogate; the"
                             + " linearisation of docs/ntk.md §3 at λ_eff): " + RunData.label(s), gs);

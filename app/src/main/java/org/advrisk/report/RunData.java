@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.advrisk.columns.Column;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.ResultStore;
@@ -28,8 +30,8 @@ import org.advrisk.experiment.SpecReader;
  */
 public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String, Object>> rows, List<Group> groups) {
     /** The columns that define a setting (a curve family in the plots). */
-    public static final List<String> SETTING = List.of("spectrum", "theta", "p_rule", "sigma", "design", "noise",
-            "attack", "target");
+    public static final List<String> SETTING = List.of(Columns.SPECTRUM.name(), Columns.THETA.name(), Columns.P_RULE.name(), Columns.SIGMA.name(), Columns.DESIGN.name(), Columns.NOISE.name(),
+            Columns.ATTACK.name(), Columns.TARGET.name());
 
     /** Loads a run directory. */
     public static RunData load(Path dir) throws IOException {
@@ -41,11 +43,11 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
                 continue; // adversarial-training rows are in results.csv; the plots and verdicts read the λ path
             }
             Map<String, Object> m = new LinkedHashMap<>(r);
-            if (m.get("norm_l2") instanceof Number x) {
-                m.put("norm_l2_sq", x.doubleValue() * x.doubleValue());
+            if (m.get(Columns.NORM_L2.name()) instanceof Number x) {
+                m.put(Columns.NORM_L2_SQ.name(), x.doubleValue() * x.doubleValue());
             }
-            if (m.get("de_norm_l2") instanceof Number x) {
-                m.put("de_norm_l2_sq", x.doubleValue() * x.doubleValue());
+            if (m.get(Columns.DE_NORM_L2.name()) instanceof Number x) {
+                m.put(Columns.DE_NORM_L2_SQ.name(), x.doubleValue() * x.doubleValue());
             }
             rows.add(m);
         }
@@ -84,7 +86,7 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
     }
 
     /** Sorted distinct values of a numeric key column among groups. */
-    public static double[] distinct(List<Group> gs, String column) {
+    public static double[] distinct(List<Group> gs, Column column) {
         TreeSet<Double> s = new TreeSet<>();
         for (Group g : gs) {
             double v = g.number(column);
@@ -95,17 +97,53 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         return s.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Mean of a column at each n (for one α; NaN where no group has it). */
+    public static double[] series(List<Group> gs, double[] ns, double alpha, Column column) {
+        double[] out = new double[ns.length];
+        for (int i = 0; i < ns.length; i++) {
+            out[i] = Double.NaN;
+            for (Group g : gs) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
+                    out[i] = g.mean(column);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A key column's value at each n (for one α; NaN where no group has it). */
+    public static double[] keySeries(List<Group> gs, double[] ns, double alpha, Column column) {
+        double[] out = new double[ns.length];
+        for (int i = 0; i < ns.length; i++) {
+            out[i] = Double.NaN;
+            for (Group g : gs) {
+                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
+                    out[i] = g.number(column);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a group is at infinite width (no m column, or m = inf). */
+    public static boolean infiniteWidth(Group g) {
+        Object m = g.key().get(Columns.M.name());
+        return m == null || "inf".equals(String.valueOf(m));
+    }
+
     /** True when the run has deterministic-equivalent columns. */
     public boolean hasTheory() {
-        return !rows.isEmpty() && rows.get(0).containsKey("de_std_risk");
+        return !rows.isEmpty() && rows.get(0).containsKey(Columns.DE_STD_RISK.name());
     }
 
     /** A short label of a setting for titles. */
     public static String label(Map<String, Object> s) {
-        String p = String.valueOf(s.get("p_rule"));
-        return s.get("spectrum") + ", θ* " + s.get("theta") + ", p = " + p + ", σ = " + fmt(((Number) s.get("sigma")).doubleValue())
-                + (s.get("design").equals("gaussian") ? "" : ", " + s.get("design") + " design")
-                + ", " + s.get("attack") + " attack, " + s.get("target") + " target";
+        String p = String.valueOf(s.get(Columns.P_RULE.name()));
+        return s.get(Columns.SPECTRUM.name()) + ", θ* " + s.get(Columns.THETA.name()) + ", p = " + p + ", σ = " + fmt(((Number) s.get(Columns.SIGMA.name())).doubleValue())
+                + (s.get(Columns.DESIGN.name()).equals("gaussian") ? "" : ", " + s.get(Columns.DESIGN.name()) + " design")
+                + ", " + s.get(Columns.ATTACK.name()) + " attack, " + s.get(Columns.TARGET.name()) + " target";
     }
 
     static boolean same(Object a, Object b) {

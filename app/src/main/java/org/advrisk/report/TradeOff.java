@@ -3,6 +3,7 @@ package org.advrisk.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 
 /**
@@ -26,9 +27,10 @@ public record TradeOff(int n, double lambdaStd, double lambdaAdv, double a, doub
                        double minAdv, double advAtStd, double gt) {
 
     /** The trade-off from groups at one n (one α, attack, target), using the given risk columns. */
-    public static TradeOff of(int n, List<Group> atN, String stdCol, String advCol) {
+    public static TradeOff of(int n, List<Group> atN, org.advrisk.columns.Column stdCol,
+                             org.advrisk.columns.Column advCol) {
         List<Group> gs = new ArrayList<>(atN);
-        gs.sort((x, y) -> Double.compare(x.number("lambda"), y.number("lambda")));
+        gs.sort((x, y) -> Double.compare(x.number(Columns.LAMBDA), y.number(Columns.LAMBDA)));
         int iStd = -1;
         int iAdv = -1;
         for (int i = 0; i < gs.size(); i++) {
@@ -45,19 +47,19 @@ public record TradeOff(int n, double lambdaStd, double lambdaAdv, double a, doub
         for (Group g : gs) {
             gap = Math.min(gap, Math.max(g.mean(stdCol) / minStd, g.mean(advCol) / minAdv));
         }
-        return new TradeOff(n, gs.get(iStd).number("lambda"), gs.get(iAdv).number("lambda"),
+        return new TradeOff(n, gs.get(iStd).number(Columns.LAMBDA), gs.get(iAdv).number(Columns.LAMBDA),
                 gs.get(iStd).mean(advCol) / minAdv, gs.get(iAdv).mean(stdCol) / minStd, gap, minStd, minAdv,
-                gs.get(iStd).mean(advCol), gs.get(0).mean("gt_adv_risk"));
+                gs.get(iStd).mean(advCol), gs.get(0).mean(Columns.GT_ADV_RISK));
     }
 
     /** Trade-offs for every n of a setting at budget α (groups must span a λ grid; infinite width only). */
-    public static List<TradeOff> curve(RunData data, Map<String, Object> setting, double alpha, String stdCol,
-                                       String advCol) {
-        List<Group> gs = data.groups(setting, g -> g.number("alpha") == alpha && Verdicts.infiniteWidth(g));
+    public static List<TradeOff> curve(RunData data, Map<String, Object> setting, double alpha,
+                                       org.advrisk.columns.Column stdCol, org.advrisk.columns.Column advCol) {
+        List<Group> gs = data.groups(setting, g -> g.number(Columns.ALPHA) == alpha && Verdicts.infiniteWidth(g));
         List<TradeOff> out = new ArrayList<>();
-        for (double n : RunData.distinct(gs, "n")) {
-            List<Group> atN = gs.stream().filter(g -> g.number("n") == n).toList();
-            if (atN.stream().allMatch(g -> g.stats().containsKey(stdCol) && g.stats().containsKey(advCol))) {
+        for (double n : RunData.distinct(gs, Columns.N)) {
+            List<Group> atN = gs.stream().filter(g -> g.number(Columns.N) == n).toList();
+            if (atN.stream().allMatch(g -> g.stats(stdCol) != null && g.stats(advCol) != null)) {
                 out.add(of((int) n, atN, stdCol, advCol));
             }
         }

@@ -46,7 +46,7 @@ public final class VerdictFlips {
                 match = there.stream().filter(w -> w.claim().equals(v.claim())).findFirst().orElseThrow();
             }
             if (match != null && match.decision() != v.decision()) {
-                out.add(new Flip(v.claim(), v.setting(), v.word(), match.word()));
+                out.add(new Flip(v.claim(), v.setting(), v.decision().word(), match.decision().word()));
             }
         }
         return out;

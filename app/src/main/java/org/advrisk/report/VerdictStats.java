@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.advrisk.columns.Columns;
 import org.advrisk.stats.Bootstrap;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Interval;
@@ -25,7 +26,7 @@ final class VerdictStats {
     }
 
     /** One measured quantity: a column at a λ (NaN: any) and α. */
-    record Q(String column, double lambda, double alpha) {
+    record Q(org.advrisk.columns.Column column, double lambda, double alpha) {
     }
 
     /** Per-n, per-trial values of the quantities for a setting (infinite width only); trials missing one are dropped. */
@@ -37,18 +38,18 @@ final class VerdictStats {
             for (Map.Entry<String, Object> e : setting.entrySet()) {
                 match &= RunData.same(r.get(e.getKey()), e.getValue());
             }
-            Object m = r.get("m");
+            Object m = r.get(Columns.M.name());
             if (!match || (m != null && !"inf".equals(String.valueOf(m)))) {
                 continue;
             }
-            double n = ((Number) r.get("n")).doubleValue();
-            int trial = ((Number) r.get("trial")).intValue();
-            double lambda = ((Number) r.get("lambda")).doubleValue();
-            double alpha = ((Number) r.get("alpha")).doubleValue();
+            double n = ((Number) r.get(Columns.N.name())).doubleValue();
+            int trial = ((Number) r.get(Columns.TRIAL.name())).intValue();
+            double lambda = ((Number) r.get(Columns.LAMBDA.name())).doubleValue();
+            double alpha = ((Number) r.get(Columns.ALPHA.name())).doubleValue();
             for (int k = 0; k < qs.size(); k++) {
                 Q q = qs.get(k);
                 if ((Double.isNaN(q.lambda()) || q.lambda() == lambda) && q.alpha() == alpha
-                        && r.get(q.column()) instanceof Number v) {
+                        && r.get(q.column().name()) instanceof Number v) {
                     byN.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new double[qs.size()])[k]
                             = v.doubleValue();
                     seen.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new boolean[qs.size()])[k]
@@ -105,10 +106,10 @@ final class VerdictStats {
                                   double threshold) {
         List<Q> qs = new ArrayList<>();
         for (double l : lambdas) {
-            qs.add(new Q("std_risk", l, alpha));
+            qs.add(new Q(Columns.STD_RISK, l, alpha));
         }
         for (double l : lambdas) {
-            qs.add(new Q("adv_risk", l, alpha));
+            qs.add(new Q(Columns.ADV_RISK, l, alpha));
         }
         TrialCells cells = cells(data, setting, qs);
         int g = lambdas.length;

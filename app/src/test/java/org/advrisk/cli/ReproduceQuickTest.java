@@ -44,7 +44,7 @@ class ReproduceQuickTest {
         // The quick sizes may leave an interval across its threshold (INCONCLUSIVE, printed as such), but
         // no verdict may come out clearly against the paper's claim.
         for (Verdict v : vs) {
-            assertThat(v.decision()).as(v.claim() + " [" + v.setting() + "]: " + v.statistics())
+            assertThat(v.decision()).as(v.claim() + " [" + v.setting() + "]: " + org.advrisk.report.VerdictText.statistics(v))
                     .isNotEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
         }
         assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ") || l.startsWith("INCONCLUSIVE  "))

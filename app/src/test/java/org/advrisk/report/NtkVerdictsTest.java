@@ -82,14 +82,14 @@ class NtkVerdictsTest {
         assertThat(vs).hasSize(1);
         Verdict v = vs.get(0);
         assertThat(v.setting()).endsWith("α = 0.5");
-        assertThat(v.holds()).as(v.statistics()).isTrue();
-        assertThat(v.statistics()).contains("A(n_max) = 2.2 [", "] > 1.5");
-        assertThat(v.numbers()).contains("n = 400: A = 2.2, S = 2", "Not in the rule: α = 0.25",
+        assertThat(v.holds()).as(VerdictText.statistics(v)).isTrue();
+        assertThat(VerdictText.statistics(v)).contains("A(n_max) = 2.2 [", "] > 1.5");
+        assertThat(VerdictText.numbers(v)).contains("n = 400: A = 2.2, S = 2", "Not in the rule: α = 0.25",
                 "the rule would NOT be met at this budget (A = 1.3, S = 2 at n = 400)");
         // k = 0.1: A = 1.1, 1.2, 1.4 at α = 0.5: not above 1.5 at the largest n.
         Verdict low = Verdicts.claimThreeRidge(data(ridgeRows(0.1))).get(0);
-        assertThat(low.decision()).as(low.statistics()).isEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
-        assertThat(low.statistics()).contains("A(n_max) = 1.4 [").contains("< 1.5, needs > 1.5");
+        assertThat(low.decision()).as(VerdictText.statistics(low)).isEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
+        assertThat(VerdictText.statistics(low)).contains("A(n_max) = 1.4 [").contains("< 1.5, needs > 1.5");
     }
 
     private static List<Map<String, Object>> networkRows(double gapRms) {
@@ -112,7 +112,7 @@ class NtkVerdictsTest {
         List<Verdict> ok = Verdicts.network(data(networkRows(0.29)));
         assertThat(ok).hasSize(1);
         assertThat(ok.get(0).holds()).isTrue();
-        assertThat(ok.get(0).numbers()).contains("→ 0.29 vs 3/√(m/2) = 0.3", "R 0.12 vs 0.11",
+        assertThat(VerdictText.numbers(ok.get(0))).contains("→ 0.29 vs 3/√(m/2) = 0.3", "R 0.12 vs 0.11",
                 "√(split·d/m) = " + RunData.fmt(Math.sqrt(0.5 * 1000 / 200)));
         assertThat(Verdicts.network(data(networkRows(0.31))).get(0).holds()).isFalse();
     }

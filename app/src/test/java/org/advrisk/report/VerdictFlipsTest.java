@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerdictFlipsTest {
     private static Verdict v(String claim, String setting, Decision d) {
-        return new Verdict(claim, setting, "m", "x", d, List.of(), "rule");
+        return new Verdict(claim, setting, "m", new Numbers(List.of()), d, List.of(), "rule");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.advrisk.audit;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 
 /**
  * One row of an audit: a (split, estimator, λ, attack, α) with its risks on the test part.
@@ -64,7 +66,7 @@ public record AuditRow(String split, String estimator, double lambda, String att
 
     /** Column name → value, in output order; {@code withFirstOrder} adds adv_test_mse_first_order. */
     public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder) {
-        return toMap(withAlphaEff, withFirstOrder, false);
+        return row(withAlphaEff, withFirstOrder, false).toMap();
     }
 
     /**
@@ -73,36 +75,33 @@ public record AuditRow(String split, String estimator, double lambda, String att
      * delta0, delta_bar (NaN / empty / 0 on ridge rows, as there).
      */
     public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("split", split);
-        m.put("estimator", estimator);
-        m.put("lambda", lambda);
+        return row(withAlphaEff, withFirstOrder, withAdvTrain).toMap();
+    }
+
+    /** The row (type {@link RowTypes#AUDIT}); alpha_eff, adv_test_mse_first_order and advtrain columns when asked for. */
+    public Row row(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain) {
+        Row.Builder b = RowTypes.AUDIT.row().set(Columns.SPLIT, split).set(Columns.ESTIMATOR, estimator)
+                .set(Columns.LAMBDA, lambda);
         if (withAdvTrain) {
             AdvTrainColumns a = advTrain;
-            m.put("delta", a == null ? Double.NaN : a.delta());
-            m.put("train_attack", a == null ? "" : a.trainAttack());
-            m.put("iterations", a == null ? 0 : a.iterations());
-            m.put("train_gap", a == null ? 0.0 : a.trainGap());
-            m.put("delta0", a == null ? Double.NaN : a.delta0());
-            m.put("delta_bar", a == null ? Double.NaN : a.deltaBar());
+            b.set(Columns.DELTA, a == null ? Double.NaN : a.delta())
+                    .set(Columns.TRAIN_ATTACK, a == null ? "" : a.trainAttack())
+                    .set(Columns.ITERATIONS, a == null ? 0 : a.iterations())
+                    .set(Columns.TRAIN_GAP, a == null ? 0.0 : a.trainGap())
+                    .set(Columns.DELTA0, a == null ? Double.NaN : a.delta0())
+                    .set(Columns.DELTA_BAR, a == null ? Double.NaN : a.deltaBar());
         }
-        m.put("attack", attack);
-        m.put("alpha", alpha);
+        b.set(Columns.ATTACK, attack).set(Columns.ALPHA, alpha)
+                .set(Columns.TRAIN_MSE, trainMse).set(Columns.TEST_MSE, testMse).set(Columns.ADV_TEST_MSE, advTestMse)
+                .set(Columns.ADV_TEST_MSE_SE, advTestMseSe).set(Columns.CERTIFIED, certified)
+                .set(Columns.NORM_DUAL, normDual).set(Columns.N_TRAIN, nTrain).set(Columns.N_TEST, nTest)
+                .set(Columns.P, p);
         if (withAlphaEff) {
-            m.put("alpha_eff", alphaEff);
+            b.set(Columns.ALPHA_EFF, alphaEff);
         }
-        m.put("train_mse", trainMse);
-        m.put("test_mse", testMse);
-        m.put("adv_test_mse", advTestMse);
-        m.put("adv_test_mse_se", advTestMseSe);
         if (withFirstOrder) {
-            m.put("adv_test_mse_first_order", advFirstOrder);
+            b.set(Columns.ADV_TEST_MSE_FIRST_ORDER, advFirstOrder);
         }
-        m.put("certified", certified);
-        m.put("norm_dual", normDual);
-        m.put("n_train", nTrain);
-        m.put("n_test", nTest);
-        m.put("p", p);
-        return m;
+        return b.build();
     }
 }

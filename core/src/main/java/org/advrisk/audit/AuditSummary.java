@@ -1,10 +1,12 @@
 package org.advrisk.audit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 
 /**
  * The λ choice for one (attack, α), on the test and adversarial MSE averaged over the splits:
@@ -65,41 +67,34 @@ public record AuditSummary(String attack, double alpha, double lambdaStd, double
 
     /** Column name → value, in output order (lists joined with ';'). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("attack", attack);
-        m.put("alpha", alpha);
-        m.put("lambda_std", lambdaStd);
-        m.put("lambda_adv", lambdaAdv);
-        if (deltaChoice != null) {
-            m.put("delta_std", deltaChoice.deltaStd());
-            m.put("delta_adv", deltaChoice.deltaAdv());
-        }
-        m.put("test_mse_at_lambda_std", testAtStd);
-        m.put("adv_test_mse_at_lambda_std", advAtStd);
-        m.put("test_mse_at_lambda_adv", testAtAdv);
-        m.put("adv_test_mse_at_lambda_adv", advAtAdv);
-        if (deltaChoice != null) {
-            m.put("test_mse_at_delta_std", deltaChoice.testAtStd());
-            m.put("adv_test_mse_at_delta_std", deltaChoice.advAtStd());
-            m.put("test_mse_at_delta_adv", deltaChoice.testAtAdv());
-            m.put("adv_test_mse_at_delta_adv", deltaChoice.advAtAdv());
-        }
-        m.put("A", regretA);
-        m.put("S", regretS);
-        m.put("adv_at_lambda0_over_best", advAtZeroOverBest);
-        m.put("optimum_at_grid_edge", optimumAtGridEdge);
+        return row().toMap();
+    }
+
+    /** The summary row (type {@link RowTypes#AUDIT_SUMMARY}; lists joined with ';'). */
+    public Row row() {
         List<String> f = new ArrayList<>();
         for (double l : frontier) {
             f.add(String.format(Locale.ROOT, "%.4g", l));
         }
-        m.put("frontier_lambdas", String.join(";", f));
         List<String> t = new ArrayList<>();
         for (FeatureShare s : topFeatures) {
             t.add(String.format(Locale.ROOT, "%s:%.3f", s.name(), s.share()));
         }
-        m.put("top_features", String.join(";", t));
-        m.put("splits", splits);
-        m.put("certified", certified);
-        return m;
+        Row.Builder b = RowTypes.AUDIT_SUMMARY.row().set(Columns.ATTACK, attack).set(Columns.ALPHA, alpha)
+                .set(Columns.LAMBDA_STD, lambdaStd).set(Columns.LAMBDA_ADV, lambdaAdv)
+                .set(Columns.TEST_MSE_AT_LAMBDA_STD, testAtStd).set(Columns.ADV_TEST_MSE_AT_LAMBDA_STD, advAtStd)
+                .set(Columns.TEST_MSE_AT_LAMBDA_ADV, testAtAdv).set(Columns.ADV_TEST_MSE_AT_LAMBDA_ADV, advAtAdv);
+        if (deltaChoice != null) {
+            b.set(Columns.DELTA_STD, deltaChoice.deltaStd()).set(Columns.DELTA_ADV, deltaChoice.deltaAdv())
+                    .set(Columns.TEST_MSE_AT_DELTA_STD, deltaChoice.testAtStd())
+                    .set(Columns.ADV_TEST_MSE_AT_DELTA_STD, deltaChoice.advAtStd())
+                    .set(Columns.TEST_MSE_AT_DELTA_ADV, deltaChoice.testAtAdv())
+                    .set(Columns.ADV_TEST_MSE_AT_DELTA_ADV, deltaChoice.advAtAdv());
+        }
+        return b.set(Columns.REGRET_A, regretA).set(Columns.REGRET_S, regretS)
+                .set(Columns.ADV_AT_LAMBDA0_OVER_BEST, advAtZeroOverBest)
+                .set(Columns.OPTIMUM_AT_GRID_EDGE, optimumAtGridEdge)
+                .set(Columns.FRONTIER_LAMBDAS, String.join(";", f)).set(Columns.TOP_FEATURES, String.join(";", t))
+                .set(Columns.SPLITS, splits).set(Columns.CERTIFIED, certified).build();
     }
 }

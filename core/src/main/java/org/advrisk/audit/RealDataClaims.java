@@ -114,8 +114,8 @@ public final class RealDataClaims {
         /** One line: the decisions with every criterion's statistic, interval and threshold. */
         public String text() {
             return name + " (n_train " + nTrain + ", p " + p + ", " + splits + " splits, " + attack + " α = " + alpha
-                    + "): (i) " + claimOne.word() + " [" + String.join("; ", one.stream().map(Criterion::text).toList())
-                    + "]; (ii) " + claimTwo.word() + " [" + String.join("; ", two.stream().map(Criterion::text).toList()) + "]";
+                    + "): (i) " + claimOne.word() + " [" + String.join("; ", one.stream().map(RealDataClaims::describe).toList())
+                    + "]; (ii) " + claimTwo.word() + " [" + String.join("; ", two.stream().map(RealDataClaims::describe).toList()) + "]";
         }
     }
 
@@ -167,7 +167,7 @@ public final class RealDataClaims {
         TrialCells cells = new TrialCells(new double[] {c.nTrain()}, names, List.<double[][]>of(trials));
         List<Statistic> stats = List.of(overMin(0, L), overMin(L, L), Regret.at(0, 0, L, true), Regret.at(0, 0, L, false));
         List<Interval> iv = new Bootstrap(s.bootstrapSeed(), s.replicates(), Bootstrap.DEFAULT_LEVEL).intervals(cells, stats);
-        String a = "α = " + Criterion.fmt(alpha);
+        String a = "α = " + fmt(alpha);
         List<Criterion> one = List.of(new Criterion("R(0)/min R", iv.get(0), false, THRESHOLD),
                 new Criterion("R_α(0)/min R_α (" + a + ")", iv.get(1), true, THRESHOLD));
         List<Criterion> two = List.of(new Criterion("A (" + a + ")", iv.get(2), true, THRESHOLD),
@@ -189,5 +189,17 @@ public final class RealDataClaims {
             }
             return means[0][from] / min;
         };
+    }
+
+    /** "name = estimate [lo, hi] > threshold: DECISION", for the one-line summary of a verdict. */
+    static String describe(Criterion c) {
+        var iv = c.interval();
+        return c.name() + " = " + fmt(iv.estimate()) + (iv.defined() ? " [" + fmt(iv.lo()) + ", " + fmt(iv.hi()) + "]" : "")
+                + (c.above() ? " > " : " < ") + fmt(c.threshold()) + ": " + c.decision().word();
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() : Double.toString(v);
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.advrisk.columns.Column;
+import org.advrisk.columns.Columns;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -16,12 +18,17 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  */
 public final class Aggregation {
     /** Columns that identify a row's setting (never aggregated). */
-    public static final Set<String> PARAMETERS = Set.of("family", "spectrum", "theta", "p_rule", "sigma", "design",
-            "noise", "n", "p", "d", "m", "lambda", "delta", "alpha", "attack", "target");
+    public static final Set<String> PARAMETERS = names(Columns.FAMILY, Columns.SPECTRUM, Columns.THETA, Columns.P_RULE,
+            Columns.SIGMA, Columns.DESIGN, Columns.NOISE, Columns.N, Columns.P, Columns.D, Columns.M, Columns.LAMBDA,
+            Columns.ESTIMATOR, Columns.DELTA, Columns.TRAIN_ATTACK, Columns.ALPHA, Columns.ATTACK, Columns.TARGET);
     /** Columns that identify a replicate (dropped when grouping). */
-    public static final Set<String> REPLICATE = Set.of("trial", "seed", ResultStore.KEY);
+    public static final Set<String> REPLICATE = names(Columns.TRIAL, Columns.SEED, Columns.TRIAL_KEY);
 
     private Aggregation() {
+    }
+
+    private static Set<String> names(Column... cs) {
+        return java.util.Arrays.stream(cs).map(Column::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -63,6 +70,26 @@ public final class Aggregation {
      * @param stats per measured column
      */
     public record Group(Map<String, Object> key, Map<String, Stats> stats) {
+        /** The mean of a column (NaN when absent). */
+        public double mean(Column column) {
+            return mean(column.name());
+        }
+
+        /** A key value as a number (NaN when absent or not a number). */
+        public double number(Column column) {
+            return number(column.name());
+        }
+
+        /** A key value as text ("" when absent). */
+        public String text(Column column) {
+            return text(column.name());
+        }
+
+        /** The statistics of a column, or null when absent. */
+        public Stats stats(Column column) {
+            return stats.get(column.name());
+        }
+
         /** The mean of a column (NaN when absent). */
         public double mean(String column) {
             Stats s = stats.get(column);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.advrisk.columns.Row;
 import org.advrisk.linear.AdvTrainTrial;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
@@ -59,15 +60,15 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public List<Map<String, Object>> evaluate(Trial trial) {
+    public List<Row> evaluate(Trial trial) {
         LinearProblem problem = problem(trial.point(), trial.seed());
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
         if (estimators.ridge()) {
             List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1,
                     tailMode(problem, query, estimators.advtrain()));
             for (LinearRiskRow r : rows) {
-                out.add(estimators.advtrain() ? AdvTrainTrial.withColumns(r.toMap(), "ridge", Double.NaN, "", 0, 0, null)
-                        : r.toMap());
+                out.add(estimators.advtrain() ? AdvTrainTrial.withColumns(r.row(), "ridge", Double.NaN, "", 0, 0, null)
+                        : r.row());
             }
         }
         if (estimators.advtrain()) {

@@ -1,10 +1,10 @@
 package org.advrisk.experiment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.advrisk.attack.Ball;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
 import org.advrisk.kernel.ReluNtk;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
@@ -110,7 +110,7 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public List<Map<String, Object>> evaluate(Trial trial) {
+    public List<Row> evaluate(Trial trial) {
         List<NtkRow> rows = new ArrayList<>();
         NtkEquivalent de = null;
         for (int m : spec.width()) {
@@ -118,19 +118,11 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
             de = new NtkEquivalent(c.data(), c.n());
             rows.addAll(NtkTrial.run(c, trial.trial(), 1));
         }
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        List<Row> out = new ArrayList<>(rows.size());
         for (NtkRow r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            Object[] v = r.values();
-            for (int i = 0; i < v.length; i++) {
-                String k = NtkRow.COLUMNS[i];
-                if (!k.equals("trial") && !k.equals("seed")) {
-                    m.put(k, v[i]);
-                }
-            }
-            m.put("norm_l2_sq", r.normL2() * r.normL2());
-            m.put("kernel", ReluNtk.K1.label());
-            out.add(de.addTo(m));
+            Row row = r.row().toBuilder().set(Columns.NORM_L2_SQ, r.normL2() * r.normL2())
+                    .set(Columns.KERNEL, ReluNtk.K1.label()).build();
+            out.add(de.addTo(row));
         }
         return out;
     }

@@ -1,7 +1,8 @@
 package org.advrisk.experiment;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 
 /**
  * One fully specified grid point of a sweep (everything but the trial index).
@@ -19,19 +20,11 @@ import java.util.Map;
 public record Point(Family family, String spectrum, String theta, SizeRule pRule, double sigma, String design,
                     String noise, int n, long p) {
 
-    /** The parameter columns every row of this point starts with, in output order. */
-    public Map<String, Object> columns() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("family", family.label());
-        m.put("spectrum", spectrum);
-        m.put("theta", theta);
-        m.put("p_rule", pRule.text());
-        m.put("sigma", sigma);
-        m.put("design", design);
-        m.put("noise", noise);
-        m.put("n", n);
-        m.put("p", p);
-        return m;
+    /** The parameter columns every row of this point starts with (type {@link RowTypes#POINT}). */
+    public Row row() {
+        return RowTypes.POINT.row().set(Columns.FAMILY, family.label()).set(Columns.SPECTRUM, spectrum)
+                .set(Columns.THETA, theta).set(Columns.P_RULE, pRule.text()).set(Columns.SIGMA, sigma)
+                .set(Columns.DESIGN, design).set(Columns.NOISE, noise).set(Columns.N, n).set(Columns.P, p).build();
     }
 
     /** Stable text key (independent of grid order). */

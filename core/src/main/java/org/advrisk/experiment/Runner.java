@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 import org.advrisk.linalg.Blas;
 
 /**
@@ -78,18 +81,23 @@ public final class Runner {
         this.executor = executor;
     }
 
-    /** Rows of a trial: the point's parameter columns, the trial and seed, then the evaluator's columns. */
+    /**
+     * Rows of a trial as stored: the point's parameter columns, the trial and seed, then the evaluator's
+     * columns (type {@link RowTypes#RUN} followed by the evaluator row's type; the evaluator's n, p and
+     * design replace the point's, its trial and seed are the runner's).
+     */
     public static List<Map<String, Object>> rowsOf(TrialEvaluator evaluator, Trial trial) {
-        List<Map<String, Object>> raw = evaluator.evaluate(trial);
+        List<Row> raw = evaluator.evaluate(trial);
         List<Map<String, Object>> out = new ArrayList<>(raw.size());
-        for (Map<String, Object> r : raw) {
-            Map<String, Object> m = trial.point().columns();
-            m.put("trial", (long) trial.trial());
-            m.put("seed", trial.seed());
-            for (Map.Entry<String, Object> e : r.entrySet()) {
-                m.put(e.getKey(), e.getValue());
-            }
-            out.add(m);
+        Row point = trial.point().row();
+        for (Row r : raw) {
+            Row.Builder b = RowTypes.RUN.then(r.type()).row().putAll(point);
+            r.forEach((c, v) -> {
+                if (c != Columns.TRIAL && c != Columns.SEED) {
+                    b.put(c, v);
+                }
+            });
+            out.add(b.set(Columns.TRIAL, (long) trial.trial()).set(Columns.SEED, trial.seed()).build().toMap());
         }
         return out;
     }

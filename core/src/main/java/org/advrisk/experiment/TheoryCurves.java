@@ -1,6 +1,7 @@
 package org.advrisk.experiment;
 
 import java.util.Map;
+import org.advrisk.columns.Columns;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
@@ -8,7 +9,11 @@ import org.advrisk.linear.Target;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;
+import org.advrisk.theory.DePrediction;
+import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryColumns;
+import org.advrisk.theory.TheorySpectrum;
 
 /**
  * Deterministic-equivalent curves of a run's setting at sample sizes that were not simulated (to draw
@@ -35,27 +40,49 @@ public final class TheoryCurves {
         return out;
     }
 
-    /** The DE columns of a setting at n, λ, α (NaN when undefined there, e.g. λ = 0 with p ≤ n). */
-    public static Map<String, Object> at(Family family, Map<String, Object> setting, long seed, int n, double lambda,
+    /** The DE predictions of a setting at n, λ, α (NaN when undefined there, e.g. λ = 0 with p ≤ n). */
+    public static DePrediction at(Family family, Map<String, Object> setting, long seed, int n, double lambda,
                                          double alpha) {
-        String spectrum = SizeRule.substitute(String.valueOf(setting.get("spectrum")), n);
-        String theta = SizeRule.substitute(String.valueOf(setting.get("theta")), n);
-        SizeRule pRule = SizeRule.parse("p", String.valueOf(setting.get("p_rule")));
+        String spectrum = SizeRule.substitute(String.valueOf(setting.get(Columns.SPECTRUM.name())), n);
+        String theta = SizeRule.substitute(String.valueOf(setting.get(Columns.THETA.name())), n);
+        SizeRule pRule = SizeRule.parse("p", String.valueOf(setting.get(Columns.P_RULE.name())));
         long p = pRule.at(n);
         if (p > MAX_P) {
             throw new IllegalArgumentException("p: " + p + " at n = " + n + " is too large for a theory curve; allowed: up to "
                     + MAX_P);
         }
-        double sigma = ((Number) setting.get("sigma")).doubleValue();
-        String noise = String.valueOf(setting.get("noise"));
-        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get("attack")));
+        double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        String noise = String.valueOf(setting.get(Columns.NOISE.name()));
+        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get(Columns.ATTACK.name())));
         if (family == Family.NTK) {
             NtkData data = new NtkData(SpectrumSpec.parse(spectrum).withSize(p), false,
                     GroundTruthSpec.parse(theta).withSize(p, seed), sigma, Distribution.parse("noise", noise));
             return new NtkEquivalent(data, n).columns(lambda, alpha, attack);
         }
-        Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get("design")), noise, n, p);
+        Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get(Columns.DESIGN.name())), noise, n, p);
         return new TheoryColumns(LinearTrialEvaluator.problem(point, seed)).columns(lambda, alpha, attack,
-                Target.parse(String.valueOf(setting.get("target"))));
+                Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))));
+    }
+
+    /**
+     * The orders of ‖θ̂‖² of the min-norm interpolator at (n, p) for a setting (docs/theory.md §3, k* with
+     * b = 1): σ²n/Σ_{i>k*} λ_i and the cruder σ²n/tr Σ.
+     *
+     * @param order      σ²n/Σ_{i>k*} λ_i (NaN or ∞ when k* is not found)
+     * @param lowerBound σ²n/tr Σ
+     */
+    public record NormBounds(double order, double lowerBound) {
+    }
+
+    /** {@link NormBounds} of a setting (spectrum and θ* as expressions of n, σ) at n and dimension p. */
+    public static NormBounds normBounds(Map<String, Object> setting, long seed, int n, long p) {
+        String template = String.valueOf(setting.get(Columns.SPECTRUM.name()));
+        String thetaTemplate = String.valueOf(setting.get(Columns.THETA.name()));
+        double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(SizeRule.substitute(template, n)).withSize(p),
+                GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)).withSize(p, seed),
+                TheorySpectrum.DEFAULT_TRUNCATION);
+        RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
+        return new NormBounds(rs.normBoundTail(), rs.normBoundTrace());
     }
 }

@@ -20,17 +20,13 @@ public final class TheoryRegrets {
         double[] std = new double[lambdas.length];
         double[] adv = new double[lambdas.length];
         for (int i = 0; i < lambdas.length; i++) {
-            Map<String, Object> c = TheoryCurves.at(family, setting, seed, n, lambdas[i], alpha);
-            std[i] = number(c.get("de_std_risk"));
-            adv[i] = number(c.get("de_adv_risk"));
+            org.advrisk.theory.DePrediction c = TheoryCurves.at(family, setting, seed, n, lambdas[i], alpha);
+            std[i] = c.stdRisk();
+            adv[i] = c.advRisk();
             if (!(std[i] > 0) || !(adv[i] > 0) || !Double.isFinite(std[i]) || !Double.isFinite(adv[i])) {
                 return null;
             }
         }
         return Regret.of(std, adv);
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number v ? v.doubleValue() : Double.NaN;
     }
 }

@@ -1,9 +1,9 @@
 package org.advrisk.linear;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
 
 /**
  * Adversarial training on one synthetic training set: the design is held in memory
@@ -16,43 +16,31 @@ public final class AdvTrainTrial {
     private AdvTrainTrial() {
     }
 
-    /** Rows (as column maps) for every δ × attack × target × α of the query (its λ list is not used). */
-    public static List<Map<String, Object>> evaluate(LinearProblem problem, LinearQuery query, double[] deltas,
-                                                     AttackNorm trainAttack, long seed, long trial) {
+    /** Rows for every δ × attack × target × α of the query (its λ list is not used). */
+    public static List<Row> evaluate(LinearProblem problem, LinearQuery query, double[] deltas,
+                                     AttackNorm trainAttack, long seed, long trial) {
         AdvTrainEstimator.checkSize(problem.n(), problem.p());
         DesignData data = DesignSampler.sample(problem, seed, trial);
         AdvTrainedPath path = new AdvTrainEstimator(trainAttack, deltas).fit(data);
         LinearQuery atDeltas = new LinearQuery(deltas, query.alphas(), query.attacks(), query.targets(),
                 query.testSize());
         List<LinearRiskRow> rows = LinearRiskRows.of(path, atDeltas, seed, trial);
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        List<Row> out = new ArrayList<>(rows.size());
         for (LinearRiskRow r : rows) {
             AdvTrainFit f = path.fit(r.lambda());
-            Map<String, Object> m = withColumns(r.toMap(), "advtrain", f.delta(), trainAttack.label(), f.iterations(),
-                    f.relativeGap(), path.fits().thresholds());
-            m.put("lambda", Double.NaN);
-            out.add(m);
+            out.add(withColumns(r.row(), "advtrain", f.delta(), trainAttack.label(), f.iterations(),
+                    f.relativeGap(), path.fits().thresholds()).toBuilder().put(Columns.LAMBDA, Double.NaN).build());
         }
         return out;
     }
 
-    /** Adds the estimator columns (after {@code lambda}) to a row map; ridge rows get NaN/empty/0 (thresholds null). */
-    public static Map<String, Object> withColumns(Map<String, Object> row, String estimator, double delta,
-                                                  String trainAttack, int iterations, double gap,
-                                                  AdvTrainThresholds thresholds) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            m.put(e.getKey(), e.getValue());
-            if (e.getKey().equals("lambda")) {
-                m.put("estimator", estimator);
-                m.put("delta", delta);
-                m.put("train_attack", trainAttack);
-                m.put("iterations", iterations);
-                m.put("train_gap", gap);
-                m.put("delta0", thresholds == null ? Double.NaN : thresholds.delta0());
-                m.put("delta_bar", thresholds == null ? Double.NaN : thresholds.deltaBar());
-            }
-        }
-        return m;
+    /** A row with the estimator columns set (placed after {@code lambda}); ridge rows get NaN/empty/0 (thresholds null). */
+    public static Row withColumns(Row row, String estimator, double delta, String trainAttack, int iterations,
+                                  double gap, AdvTrainThresholds thresholds) {
+        return row.toBuilder().set(Columns.ESTIMATOR, estimator).set(Columns.DELTA, delta)
+                .set(Columns.TRAIN_ATTACK, trainAttack).set(Columns.ITERATIONS, iterations)
+                .set(Columns.TRAIN_GAP, gap)
+                .set(Columns.DELTA0, thresholds == null ? Double.NaN : thresholds.delta0())
+                .set(Columns.DELTA_BAR, thresholds == null ? Double.NaN : thresholds.deltaBar()).build();
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.RowTypes;
 import org.advrisk.random.Distribution;
 
 /**
@@ -79,10 +81,15 @@ public final class LinearRiskRows {
                 for (double alpha : query.alphas()) {
                     double adv = LinearRisks.adversarial(m2, m1, dual, alpha);
                     double gt = LinearRisks.groundTruthAdversarial(gtDual, alpha, target, sigma, problem.noise());
-                    rows.add(new LinearRiskRow(trial, seed, problem.n(), problem.p(), pt.lambda(), alpha,
-                            attack.label(), target.label(), problem.design().label(), pt.stdRisk(), adv,
-                            2 * alpha * dual * m1Se, gt, pt.normL2(), dual,
-                            LinearRisks.crossoverBudget(pt.stdRisk(), pt.normL2Sq()), pt.trainMse()));
+                    rows.add(new LinearRiskRow(RowTypes.LINEAR.row().set(Columns.TRIAL, trial).set(Columns.SEED, seed)
+                            .set(Columns.N, problem.n()).set(Columns.P, problem.p()).set(Columns.LAMBDA, pt.lambda())
+                            .set(Columns.ALPHA, alpha).set(Columns.ATTACK, attack.label())
+                            .set(Columns.TARGET, target.label()).set(Columns.DESIGN, problem.design().label())
+                            .set(Columns.STD_RISK, pt.stdRisk()).set(Columns.ADV_RISK, adv)
+                            .set(Columns.ADV_RISK_SE, 2 * alpha * dual * m1Se).set(Columns.GT_ADV_RISK, gt)
+                            .set(Columns.NORM_L2, pt.normL2()).set(Columns.NORM_DUAL, dual)
+                            .set(Columns.ALPHA_C, LinearRisks.crossoverBudget(pt.stdRisk(), pt.normL2Sq()))
+                            .set(Columns.TRAIN_MSE, pt.trainMse()).build()));
                 }
             }
         }

@@ -2,13 +2,15 @@ package org.advrisk.ntk;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
 import org.advrisk.kernel.ReluNtk;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.linear.Target;
 import org.advrisk.theory.DePoint;
+import org.advrisk.theory.DePrediction;
 import org.advrisk.theory.DeterministicEquivalent;
 import org.advrisk.theory.TheorySpectrum;
 
@@ -159,36 +161,16 @@ public final class NtkEquivalent {
         });
     }
 
-    /** The prediction columns of one row: de_std_risk, de_norm_l2, de_adv_risk. */
-    public Map<String, Object> columns(double lambda, double alpha, AttackNorm attack) {
+    /** The predictions of one row: de_std_risk, de_norm_l2, de_adv_risk. */
+    public DePrediction columns(double lambda, double alpha, AttackNorm attack) {
         Point p = at(lambda);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("de_std_risk", p.stdRisk());
-        m.put("de_norm_l2", Math.sqrt(p.gradL2Sq()));
         boolean covered = attack.isL2() || attack.q() == 1;
-        m.put("de_adv_risk", covered ? p.adversarialRisk(attack, alpha) : Double.NaN);
-        return m;
+        return new DePrediction(p.stdRisk(), Math.sqrt(p.gradL2Sq()), covered ? p.adversarialRisk(attack, alpha) : Double.NaN);
     }
 
-    /**
-     * A copy of an NTK row (columns lambda, alpha, attack, std_risk, adv_risk, norm_l2, …) with
-     * de_std_risk after std_risk, de_adv_risk after adv_risk, de_norm_l2 after norm_l2 and
-     * de_norm_l2_sq = E‖∇f̂‖² after norm_l2_sq when present.
-     */
-    public Map<String, Object> addTo(Map<String, Object> row) {
-        Map<String, Object> de = columns(((Number) row.get("lambda")).doubleValue(),
-                ((Number) row.get("alpha")).doubleValue(), AttackNorm.parse((String) row.get("attack")));
-        Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> {
-            out.put(k, v);
-            if (k.equals("std_risk")) {
-                out.put("de_std_risk", de.get("de_std_risk"));
-            } else if (k.equals("adv_risk")) {
-                out.put("de_adv_risk", de.get("de_adv_risk"));
-            } else if (k.equals("norm_l2")) {
-                out.put("de_norm_l2", de.get("de_norm_l2"));
-            }
-        });
-        return out;
+    /** An NTK row (type {@link org.advrisk.columns.RowTypes#NTK}) with its de_* columns. */
+    public Row addTo(Row row) {
+        return columns(row.number(Columns.LAMBDA), row.number(Columns.ALPHA), AttackNorm.parse(row.text(Columns.ATTACK)))
+                .addTo(row);
     }
 }

@@ -3,6 +3,9 @@ package org.advrisk.ntk;
 import org.advrisk.random.OrderedParallel;
 import java.util.ArrayList;
 import java.util.List;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.columns.RowTypes;
 import org.advrisk.attack.Predictor;
 import org.advrisk.kernel.KernelRidgePath;
 
@@ -79,16 +82,45 @@ public final class NtkTrial {
         for (TestRisks.Adversarial a : risks.adversarial()) {
             double std = risks.std().mean();
             double g2 = risks.gradL2Rms();
-            out.add(new NtkRow(trial, c.seed(), c.n(), test.d(), m, lambda, a.alpha(), a.attack().label(), "clean",
-                    std, risks.std().se(), a.pgd().mean(), a.pgd().se(), a.pgd().mean(), a.firstOrder().mean(),
-                    a.firstOrder().se(), a.groundTruth(), g2, a.gradDualRms(), g2 > 0 ? Math.sqrt(std) / g2
-                    : Double.POSITIVE_INFINITY, trainMse, risks.gradNorm().mean(), track == null ? Double.NaN : track.maxGap(), linGap,
-                    lazy == null ? Double.NaN : lazy.weightMove(), lazy == null ? Double.NaN : lazy.flipped(),
-                    lazy == null ? Double.NaN : lazy.ntkRelErrFinal(), lazy == null ? Double.NaN : lazy.eta(),
-                    lambdaEff, lin.c0(), lin.c1(), lin.c2(), lin.opError(), ridge.stdRisk(),
-                    ridge.adversarial(a.attack(), a.alpha()), ridge.normL2(), corr, track));
+            Row.Builder b = RowTypes.NTK.row().set(Columns.TRIAL, trial).set(Columns.SEED, c.seed())
+                    .set(Columns.N, c.n()).set(Columns.P, test.d()).set(Columns.D, test.d())
+                    .set(Columns.M, m == 0 ? "inf" : (Object) m).set(Columns.LAMBDA, lambda)
+                    .set(Columns.ALPHA, a.alpha()).set(Columns.ATTACK, a.attack().label()).set(Columns.TARGET, "clean")
+                    .set(Columns.STD_RISK, std).set(Columns.STD_RISK_SE, risks.std().se())
+                    .set(Columns.ADV_RISK, a.pgd().mean()).set(Columns.ADV_RISK_SE, a.pgd().se())
+                    .set(Columns.GT_ADV_RISK, a.groundTruth()).set(Columns.NORM_L2, g2)
+                    .set(Columns.NORM_DUAL, a.gradDualRms())
+                    .set(Columns.ALPHA_C, g2 > 0 ? Math.sqrt(std) / g2 : Double.POSITIVE_INFINITY)
+                    .set(Columns.TRAIN_MSE, trainMse).set(Columns.ADV_RISK_PGD, a.pgd().mean())
+                    .set(Columns.ADV_RISK_FIRST_ORDER, a.firstOrder().mean())
+                    .set(Columns.ADV_RISK_FIRST_ORDER_SE, a.firstOrder().se())
+                    .set(Columns.GRAD_NORM, risks.gradNorm().mean())
+                    .set(Columns.KERNEL_GAP, track == null ? Double.NaN : track.maxGap()).set(Columns.LIN_GAP, linGap)
+                    .set(Columns.WEIGHT_MOVE, lazy == null ? Double.NaN : lazy.weightMove())
+                    .set(Columns.FLIPPED, lazy == null ? Double.NaN : lazy.flipped())
+                    .set(Columns.NTK_REL_ERR, lazy == null ? Double.NaN : lazy.ntkRelErrFinal())
+                    .set(Columns.ETA, lazy == null ? Double.NaN : lazy.eta()).set(Columns.LAMBDA_EFF, lambdaEff)
+                    .set(Columns.C0, lin.c0()).set(Columns.C1, lin.c1()).set(Columns.C2, lin.c2())
+                    .set(Columns.LIN_ERROR, lin.opError()).set(Columns.LIN_STD_RISK, ridge.stdRisk())
+                    .set(Columns.LIN_ADV_RISK, ridge.adversarial(a.attack(), a.alpha()))
+                    .set(Columns.LIN_NORM_L2, ridge.normL2()).set(Columns.LIN_CORR, corr);
+            setTracking(b, track);
+            out.add(new NtkRow(b.build(), track));
         }
         return out;
+    }
+
+    /** The kernel-tracking columns (NaN at infinite width, where there is no network to track). */
+    private static void setTracking(Row.Builder b, KernelTracking k) {
+        b.set(Columns.KERNEL_GAP_RMS, k == null ? Double.NaN : k.rmsGap())
+                .set(Columns.KERNEL_RMS, k == null ? Double.NaN : k.rmsKernel())
+                .set(Columns.KERNEL_GRAD_NORM, k == null ? Double.NaN : k.kernelGradNorm())
+                .set(Columns.GRAD_ALONG_KERNEL, k == null ? Double.NaN : k.netSlope())
+                .set(Columns.FD_NET_SLOPE, k == null ? Double.NaN : k.fdNetSlope())
+                .set(Columns.FD_KERNEL_SLOPE, k == null ? Double.NaN : k.fdKernelSlope())
+                .set(Columns.GRAD_SAME_RMS, k == null ? Double.NaN : k.gradSameRms())
+                .set(Columns.GRAD_SPLIT_RMS, k == null ? Double.NaN : k.gradSplitRms())
+                .set(Columns.SPLIT_PAIRS, k == null ? Double.NaN : k.splitPairs());
     }
 
     static double correlation(double[] a, double[] b) {

@@ -173,8 +173,9 @@ public final class DeterministicEquivalent {
         }
         normL1 += zeroL1;
         errorL1 += zeroL1;
-        return new DePoint(n, lambda, sigma, kappa, df1, df2, b0, tau2, bias, variance, bias + variance, signal,
-                normNoise, errorL2Sq, normL1, errorL1, tailRatio);
+        return new DePoint(n, lambda, sigma, new DePoint.FixedPoint(kappa, df1, df2, b0, tau2),
+                new DePoint.Risk(bias, variance), new DePoint.Norms(signal, normNoise, errorL2Sq, normL1, errorL1),
+                tailRatio);
     }
 
     /** κ(λ), the root of λ = κ(1 − df1(κ)/n). */

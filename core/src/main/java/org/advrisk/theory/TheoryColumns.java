@@ -1,8 +1,9 @@
 package org.advrisk.theory;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.LinearProblem;
 import org.advrisk.linear.Target;
@@ -33,40 +34,27 @@ public final class TheoryColumns {
         return cache.computeIfAbsent(lambda, equivalent::at);
     }
 
-    /** The three columns for one row, in output order. */
-    public Map<String, Object> columns(double lambda, double alpha, AttackNorm attack, Target target) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /** The three predictions for one row's (λ, α, attack, target). */
+    public DePrediction columns(double lambda, double alpha, AttackNorm attack, Target target) {
         DePoint d = at(lambda);
-        m.put("de_std_risk", d == null ? Double.NaN : d.stdRisk());
-        m.put("de_norm_l2", d == null ? Double.NaN : Math.sqrt(d.normL2Sq()));
+        if (d == null) {
+            return DePrediction.NONE;
+        }
         boolean covered = attack.isL2() || attack.q() == 1;
-        m.put("de_adv_risk", d == null || !covered ? Double.NaN
-                : d.adversarialRisk(attack, target, alpha, problem.noise()));
-        return m;
+        return new DePrediction(d.stdRisk(), Math.sqrt(d.normL2Sq()),
+                covered ? d.adversarialRisk(attack, target, alpha, problem.noise()) : Double.NaN);
     }
 
     /**
-     * A copy of a simulated row (columns as in LinearRiskRow: lambda, alpha, attack, target, …)
-     * with de_std_risk after std_risk, de_adv_risk after adv_risk and de_norm_l2 after norm_l2 (NaN when the
-     * row's λ is NaN: another estimator's row).
+     * A simulated row (type {@link org.advrisk.columns.RowTypes#LINEAR}) with its de_* columns (NaN when the
+     * row's λ is NaN: a row of another estimator, adversarial training, which has no equivalent here).
      */
-    public Map<String, Object> addTo(Map<String, Object> row) {
-        double lambda = ((Number) row.get("lambda")).doubleValue();
-        // λ = NaN: a row of another estimator (adversarial training), which has no equivalent here.
-        Map<String, Object> de = Double.isNaN(lambda) ? Map.of("de_std_risk", Double.NaN, "de_norm_l2", Double.NaN,
-                "de_adv_risk", Double.NaN) : columns(lambda, ((Number) row.get("alpha")).doubleValue(),
-                AttackNorm.parse((String) row.get("attack")), Target.parse((String) row.get("target")));
-        Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> {
-            out.put(k, v);
-            if (k.equals("std_risk")) {
-                out.put("de_std_risk", de.get("de_std_risk"));
-            } else if (k.equals("adv_risk")) {
-                out.put("de_adv_risk", de.get("de_adv_risk"));
-            } else if (k.equals("norm_l2")) {
-                out.put("de_norm_l2", de.get("de_norm_l2"));
-            }
-        });
-        return out;
+    public Row addTo(Row row) {
+        double lambda = row.number(Columns.LAMBDA);
+        if (Double.isNaN(lambda)) {
+            return DePrediction.NONE.addTo(row);
+        }
+        return columns(lambda, row.number(Columns.ALPHA), AttackNorm.parse(row.text(Columns.ATTACK)),
+                Target.parse(row.text(Columns.TARGET))).addTo(row);
     }
 }

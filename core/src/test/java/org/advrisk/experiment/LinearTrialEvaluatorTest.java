@@ -21,8 +21,8 @@ class LinearTrialEvaluatorTest {
     void theoryAddsTheDeterministicEquivalentNextToEachSimulatedColumn() {
         Spec s = spec("twolevel:spikes=2,spike=1,tail=4", 2, true);
         TrialEvaluator ev = TrialEvaluator.forSpec(s);
-        List<Map<String, Object>> a = ev.evaluate(Sweep.trials(s).get(0));
-        List<Map<String, Object>> b = ev.evaluate(Sweep.trials(s).get(1));
+        List<Map<String, Object>> a = maps(ev.evaluate(Sweep.trials(s).get(0)));
+        List<Map<String, Object>> b = maps(ev.evaluate(Sweep.trials(s).get(1)));
         assertThat(a.get(0).keySet()).containsSubsequence("std_risk", "de_std_risk", "adv_risk", "de_adv_risk", "norm_l2",
                 "de_norm_l2");
         var problem = LinearTrialEvaluator.problem(Sweep.trials(s).get(0).point(), 3);
@@ -31,14 +31,14 @@ class LinearTrialEvaluatorTest {
             // Same point, same prediction in every trial; equal to the theory package's own columns.
             assertThat(a.get(i).get("de_std_risk")).isEqualTo(b.get(i).get("de_std_risk"));
             Map<String, Object> r = a.get(i);
-            Map<String, Object> expect = direct.columns(((Number) r.get("lambda")).doubleValue(),
+            org.advrisk.theory.DePrediction expect = direct.columns(((Number) r.get("lambda")).doubleValue(),
                     ((Number) r.get("alpha")).doubleValue(), org.advrisk.linear.AttackNorm.parse((String) r.get("attack")),
                     org.advrisk.linear.Target.parse((String) r.get("target")));
-            assertThat(r.get("de_adv_risk")).isEqualTo(expect.get("de_adv_risk"));
-            assertThat(r.get("de_norm_l2")).isEqualTo(expect.get("de_norm_l2"));
+            assertThat(r.get("de_adv_risk")).isEqualTo(expect.advRisk());
+            assertThat(r.get("de_norm_l2")).isEqualTo(expect.normL2());
         }
         assertThat(TrialEvaluator.forSpec(spec("twolevel:spikes=2,spike=1,tail=4")).evaluate(Sweep.trials(s).get(0))
-                .get(0)).doesNotContainKey("de_std_risk");
+                .get(0).toMap()).doesNotContainKey("de_std_risk");
     }
 
     @Test
@@ -66,8 +66,12 @@ class LinearTrialEvaluatorTest {
         // tail = n^0.5 at n = 16 is tail = 4: same problem, same random streams, same rows.
         Spec byExpr = spec("twolevel:spikes=2,spike=1,tail=n^0.5");
         Spec byValue = spec("twolevel:spikes=2,spike=1,tail=4");
-        List<Map<String, Object>> a = TrialEvaluator.forSpec(byExpr).evaluate(Sweep.trials(byExpr).get(0));
-        List<Map<String, Object>> b = TrialEvaluator.forSpec(byValue).evaluate(Sweep.trials(byValue).get(0));
+        List<Map<String, Object>> a = maps(TrialEvaluator.forSpec(byExpr).evaluate(Sweep.trials(byExpr).get(0)));
+        List<Map<String, Object>> b = maps(TrialEvaluator.forSpec(byValue).evaluate(Sweep.trials(byValue).get(0)));
         assertThat(a).isEqualTo(b);
+    }
+
+    private static List<Map<String, Object>> maps(List<org.advrisk.columns.Row> rows) {
+        return rows.stream().map(org.advrisk.columns.Row::toMap).toList();
     }
 }

@@ -85,7 +85,7 @@ class SpecEstimatorsTest {
         Spec s = read(", \"estimator\": [\"ridge\", \"advtrain\"], \"delta\": [0.02, 0.3], \"train_attack\": [\"l2\","
                 + " \"linf\"]");
         Trial t = Sweep.trials(s).get(1);
-        List<Map<String, Object>> rows = TrialEvaluator.forSpec(s).evaluate(t);
+        List<org.advrisk.columns.Row> rows = TrialEvaluator.forSpec(s).evaluate(t);
         LinearProblem problem = LinearTrialEvaluator.problem(t.point(), t.seed());
         LinearQuery q = new LinearQuery(new double[] {0, 0.1}, new double[] {0.1, 0.3},
                 List.of(AttackNorm.L2, AttackNorm.LINF), List.of(Target.CLEAN), LinearTrialEvaluator.TEST_SIZE);
@@ -95,17 +95,17 @@ class SpecEstimatorsTest {
         // with empty estimator columns.
         var ridge = LinearTrial.evaluate(problem, q, t.seed(), t.trial(), 1);
         for (int i = 0; i < ridgeRows; i++) {
-            assertThat(rows.get(i)).isEqualTo(AdvTrainTrial.withColumns(ridge.get(i).toMap(), "ridge", Double.NaN, "", 0,
+            assertThat(rows.get(i)).isEqualTo(AdvTrainTrial.withColumns(ridge.get(i).row(), "ridge", Double.NaN, "", 0,
                     0, null));
         }
         // advtrain rows: those of AdvTrainTrial, for l2 then linf training.
-        List<Map<String, Object>> l2 = AdvTrainTrial.evaluate(problem, q, new double[] {0.02, 0.3}, AttackNorm.L2,
+        List<org.advrisk.columns.Row> l2 = AdvTrainTrial.evaluate(problem, q, new double[] {0.02, 0.3}, AttackNorm.L2,
                 t.seed(), t.trial());
-        List<Map<String, Object>> linf = AdvTrainTrial.evaluate(problem, q, new double[] {0.02, 0.3}, AttackNorm.LINF,
+        List<org.advrisk.columns.Row> linf = AdvTrainTrial.evaluate(problem, q, new double[] {0.02, 0.3}, AttackNorm.LINF,
                 t.seed(), t.trial());
         assertThat(rows.subList(ridgeRows, 2 * ridgeRows)).isEqualTo(l2);
         assertThat(rows.subList(2 * ridgeRows, 3 * ridgeRows)).isEqualTo(linf);
-        assertThat(rows.get(ridgeRows)).containsEntry("estimator", "advtrain").containsEntry("train_attack", "l2");
+        assertThat(rows.get(ridgeRows).toMap()).containsEntry("estimator", "advtrain").containsEntry("train_attack", "l2");
     }
 
     @Test
@@ -116,7 +116,8 @@ class SpecEstimatorsTest {
                 List.of("twolevel:spikes=3,spike=1,tail=1"), List.of("top:k=3,norm=1"), List.of("gaussian"),
                 List.of("gaussian"), List.of(0.0), List.of(0.1), List.of("l2"), List.of("clean"), false, List.of(0),
                 new SpecEstimators(List.of("ridge", "advtrain"), List.of(1e-3), List.of("l2")));
-        List<Map<String, Object>> rows = TrialEvaluator.forSpec(s).evaluate(Sweep.trials(s).get(0));
+        List<Map<String, Object>> rows = TrialEvaluator.forSpec(s).evaluate(Sweep.trials(s).get(0)).stream()
+                .map(org.advrisk.columns.Row::toMap).toList();
         assertThat(rows).hasSize(2);
         assertThat(((Number) rows.get(1).get("iterations")).intValue()).as("closed form").isZero();
         double a = ((Number) rows.get(0).get("std_risk")).doubleValue();

@@ -171,7 +171,7 @@ class BootstrapTest {
         TrialCells one = regretPaths(new SplittableRandom(99), 4, 1.5);
         Criterion c = new Criterion("A", Bootstrap.standard(1).interval(one, Regret.at(-1, 0, 8, true)), true, 1.5);
         assertThat(c.decision()).isEqualTo(Decision.INCONCLUSIVE);
-        assertThat(c.text()).contains("∋ 1.5").contains("needs > 1.5");
+        // Its text ("∋ 1.5", "needs > 1.5") is the report's: app's VerdictTextTest.
     }
 
     @Test
@@ -180,11 +180,13 @@ class BootstrapTest {
         Interval a = Bootstrap.standard(1).interval(cells, Regret.at(-1, 0, 8, true));
         Criterion holds = new Criterion("A", a, true, 1.5);
         assertThat(holds.decision()).isEqualTo(Decision.HOLDS);
-        assertThat(holds.text()).matches("A = 2\\.\\d+ \\[2\\.\\d+, 2\\.\\d+\\] > 1\\.5");
+        // Estimate and both ends are 2.x (the report writes "A = 2.x [2.x, 2.x] > 1.5": VerdictTextTest).
+        for (double v : new double[] {a.estimate(), a.lo(), a.hi()}) {
+            assertThat(v).isGreaterThanOrEqualTo(2).isLessThan(3);
+        }
         assertThat(holds.margin()).isPositive();
         Criterion fails = new Criterion("A", a, true, 4);
         assertThat(fails.decision()).isEqualTo(Decision.DOES_NOT_HOLD);
-        assertThat(fails.text()).contains("< 4, needs > 4");
         Criterion below = new Criterion("A", a, false, 4);
         assertThat(below.decision()).isEqualTo(Decision.HOLDS);
     }
@@ -223,7 +225,6 @@ class BootstrapTest {
         assertThat(u.defined()).isFalse();
         assertThat(u.estimate()).isCloseTo(0.5, within(0.3));
         assertThat(new Criterion("b", u, true, 0).decision()).isEqualTo(Decision.INCONCLUSIVE);
-        assertThat(new Criterion("b", u, true, 0).text()).contains("interval undefined");
     }
 
     @Test
