@@ -79,6 +79,10 @@ public final class Figures {
                     String as = "-a" + RunData.fmt(a).replace('.', '_');
                     out.add(PathFigures.riskVsLambda(data, s, a, "risk-vs-lambda" + suffix + as));
                     out.add(PathFigures.frontier(data, s, a, "frontier" + suffix + as));
+                    Figure regrets = RegretFigures.regretVsN(data, s, a, "regret-vs-n" + suffix + as);
+                    if (regrets != null) {
+                        out.add(regrets);
+                    }
                 }
             }
         }

@@ -84,7 +84,7 @@ class FiguresTest {
     @Test
     void theRunGivesTheExpectedFiguresInReportOrder() {
         assertThat(figures).extracting(Figure::id).containsExactly("risk-vs-n", "norm-vs-n", "risk-vs-lambda-a0_1",
-                "frontier-a0_1", "risk-vs-lambda-a0_5", "frontier-a0_5");
+                "frontier-a0_1", "regret-vs-n-a0_1", "risk-vs-lambda-a0_5", "frontier-a0_5", "regret-vs-n-a0_5");
         for (Figure f : figures) {
             assertThat(f.x().log()).as(f.id()).isTrue();
             assertThat(f.y().log()).as(f.id()).isTrue();
@@ -167,6 +167,48 @@ class FiguresTest {
         }
         assertThat(f.references()).hasSize(1);
         assertThat(f.references().get(0).y()).containsExactly(0.25, 0.25);
+    }
+
+    @Test
+    void regretRatiosOverNAreThoseOfTheMeanRisksWithTheirDeterministicEquivalentTenTimesFurther() {
+        Figure f = figure("regret-vs-n-a0_5");
+        double[] lambdas = {0, 0.001, 0.0316227766016838, 1};
+        Series a = series(f, "A = R_α(λ_std)/min R_α (simulated)");
+        Series sr = series(f, "S = R(λ_adv)/min R (simulated)");
+        assertThat(a.x()).containsExactly(20, 40, 80);
+        int[] ns = {20, 40, 80};
+        for (int i = 0; i < ns.length; i++) {
+            // independent of the report code: argmins of the trial means of the stored rows
+            double[] std = new double[lambdas.length];
+            double[] adv = new double[lambdas.length];
+            for (int j = 0; j < lambdas.length; j++) {
+                double l = lambdas[j];
+                int n = ns[i];
+                std[j] = rows.stream().filter(r -> ((Number) r.get("n")).intValue() == n
+                        && Math.abs(((Number) r.get("lambda")).doubleValue() - l) <= 1e-12 * Math.max(l, 1e-300)
+                        && ((Number) r.get("alpha")).doubleValue() == 0.5).mapToDouble(r -> (double) r.get("std_risk"))
+                        .average().orElseThrow();
+                adv[j] = rows.stream().filter(r -> ((Number) r.get("n")).intValue() == n
+                        && Math.abs(((Number) r.get("lambda")).doubleValue() - l) <= 1e-12 * Math.max(l, 1e-300)
+                        && ((Number) r.get("alpha")).doubleValue() == 0.5).mapToDouble(r -> (double) r.get("adv_risk"))
+                        .average().orElseThrow();
+            }
+            int iStd = 0;
+            int iAdv = 0;
+            for (int j = 1; j < lambdas.length; j++) {
+                iStd = std[j] < std[iStd] ? j : iStd;
+                iAdv = adv[j] < adv[iAdv] ? j : iAdv;
+            }
+            assertThat(a.y()[i]).isCloseTo(adv[iStd] / adv[iAdv], within(1e-12));
+            assertThat(sr.y()[i]).isCloseTo(std[iAdv] / std[iStd], within(1e-12));
+        }
+        Series de = series(f, "A (DE to 10× n_max)");
+        assertThat(de.role()).isEqualTo(Role.THEORY);
+        assertThat(de.x()[de.x().length - 1]).isEqualTo(800);
+        for (double v : de.y()) {
+            assertThat(v).isGreaterThanOrEqualTo(1.0);
+        }
+        assertThat(f.references().get(0).y()).containsExactly(1.5, 1.5);
     }
 
     @Test
