@@ -110,18 +110,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Output directory (default runs/reproduce-<UTC timestamp>); an earlier one resumes, e.g. --out runs/repro")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Trials run in parallel (default: all cores = ${DEFAULT-VALUE}), e.g. --threads 2")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--quiet", description = "No progress bars (also off when stderr is not a terminal)")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SweepOptions sweep;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
-        }
+        int threads = sweep.threads();
+        boolean quiet = sweep.quiet;
         Path root = out != null ? out : Path.of("runs", "reproduce-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC)));
         PrintWriter err = cmd.commandLine().getErr();
