@@ -20,7 +20,6 @@ import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.TailMode;
 import org.advrisk.linear.WishartTail;
 import picocli.CommandLine.Command;
-import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,10 +41,8 @@ public final class LinearCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problem;
 
-    @Option(names = "--lambda", defaultValue = Parameters.LAMBDA_DEFAULT, paramLabel = "LIST",
-            description = {"Ridge parameters λ >= 0: a list and/or logspace:LO,HI,COUNT (10^LO..10^HI), linspace:A,B,COUNT.",
-                "Example: --lambda 0,logspace:-6,1,20. Default: ${DEFAULT-VALUE} (min-norm)."})
-    String lambda;
+    @Mixin
+    PathOptions.Lambda lambda;
 
     @Mixin
     QueryOptions query;
@@ -53,9 +50,8 @@ public final class LinearCommand implements Callable<Integer> {
     @Mixin
     EstimatorOptions estimators;
 
-    @Option(names = "--trials", defaultValue = "1", paramLabel = "T",
-            description = "Number of independent training sets. Default: ${DEFAULT-VALUE}.")
-    int trials;
+    @Mixin
+    PathOptions.Trials trialsOption;
 
     @Option(names = "--test-size", defaultValue = "10000", paramLabel = "N",
             description = "Test points for E|<x,θ̂-θ*>| with a Rademacher design (Gaussian designs are exact). Default: ${DEFAULT-VALUE}.")
@@ -98,8 +94,8 @@ public final class LinearCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat fmt = output.parse();
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
+        if (trialsOption.trials < 1) {
+            throw new IllegalArgumentException("trials: " + trialsOption.trials + " must be >= 1");
         }
         int workers = Threads.resolve(threads);
         TailMode asked = TailMode.parse(exactTail);
@@ -125,7 +121,7 @@ public final class LinearCommand implements Callable<Integer> {
                     + " design on one machine); drop --engine spark or use --estimator ridge");
         }
         checkStreamingSize(pr, query, asked, mode, remote);
-        long parallel = Math.min(trials, blasThreads == null ? workers : 1);
+        long parallel = Math.min(trialsOption.trials, blasThreads == null ? workers : 1);
         org.advrisk.experiment.MemoryBudget.require("n", pr.n(),
                 v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
@@ -134,8 +130,8 @@ public final class LinearCommand implements Callable<Integer> {
             if (remote) {
                 perTrial = onEngine(pr, query, mode, workers);
             } else if (blasThreads == null) {
-                perTrial = Threads.map(trials, workers,
-                        (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
+                perTrial = Threads.map(trialsOption.trials, workers,
+                        (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed(), t, inner, mode));
             } else {
                 perTrial = withBlasThreads(pr, query, mode, workers);
             }
@@ -147,8 +143,8 @@ public final class LinearCommand implements Callable<Integer> {
             }
         }
         if (est.advtrain) {
-            List<List<Row>> adv = Threads.map(trials, workers,
-                    (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed, t));
+            List<List<Row>> adv = Threads.map(trialsOption.trials, workers,
+                    (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed(), t));
             adv.forEach(rows::addAll);
         }
         if (theory) {
@@ -173,7 +169,7 @@ public final class LinearCommand implements Callable<Integer> {
                     + (pr.p() < pr.n() ? "has p < n" : "draws its constant tail exactly (Wishart)")
                     + ", so it runs on the driver");
             err.flush();
-            return Threads.map(trials, workers, (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed, t, inner, mode));
+            return Threads.map(trialsOption.trials, workers, (t, inner) -> LinearTrial.evaluate(pr, query, problem.seed(), t, inner, mode));
         }
         if (LinearTrial.needsTheta(pr, query)) {
             err.println("note: l1/linf/lp attacks and non-gaussian designs rebuild θ̂ on the driver by streaming all p"
@@ -183,10 +179,10 @@ public final class LinearCommand implements Callable<Integer> {
         Blas.threads(1);
         List<List<LinearRiskRow>> out = new ArrayList<>();
         try (Engine e = engine.open(System.err)) {
-            for (int t = 0; t < trials; t++) {
+            for (int t = 0; t < trialsOption.trials; t++) {
                 GramStats g = e.gram(problem.problemSpec(), t);
-                RidgePath path = DualRidgePath.fromStats(pr, problem.seed, t, workers, g);
-                out.add(LinearTrial.evaluate(path, query, problem.seed, t));
+                RidgePath path = DualRidgePath.fromStats(pr, problem.seed(), t, workers, g);
+                out.add(LinearTrial.evaluate(path, query, problem.seed(), t));
             }
         }
         return out;
@@ -200,8 +196,8 @@ public final class LinearCommand implements Callable<Integer> {
         int previous = Blas.threads(blasThreads);
         try {
             List<List<LinearRiskRow>> out = new ArrayList<>();
-            for (int t = 0; t < trials; t++) {
-                out.add(LinearTrial.evaluate(pr, query, problem.seed, t, workers, mode));
+            for (int t = 0; t < trialsOption.trials; t++) {
+                out.add(LinearTrial.evaluate(pr, query, problem.seed(), t, workers, mode));
             }
             return out;
         } finally {
@@ -247,7 +243,7 @@ public final class LinearCommand implements Callable<Integer> {
 
     /** The evaluation query these flags describe. */
     LinearQuery query() {
-        return new LinearQuery(Parameters.LAMBDA.parseList(lambda), query.alphas(),
+        return new LinearQuery(lambda.values(), query.alphas(),
                 query.attacks(), query.targets(), testSize);
     }
 }

@@ -16,7 +16,7 @@ import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
 import org.advrisk.random.Distribution;
-import org.advrisk.param.Parameters;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  * diagnostics and the linear-ridge linearisation side by side.
  */
 @Command(name = "ntk", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = NtkCommand.Defaults.class,
         description = {"Two-layer ReLU network in the lazy (NTK) regime: kernel ridge path or a finite network"
                 + " trained by gradient descent; standard, first-order and PGD adversarial risks on a test sample;"
                 + " laziness and linearisation diagnostics.",
@@ -38,14 +39,27 @@ import picocli.CommandLine.Spec;
         footer = {"Risks are excess risks against the clean target <x, theta*>, estimated on --test-size test points"
                 + " (with standard errors). adv_risk = PGD estimate (a lower bound), adv_risk_first_order ="
                 + " E(|f-f*| + alpha*||grad f||_q)^2. lambda_eff is the linear ridge that the kernel behaves like"
-                + " (docs/ntk.md section 3); lin_* columns are that linear ridge's exact risks."})
+                + " (docs/ntk.md section 3); lin_* columns are that linear ridge's exact risks.",
+            "--lambda is the kernel ridge parameter (ours: (K + n lambda I)^-1 y; 0 interpolates, the limit of"
+                + " gradient descent); a finite --width takes lambda = 0 only. The default n of ntk is " + NtkCommand.N_DEFAULT
+                + "."})
 public final class NtkCommand implements Callable<Integer> {
+    /** Default n of a network run: 200 (the shared --n says 100, the linear commands' default). */
+    public static final String N_DEFAULT = "200";
+
+    /** The defaults where ntk differs from the shared flags: --n is 200. */
+    public static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--n") ? N_DEFAULT : null;
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--n", description = "Training sample size, e.g. --n 200 (default ${DEFAULT-VALUE}).",
-            defaultValue = "200")
-    int n;
+    @Mixin
+    SampleOptions.Size sample;
 
     @Option(names = "--d", description = "Input dimension, e.g. --d 400 (default ${DEFAULT-VALUE}).",
             defaultValue = "400")
@@ -57,17 +71,8 @@ public final class NtkCommand implements Callable<Integer> {
             defaultValue = "sphere")
     String spectrum;
 
-    @Option(names = "--theta", description = "Ground truth theta*: top:k=1,norm=1, random:k=10,norm=1, file:PATH"
-            + " (default ${DEFAULT-VALUE}).", defaultValue = "top:k=1,norm=1")
-    String theta;
-
-    @Option(names = "--sigma", description = "Noise level sigma >= 0, e.g. --sigma 0.5 (default ${DEFAULT-VALUE}).",
-            defaultValue = "0.5")
-    double sigma;
-
-    @Option(names = "--noise", description = "Noise distribution: gaussian or rademacher (default ${DEFAULT-VALUE}).",
-            defaultValue = "gaussian")
-    String noise;
+    @Mixin
+    SampleOptions.Truth truth;
 
     @Option(names = "--kernel", description = "Trained layers: k1 (first), k2 (second), k1+k2 (both), e.g."
             + " --kernel k1+k2 (default ${DEFAULT-VALUE}).", defaultValue = "k1")
@@ -90,15 +95,11 @@ public final class NtkCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).", defaultValue = "400")
     int gdSteps;
 
-    @Option(names = "--lambda", description = "Kernel ridge parameters (our lambda: (K + n lambda I)^-1;"
-            + " 0 interpolates): a list and/or logspace:LO,HI,COUNT, linspace:A,B,COUNT, e.g. --lambda"
-            + " 0,logspace:-3,-1,3 (default ${DEFAULT-VALUE}; finite width: 0 only).",
-            defaultValue = Parameters.LAMBDA_DEFAULT)
-    String lambdas;
+    @Mixin
+    PathOptions.Lambda lambda;
 
-    @Option(names = "--alpha", description = "Attack budgets (a list, logspace: or linspace:), e.g. --alpha 0.05,0.1"
-            + " (default ${DEFAULT-VALUE}).", defaultValue = Parameters.ALPHA_DEFAULT)
-    String alphas;
+    @Mixin
+    PathOptions.Alpha alpha;
 
     @Option(names = "--attack", split = ",", description = "PGD balls: l2, linf, e.g. --attack l2,linf"
             + " (default ${DEFAULT-VALUE}).", defaultValue = "l2")
@@ -116,13 +117,8 @@ public final class NtkCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).", defaultValue = "500")
     int testSize;
 
-    @Option(names = "--trials", description = "Independent training sets, e.g. --trials 5 (default ${DEFAULT-VALUE}).",
-            defaultValue = "1")
-    int trials;
-
-    @Option(names = "--seed", description = "Master seed, e.g. --seed 42 (default ${DEFAULT-VALUE}).",
-            defaultValue = Parameters.SEED_DEFAULT)
-    long seed;
+    @Mixin
+    PathOptions.Trials trials;
 
     @Option(names = "--threads", description = "Worker threads (trials, then test batches); the output is identical"
             + " for any value, e.g. --threads 2 (default ${DEFAULT-VALUE}).", defaultValue = "1")
@@ -135,8 +131,8 @@ public final class NtkCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = output.parse();
         NtkConfig config = config();
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
+        if (trials.trials < 1) {
+            throw new IllegalArgumentException("trials: " + trials.trials + " must be >= 1");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
@@ -144,7 +140,7 @@ public final class NtkCommand implements Callable<Integer> {
         int previous = Blas.threads(1);
         List<NtkRow> rows;
         try {
-            rows = NtkTrial.runAll(config, trials, threads);
+            rows = NtkTrial.runAll(config, trials.trials, threads);
         } finally {
             Blas.threads(previous);
         }
@@ -157,16 +153,18 @@ public final class NtkCommand implements Callable<Integer> {
         if (d <= 0) {
             throw new IllegalArgumentException("d: " + d + " must be >= 1");
         }
+        int n = sample.n;
         if (n <= 0) {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
+        double sigma = sample.sigma;
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
         boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
         var spec0 = SpectrumSpec.parse(sphere ? "isotropic" : spectrum);
-        NtkData data = new NtkData(spec0.withSize(d), sphere, GroundTruthSpec.parse(theta).withSize(d, seed), sigma,
-                Distribution.parse("noise", noise));
+        NtkData data = new NtkData(spec0.withSize(d), sphere, GroundTruthSpec.parse(truth.theta).withSize(d, truth.seed), sigma,
+                Distribution.parse("noise", sample.noise));
         int m;
         String wt = width.trim().toLowerCase(Locale.ROOT);
         if (wt.equals("inf")) {
@@ -201,11 +199,10 @@ public final class NtkCommand implements Callable<Integer> {
         org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
                 v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
                 "test points with their inputs, gradients and cross-kernel against the n training points");
-        double[] al = Parameters.ALPHA.parseList(alphas);
+        double[] al = alpha.values();
         TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);
         return new NtkConfig(n, data, ReluNtk.parse(kernel), m, TwoLayerNet.Init.parse(init),
-                eta == null ? Double.NaN : eta, gdSteps, Parameters.LAMBDA.parseList(lambdas),
-                risks, testSize, seed);
+                eta == null ? Double.NaN : eta, gdSteps, lambda.values(), risks, testSize, truth.seed);
     }
 
 }

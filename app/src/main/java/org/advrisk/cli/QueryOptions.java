@@ -4,6 +4,7 @@ import java.util.List;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.Target;
 import org.advrisk.param.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,10 +12,8 @@ import picocli.CommandLine.Option;
  * default and range of α come from {@link Parameters#ALPHA}).
  */
 public final class QueryOptions {
-    @Option(names = "--alpha", defaultValue = Parameters.ALPHA_DEFAULT, paramLabel = "LIST",
-            description = "Attack budgets α >= 0: a list and/or logspace:LO,HI,COUNT, linspace:A,B,COUNT."
-                    + " Example: --alpha 0.05,0.1,0.25. Default: ${DEFAULT-VALUE}.")
-    String alpha;
+    @Mixin
+    PathOptions.Alpha alpha;
 
     @Option(names = "--attack", defaultValue = "l2", paramLabel = "LIST",
             description = {"Attack norms: l2, linf, l1, lp:P (P > 1); advrisk theory takes l2 (proved) and linf",
@@ -28,7 +27,7 @@ public final class QueryOptions {
 
     /** The budgets. */
     public double[] alphas() {
-        return Parameters.ALPHA.parseList(alpha);
+        return alpha.values();
     }
 
     /** The attack norms. */

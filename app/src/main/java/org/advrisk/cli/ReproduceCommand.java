@@ -114,12 +114,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Output directory (default runs/reproduce-<UTC timestamp>); an earlier one resumes, e.g. --out runs/repro")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Trials run in parallel (default: all cores = ${DEFAULT-VALUE}), e.g. --threads 2")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--quiet", description = "No progress bars (also off when stderr is not a terminal)")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SweepOptions sweep;
 
     @Option(names = "--compare", paramLabel = "DIR",
             description = "A reproduction of the other mode whose verdicts to compare with (default: the newest one"
@@ -128,9 +124,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
-        }
+        int threads = sweep.threads();
+        boolean quiet = sweep.quiet;
         if (compare != null && !org.advrisk.report.VerdictFlips.isMode(compare, !quick)) {
             throw new UserInputException("compare: " + compare + " holds no reproduction " + (quick ? "without" : "with")
                     + " --quick (no " + Reports.REPRODUCE + " of that mode); allowed: a directory written by advrisk"

@@ -28,12 +28,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run directory (new, empty, or the same spec's earlier run to resume), e.g. --out runs/ridge")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Trials run in parallel (default: all cores = ${DEFAULT-VALUE}), e.g. --threads 2")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal)")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SweepOptions sweep;
 
     @picocli.CommandLine.Mixin
     EngineOptions engine;
@@ -43,9 +39,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UserInputException("threads: " + threads + " is not allowed; allowed: an integer >= 1");
-        }
+        int threads = sweep.threads();
+        boolean quiet = sweep.quiet;
         if (java.nio.file.Files.exists(out.resolve(Reports.REPRODUCE))) {
             throw new UserInputException("out: " + out + " is a directory of advrisk reproduce (it has " + Reports.REPRODUCE
                     + "); resume it with advrisk reproduce --out " + out + ", or choose another --out");

@@ -98,11 +98,11 @@ public final class TheoryCommand implements Callable<Integer> {
         List<String> sections = sections();
         long[] ns = sampleSizes();
         SpectrumSpec spectrumSpec = problem.spectrumSpec();
-        GroundTruthSpec thetaSpec = GroundTruthSpec.parse(problem.theta);
+        GroundTruthSpec thetaSpec = GroundTruthSpec.parse(problem.truth.theta);
         DimensionRule rule = problem.dimensionRule();
-        Distribution noise = Distribution.parse("noise", problem.noise);
+        Distribution noise = Distribution.parse("noise", problem.sample.noise);
         Distribution.parse("design", problem.design);
-        double sigma = problem.sigma;
+        double sigma = problem.sample.sigma;
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
@@ -132,7 +132,7 @@ public final class TheoryCommand implements Callable<Integer> {
         String label = "";
         double maxTailRatio = 0;
         for (long n : ns) {
-            TheorySpectrum ts = TheoryProblem.spectrum(spectrumSpec, thetaSpec, rule, n, problem.seed, truncation);
+            TheorySpectrum ts = TheoryProblem.spectrum(spectrumSpec, thetaSpec, rule, n, problem.seed(), truncation);
             label = ts.label();
             Object p = Double.isInfinite(ts.dimension()) ? "inf" : (Object) (long) ts.dimension();
             RankSummary rs = new EffectiveRanks(ts).summary(n, b, sigma);
@@ -264,7 +264,7 @@ public final class TheoryCommand implements Callable<Integer> {
     private long[] sampleSizes() {
         if (nGrid == null) {
             problem.checkN();
-            return new long[] {problem.n};
+            return new long[] {problem.n()};
         }
         double[] v = Lists.nonNegative("n-grid", nGrid);
         long[] ns = new long[v.length];

@@ -100,25 +100,37 @@ public final class Figures {
                     PALETTE[0], Stroke.SOLID));
             series.addAll(TheoryLines.series(data, s, ns, alphas));
         }
+        series.addAll(perBudget(gs, ns, alphas, "R_α, α = ", data.hasTheory() ? "R_α (DE), α = " : null,
+                Columns.DE_ADV_RISK));
+        return new Figure(id, "Min-norm: risks vs n (" + s.get(Columns.SPECTRUM.name()) + ", p = "
+                + s.get(Columns.P_RULE.name()) + ")", "Min-norm (λ = 0) risks against n, log-log: standard risk R"
+                + " (circles), adversarial risk R_α per budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
+                + (data.hasTheory() ? ", deterministic equivalents (lines)" : "") + ". " + RunData.label(s),
+                N_AXIS, RISK, series);
+    }
+
+    /**
+     * Per budget α > 0 (colours after the first): the simulated R_α (squares), a theory line of
+     * {@code theoryColumn} when {@code theoryName} is given, and the ground truth's α²‖θ*‖² (dashed reference).
+     */
+    static List<Series> perBudget(List<Group> gs, double[] ns, double[] alphas, String dataName, String theoryName,
+                                  Column theoryColumn) {
+        List<Series> series = new ArrayList<>();
         int k = 1;
         for (double a : alphas) {
             if (a == 0) {
                 continue;
             }
             String col = PALETTE[k++ % PALETTE.length];
-            series.add(points("R_α, α = " + RunData.fmt(a), ns, gs, a, Columns.ADV_RISK, col, Marker.SQUARE));
-            if (data.hasTheory()) {
-                series.add(Series.line("R_α (DE), α = " + RunData.fmt(a), Role.THEORY, ns,
-                        RunData.series(gs, ns, a, Columns.DE_ADV_RISK), col, Stroke.SOLID));
+            series.add(points(dataName + RunData.fmt(a), ns, gs, a, Columns.ADV_RISK, col, Marker.SQUARE));
+            if (theoryName != null) {
+                series.add(Series.line(theoryName + RunData.fmt(a), Role.THEORY, ns,
+                        RunData.series(gs, ns, a, theoryColumn), col, Stroke.SOLID));
             }
             series.add(Series.line("α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), Role.REFERENCE, ns,
                     RunData.series(gs, ns, a, Columns.GT_ADV_RISK), col, Stroke.DASHED));
         }
-        return new Figure(id, "Min-norm: risks vs n (" + s.get(Columns.SPECTRUM.name()) + ", p = "
-                + s.get(Columns.P_RULE.name()) + ")", "Min-norm (λ = 0) risks against n, log-log: standard risk R"
-                + " (circles), adversarial risk R_α per budget α (squares), the ground truth's α²‖θ*‖²_q (dashed)"
-                + (data.hasTheory() ? ", deterministic equivalents (lines)" : "") + ". " + RunData.label(s),
-                N_AXIS, RISK, series);
+        return series;
     }
 
     static Figure normVsN(RunData data, Map<String, Object> s, List<Group> gs, String id) {

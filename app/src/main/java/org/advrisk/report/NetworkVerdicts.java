@@ -51,8 +51,8 @@ final class NetworkVerdicts {
         double split = g.mean(Columns.SPLIT_PAIRS);
         Numbers.Builder num = Numbers.builder().words("n = ").integer("n", g.number(Columns.N)).words(", d = ")
                 .integer("d", d).words(", m = ").integer("m", m)
-                .words(": RMS|f_net − f_kernel| = ").real("kernel_gap_rms", g.mean(Columns.KERNEL_GAP_RMS))
-                .words(" / RMS f_kernel = ").real("kernel_rms", g.mean(Columns.KERNEL_RMS)).words(" → ")
+                .words(": RMS|f_net − f_kernel| = ").real(Columns.KERNEL_GAP_RMS.name(), g.mean(Columns.KERNEL_GAP_RMS))
+                .words(" / RMS f_kernel = ").real(Columns.KERNEL_RMS.name(), g.mean(Columns.KERNEL_RMS)).words(" → ")
                 .real("ratio", ratio).words(" vs ").integer("gap factor", GAP_FACTOR).words("/√(m/2) = ")
                 .real("bound", bound);
         mean(num, "; max gap ", g, Columns.KERNEL_GAP);
@@ -75,7 +75,7 @@ final class NetworkVerdicts {
         mean(num, " ", g, Columns.FD_NET_SLOPE);
         mean(num, ", of f_kernel ", g, Columns.FD_KERNEL_SLOPE);
         mean(num, "; pairs with equal activation give RMS ", g, Columns.GRAD_SAME_RMS);
-        num.words(", the ").real("split_pairs", split);
+        num.words(", the ").real(Columns.SPLIT_PAIRS.name(), split);
         mean(num, " pairs split by the kink per point give RMS ", g, Columns.GRAD_SPLIT_RMS);
         return num.words(" (√(split·d/m) = ").real("√(split·d/m)", Math.sqrt(split * d / m)).words(")").build();
     }

@@ -28,18 +28,8 @@ final class NtkFigures {
         series.add(Series.line("R (linear ridge at λ_eff)", Role.THEORY, ns,
                 RunData.series(gs, ns, alphas[0], Columns.LIN_STD_RISK), PALETTE[0], Stroke.SOLID));
         series.addAll(TheoryLines.series(data, s, ns, alphas));
-        int k = 1;
-        for (double a : alphas) {
-            if (a == 0) {
-                continue;
-            }
-            String col = PALETTE[k++ % PALETTE.length];
-            series.add(points("R_α PGD (NTK), α = " + RunData.fmt(a), ns, gs, a, Columns.ADV_RISK, col, Marker.SQUARE));
-            series.add(Series.line("R_α (linear ridge at λ_eff), α = " + RunData.fmt(a), Role.THEORY, ns,
-                    RunData.series(gs, ns, a, Columns.LIN_ADV_RISK), col, Stroke.SOLID));
-            series.add(Series.line("α²‖θ*‖² (ground truth), α = " + RunData.fmt(a), Role.REFERENCE, ns,
-                    RunData.series(gs, ns, a, Columns.GT_ADV_RISK), col, Stroke.DASHED));
-        }
+        series.addAll(Figures.perBudget(gs, ns, alphas, "R_α PGD (NTK), α = ", "R_α (linear ridge at λ_eff), α = ",
+                Columns.LIN_ADV_RISK));
         return new Figure(id, "NTK interpolator: risks vs n (" + s.get(Columns.SPECTRUM.name()) + ", d = "
                 + s.get(Columns.P_RULE.name()) + ")", "NTK (K1, first layer trained) kernel interpolator, λ = 0 (the"
                 + " limit of gradient descent at infinite width): risks against n, log-log. Standard risk R (circles)"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation;
@@ -99,27 +100,21 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
 
     /** Mean of a column at each n (for one α; NaN where no group has it). */
     public static double[] series(List<Group> gs, double[] ns, double alpha, Column column) {
-        double[] out = new double[ns.length];
-        for (int i = 0; i < ns.length; i++) {
-            out[i] = Double.NaN;
-            for (Group g : gs) {
-                if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
-                    out[i] = g.mean(column);
-                    break;
-                }
-            }
-        }
-        return out;
+        return atEachN(gs, ns, alpha, g -> g.mean(column));
     }
 
     /** A key column's value at each n (for one α; NaN where no group has it). */
     public static double[] keySeries(List<Group> gs, double[] ns, double alpha, Column column) {
+        return atEachN(gs, ns, alpha, g -> g.number(column));
+    }
+
+    private static double[] atEachN(List<Group> gs, double[] ns, double alpha, ToDoubleFunction<Group> value) {
         double[] out = new double[ns.length];
         for (int i = 0; i < ns.length; i++) {
             out[i] = Double.NaN;
             for (Group g : gs) {
                 if (g.number(Columns.N) == ns[i] && g.number(Columns.ALPHA) == alpha) {
-                    out[i] = g.number(column);
+                    out[i] = value.applyAsDouble(g);
                     break;
                 }
             }

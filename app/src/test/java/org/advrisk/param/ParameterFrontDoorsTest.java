@@ -38,6 +38,7 @@ class ParameterFrontDoorsTest {
         c.add(new Case("trials", "0", List.of(LINEAR, NTK), true));
         c.add(new Case("test-size", "1", List.of(LINEAR, NTK), false));
         c.add(new Case("n", "0", List.of(LINEAR, THEORY, NTK), true));
+        c.add(new Case("p", "0", List.of(LINEAR, THEORY), true));
         return c;
     }
 
@@ -92,8 +93,10 @@ class ParameterFrontDoorsTest {
             }
             String value = c.bad().matches("-?[0-9.]+") ? c.bad() : "\"" + c.bad() + "\"";
             String n = c.name().equals("n") ? value : "[50]";
-            String json = "{\"n\": " + n + ", \"p\": \"n^2\", \"spectrum\": \"isotropic\""
-                    + (c.name().equals("n") ? "" : ", \"" + c.name() + "\": " + value) + "}";
+            String p = c.name().equals("p") ? value : "\"n^2\"";
+            boolean own = c.name().equals("n") || c.name().equals("p");
+            String json = "{\"n\": " + n + ", \"p\": " + p + ", \"spectrum\": \"isotropic\""
+                    + (own ? "" : ", \"" + c.name() + "\": " + value) + "}";
             assertThatThrownBy(() -> SpecReader.read(m.readTree(json), "t")).as(json)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith(c.name())

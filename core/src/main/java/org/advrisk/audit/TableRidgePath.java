@@ -133,7 +133,7 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
 
     @Override
     public String parameter() {
-        return "lambda";
+        return org.advrisk.columns.Columns.LAMBDA.name();
     }
 
     @Override

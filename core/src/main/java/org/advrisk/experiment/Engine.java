@@ -42,11 +42,12 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Runs every trial the store does not hold yet, one task per trial (the evaluator is built where
+     * Runs every trial the sink does not hold yet, one task per trial (the evaluator is built where
      * the task runs), and appends each finished trial's rows (as {@link Runner#rowsOf} makes them)
-     * to the store from the calling thread. A failing trial stops the run and is rethrown with its key.
+     * to the sink from the calling thread (the run directory's {@link ResultStore}, or any other
+     * {@link ResultSink}). A failing trial stops the run and is rethrown with its key.
      */
-    Runner.Outcome run(Spec spec, List<Trial> trials, ResultStore store, Runner.Listener listener) throws IOException;
+    Runner.Outcome run(Spec spec, List<Trial> trials, ResultSink sink, Runner.Listener listener) throws IOException;
 
     /** Asks a running {@link #run} to stop after the trial being stored; true once it has ended. */
     boolean stop(long waitMillis);

@@ -3,6 +3,7 @@ package org.advrisk.experiment;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.advrisk.param.Parameters;
 
 /**
  * The dimension p as a number or a function of n: {@code 2000}, {@code n}, {@code 10*n},
@@ -36,7 +37,7 @@ public record SizeRule(String text, double coef, double exponent) {
         Matcher c = CONST.matcher(t);
         if (c.matches()) {
             double v = Double.parseDouble(c.group(1));
-            if (v != Math.rint(v) || v < 1 || v > 9.0e15) {
+            if (v != Math.rint(v) || v < Parameters.P.min() || v > Parameters.P.max()) {
                 throw new IllegalArgumentException(path + ": " + raw + " is not a positive integer; allowed: " + ALLOWED);
             }
             return new SizeRule(Long.toString((long) v), v, 0);

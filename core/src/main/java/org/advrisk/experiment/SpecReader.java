@@ -32,7 +32,7 @@ public final class SpecReader {
         m.put("seed", "an integer (default " + Parameters.SEED_DEFAULT + ")");
         m.put("trials", "training sets per grid point, 1 to 1000000 (default 1)");
         m.put("n", "sample sizes: positive integers or a grid (required)");
-        m.put("p", "dimensions: " + SizeRule.ALLOWED + " (required)");
+        m.put("p", "dimensions: " + SizeRule.ALLOWED + ", or a grid " + Grids.RANGES + " (required)");
         m.put("sigma", "noise levels >= 0 (default 0.5)");
         m.put("spectrum", SpectrumSpec.KINDS + "; a parameter may be an expression of n, e.g. tail=n^0.5 (required)");
         m.put("theta", GroundTruthSpec.KINDS + " (default top:k=1,norm=1)");
@@ -240,10 +240,10 @@ public final class SpecReader {
                 throw new IllegalArgumentException("p: empty list; give at least one value");
             }
             for (int i = 0; i < node.size(); i++) {
-                out.add(size("p[" + i + "]", node.get(i)));
+                out.addAll(sizeItem("p[" + i + "]", node.get(i)));
             }
         } else {
-            out.add(size("p", node));
+            out.addAll(sizeItem("p", node));
         }
         for (int i = 0; i < out.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -253,6 +253,26 @@ public final class SpecReader {
             }
         }
         return out;
+    }
+
+    /**
+     * One element of p: a number, an expression of n, or a range ({@code geomspace:100,10000,5}: its values
+     * rounded to integers, each checked against {@link Parameters#P}).
+     */
+    private static List<SizeRule> sizeItem(String path, JsonNode node) {
+        if (node.isTextual() && node.asText().contains(":")) {
+            List<SizeRule> out = new ArrayList<>();
+            for (double v : Grids.expand(path, node.asText())) {
+                double r = Math.rint(v);
+                if (!(r >= Parameters.P.min() && r <= Parameters.P.max())) {
+                    throw new IllegalArgumentException(path + ": " + Grids.fmt(v) + " (from '" + node.asText()
+                            + "') is not allowed; allowed: " + SizeRule.ALLOWED);
+                }
+                out.add(SizeRule.parse(path, Long.toString((long) r)));
+            }
+            return out;
+        }
+        return List.of(size(path, node));
     }
 
     private static SizeRule size(String path, JsonNode node) {

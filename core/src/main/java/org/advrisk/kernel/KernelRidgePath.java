@@ -47,7 +47,7 @@ public final class KernelRidgePath implements EstimatorPath {
 
     @Override
     public String parameter() {
-        return "lambda";
+        return org.advrisk.columns.Columns.LAMBDA.name();
     }
 
     @Override

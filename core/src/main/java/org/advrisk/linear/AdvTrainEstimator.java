@@ -41,7 +41,7 @@ public record AdvTrainEstimator(AttackNorm attack, double[] deltas, AdversarialT
         for (int k = 0; k < deltas.length; k++) {
             thetas[k] = fits.fits().get(k).theta();
         }
-        return new AdvTrainedPath(ThetaPath.of("delta", data, deltas, thetas), fits);
+        return new AdvTrainedPath(ThetaPath.of(org.advrisk.columns.Columns.DELTA.name(), data, deltas, thetas), fits);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class AdvTrainedPath implements LinearPath {
 
     @Override
     public String parameter() {
-        return "delta";
+        return org.advrisk.columns.Columns.DELTA.name();
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class LinearRiskRows {
     public static List<LinearRiskRow> ofTheta(DesignData data, double param, double[] theta, LinearQuery query) {
         SampleSource src = data.source().orElseThrow(() -> new IllegalArgumentException(
                 "rows: population risks need sampled data (a source); a table has none"));
-        ThetaPath path = ThetaPath.of("lambda", data, new double[] {param}, new double[][] {theta});
+        ThetaPath path = ThetaPath.of(Columns.LAMBDA.name(), data, new double[] {param}, new double[][] {theta});
         LinearQuery one = new LinearQuery(new double[] {param}, query.alphas(), query.attacks(), query.targets(),
                 query.testSize());
         return of(path, one, src.seed(), src.trial());

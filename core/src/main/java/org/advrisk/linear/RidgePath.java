@@ -29,7 +29,7 @@ public sealed interface RidgePath extends LinearPath permits DualRidgePath, Prim
     /** The path parameter: λ. */
     @Override
     default String parameter() {
-        return "lambda";
+        return org.advrisk.columns.Columns.LAMBDA.name();
     }
 
     /** Smallest and largest eigenvalue of XXᵀ (dual) or XᵀX (primal), for conditioning checks. */

@@ -42,8 +42,12 @@ public record IntParam(String name, long min, long max, String defaultText, Stri
         return check(v);
     }
 
-    /** The default value. */
+    /** The default value (a parameter whose default is an expression, like p's 2n, has none). */
     public long defaultValue() {
-        return Long.parseLong(defaultText);
+        try {
+            return Long.parseLong(defaultText);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + ": the default '" + defaultText + "' is not an integer");
+        }
     }
 }

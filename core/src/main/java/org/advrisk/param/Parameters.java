@@ -50,8 +50,15 @@ public final class Parameters {
             "test points for Monte Carlo estimates");
     /** Training sample size n. */
     public static final IntParam N = new IntParam("n", 1, Integer.MAX_VALUE, "100", "training sample size n");
+    /**
+     * Dimension p: a positive integer (up to 9·10¹⁵, where doubles stop counting exactly) or an expression
+     * of n (its default, 2n, is one; it has no integer default). In spec files a grid of values, ranges
+     * ({@code linspace:}, {@code logspace:}, {@code geomspace:}, rounded to integers) included.
+     */
+    public static final IntParam P = new IntParam("p", 1, 9_000_000_000_000_000L, "2n",
+            "dimension p: a positive integer or an expression of n (2n, n^2)");
 
     /** Every declared parameter (for front-door tests and documentation). */
     public static final java.util.List<Record> ALL = java.util.List.of(LAMBDA, ALPHA, SIGMA, DELTA, SEED, TRIALS, TEST_SIZE,
-            N);
+            N, P);
 }

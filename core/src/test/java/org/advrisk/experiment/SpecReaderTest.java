@@ -39,6 +39,26 @@ class SpecReaderTest {
     }
 
     @Test
+    void pTakesRangesLikeEveryOtherGridParameter() throws Exception {
+        // geomspace 100 … 10000 in 3 steps: 100, 1000, 10000 (ratio 10); rounded to integers like n.
+        Spec s = read("{'n': 50, 'p': 'geomspace:100,10000,3', 'spectrum': 'isotropic'}");
+        assertThat(s.p()).extracting(SizeRule::text).containsExactly("100", "1000", "10000");
+        // Mixed with expressions of n and plain numbers; linspace 60 … 80 in 3: 60, 70, 80; logspace 10^2 … 10^3 in 3
+        // gives 100, 316.2… → 316, 1000.
+        Spec mixed = read("{'n': 50, 'p': ['n^2', 'linspace:60,80,3', 'logspace:2,3,3', 40], 'spectrum': 'isotropic'}");
+        assertThat(mixed.p()).extracting(SizeRule::text).containsExactly("n^2", "60", "70", "80", "100", "316", "1000",
+                "40");
+        assertThat(Sweep.trials(s)).extracting(t -> t.point().p()).containsExactly(100L, 1000L, 10000L);
+        assertThatThrownBy(() -> read("{'n': 50, 'p': 'linspace:0,10,3', 'spectrum': 'isotropic'}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("p: 0 (from 'linspace:0,10,3') is not allowed; allowed: " + SizeRule.ALLOWED);
+        assertThatThrownBy(() -> read("{'n': 50, 'p': ['linspace:10,30,3', 20], 'spectrum': 'isotropic'}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p: value 20 appears twice");
+        assertThatThrownBy(() -> read("{'n': 50, 'p': 'range:1,2,3', 'spectrum': 'isotropic'}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("p: 'range:1,2,3' is a bad grid");
+    }
+
+    @Test
     void geomspaceOfIntegersRoundsAndHitsTheEnds() throws Exception {
         Spec s = read("{'n': 'geomspace:50,1600,6', 'p': 10, 'spectrum': 'isotropic'}");
         assertThat(s.n()).containsExactly(50, 100, 200, 400, 800, 1600);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.advrisk.experiment.Engine;
 import org.advrisk.experiment.Json;
-import org.advrisk.experiment.ResultStore;
+import org.advrisk.experiment.ResultSink;
 import org.advrisk.experiment.Runner;
 import org.advrisk.experiment.Spec;
 import org.advrisk.experiment.Trial;
@@ -43,7 +43,8 @@ import scala.util.Try;
 /**
  * The Spark engine: a thin driver around one {@link JavaSparkContext}. A sweep becomes one job with
  * a partition (a task) per pending trial, whose rows come back as each task finishes and are
- * appended to the {@link ResultStore} from the calling thread, exactly as the local runner does. A
+ * appended to the {@link ResultSink} (the run directory's ResultStore, or any other sink) from the
+ * calling thread, exactly as the local runner does. A
  * huge-p Gram sum becomes one task per chunk ({@link GramSampler#chunk}); the driver adds the chunk
  * sums strictly in chunk order ({@link GramChunk.Sum}), never with Spark's reduce or treeAggregate
  * (they combine in completion order), so the result has the bits of the local streaming path.
@@ -131,7 +132,7 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
-    public Runner.Outcome run(Spec spec, List<Trial> trials, ResultStore store, Runner.Listener listener)
+    public Runner.Outcome run(Spec spec, List<Trial> trials, ResultSink store, Runner.Listener listener)
             throws IOException {
         CountDownLatch ended = new CountDownLatch(1);
         running = ended;
@@ -142,7 +143,7 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private Runner.Outcome runSweep(Spec spec, List<Trial> trials, ResultStore store, Runner.Listener listener)
+    private Runner.Outcome runSweep(Spec spec, List<Trial> trials, ResultSink store, Runner.Listener listener)
             throws IOException {
         String json = specJson(spec);
         Set<String> done = store.finished();
