@@ -162,7 +162,9 @@ public final class Reports {
     /** The real-data part: its verdicts on the combined page and its own report.html. */
     private static void realData(HtmlReport h, Path dir, Part p) throws IOException {
         List<Verdict> vs = RealDataPart.verdicts(dir);
-        h.verdicts(vs);
+        for (Verdict v : vs) {
+            h.para("note", v.word() + ": " + v.claim() + " [" + v.setting() + "]. " + v.statistics() + ". " + v.numbers());
+        }
         h.para("note", "Files: " + p.name() + "/" + RealDataPart.JSON + " (verdicts with intervals), " + p.name() + "/"
                 + RealDataPart.CSV + " (one row per data set and α).");
         HtmlReport ph = new HtmlReport(p.title());
