@@ -35,7 +35,11 @@ public final class Reports {
         /** Claim (iii): the NTK interpolator over n and the kernel ridge path (family ntk). */
         CLAIM3,
         /** Claim (iii): one finite network trained by GD against its kernel (family ntk, finite width). */
-        CLAIM3_NET
+        CLAIM3_NET,
+        /** Beyond the paper: adversarial training over δ against ridge over λ on the same training sets. */
+        ADVTRAIN,
+        /** Claims (i) and (ii) on shipped real data ({@link RealDataPart}; no spec run). */
+        REAL_DATA
     }
 
     /**
@@ -78,12 +82,13 @@ public final class Reports {
     public static List<Verdict> verdicts(Path root) throws IOException {
         List<Verdict> out = new ArrayList<>();
         for (Part p : parts(root)) {
-            out.addAll(verdicts(RunData.load(root.resolve(p.name())), p.role()));
+            out.addAll(p.role() == Role.REAL_DATA ? RealDataPart.verdicts(root.resolve(p.name()))
+                    : verdicts(RunData.load(root.resolve(p.name())), p.role()));
         }
         return out;
     }
 
-    static List<Verdict> verdicts(RunData data, Role role) {
+    static List<Verdict> verdicts(RunData data, Role role) throws IOException {
         return switch (role) {
             case CLAIM1 -> Verdicts.claimOne(data);
             case CLAIM2 -> Verdicts.claimTwo(data, false);
@@ -94,6 +99,8 @@ public final class Reports {
                 yield v;
             }
             case CLAIM3_NET -> Verdicts.network(data);
+            case ADVTRAIN -> AdvTrainVerdicts.verdicts(data);
+            case REAL_DATA -> throw new IllegalArgumentException("role: REAL_DATA has no run directory");
         };
     }
 
@@ -114,9 +121,9 @@ public final class Reports {
         List<Verdict> all = new ArrayList<>();
         List<RunData> datas = new ArrayList<>();
         for (Part p : parts) {
-            RunData d = RunData.load(root.resolve(p.name()));
+            RunData d = p.role() == Role.REAL_DATA ? null : RunData.load(root.resolve(p.name()));
             datas.add(d);
-            all.addAll(verdicts(d, p.role()));
+            all.addAll(d == null ? RealDataPart.verdicts(root.resolve(p.name())) : verdicts(d, p.role()));
         }
         HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
         h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
@@ -131,8 +138,15 @@ public final class Reports {
             Part p = parts.get(i);
             h.heading(2, p.title(), "part-" + p.name());
             h.para("note", p.why());
+            if (datas.get(i) == null) {
+                realData(h, root.resolve(p.name()), p);
+                continue;
+            }
             List<Verdict> vs = verdicts(datas.get(i), p.role());
-            List<Plots.Plot> plots = Plots.render(datas.get(i), datas.get(i).dir().resolve("plots"));
+            List<Plots.Plot> plots = new ArrayList<>(Plots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
+            if (p.role() == Role.ADVTRAIN) {
+                plots.addAll(AdvTrainPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
+            }
             section(h, datas.get(i), plots, p.name());
             Path partHtml = datas.get(i).dir().resolve("report.html");
             HtmlReport ph = new HtmlReport(p.title());
@@ -144,6 +158,21 @@ public final class Reports {
         Path html = root.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
+    }
+
+    /** The real-data part: its verdicts on the combined page and its own report.html. */
+    private static void realData(HtmlReport h, Path dir, Part p) throws IOException {
+        List<Verdict> vs = RealDataPart.verdicts(dir);
+        for (Verdict v : vs) {
+            h.para("note", VerdictText.word(v) + ": " + v.claim() + " [" + v.setting() + "]. " + VerdictText.statistics(v) + ". "
+                    + VerdictText.numbers(v));
+        }
+        h.para("note", "Files: " + p.name() + "/" + RealDataPart.JSON + " (verdicts with intervals), " + p.name() + "/"
+                + RealDataPart.CSV + " (one row per data set and α).");
+        HtmlReport ph = new HtmlReport(p.title());
+        ph.para("note", p.why());
+        ph.verdicts(vs);
+        Files.writeString(dir.resolve("report.html"), ph.finish());
     }
 
     /** Plots, trade-off tables, summary table and run facts of one run. */

@@ -39,19 +39,27 @@ class ReproduceQuickTest {
     void quickReproductionNeverContradictsAClaim() throws Exception {
         assertThat(result.code()).as(result.err()).isZero();
         List<Verdict> vs = Reports.verdicts(root);
-        // Claim (i) on two spectra, claim (ii), the contrast, claim (iii): interpolator, kernel ridge, network.
-        assertThat(vs).hasSize(7);
+        // Claim (i) on two spectra, claim (ii), the contrast, claim (iii): interpolator, kernel ridge, network;
+        // then beyond the paper: adversarial training (1) and real data (2 data sets × 2 α × claims (i), (ii)).
+        assertThat(vs).hasSize(7 + 1 + 8);
         // The quick sizes may leave an interval across its threshold (INCONCLUSIVE, printed as such), but
-        // no verdict may come out clearly against the paper's claim.
-        for (Verdict v : vs) {
+        // no verdict of the paper's synthetic claims may come out clearly against it. The two parts beyond the
+        // paper are questions, not claims being reproduced: any answer is allowed there (stated as found).
+        for (Verdict v : vs.subList(0, 7)) {
             assertThat(v.decision()).as(v.claim() + " [" + v.setting() + "]: " + org.advrisk.report.VerdictText.statistics(v))
                     .isNotEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
         }
-        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ") || l.startsWith("INCONCLUSIVE  "))
-                .count()).isEqualTo(7);
+        assertThat(result.out().lines().filter(l -> l.startsWith("HOLDS  ") || l.startsWith("INCONCLUSIVE  ")
+                || l.startsWith("DOES NOT HOLD  ")).count()).isEqualTo(16);
+        assertThat(root.resolve("real-data").resolve(org.advrisk.report.RealDataPart.JSON)).exists();
+        assertThat(root.resolve("beyond-advtrain").resolve("plots").resolve("frontier-advtrain-a0_25.svg")).exists();
         assertThat(result.out()).contains("advrisk: reproduce --quick finished in");
         for (Reports.Part p : Reports.parts(root)) {
             Path dir = root.resolve(p.name());
+            assertThat(dir.resolve("report.html")).exists();
+            if (p.role() == Reports.Role.REAL_DATA) {
+                continue; // no spec run: real-data.json/csv instead of a manifest
+            }
             assertThat(dir.resolve("manifest.json")).exists();
             assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"status\" : \"complete\"");
             assertThat(dir.resolve("report.html")).exists();
@@ -61,6 +69,9 @@ class ReproduceQuickTest {
     static List<String> plotFiles() throws Exception {
         List<String> out = new ArrayList<>();
         for (Reports.Part p : Reports.parts(root)) {
+            if (p.role() == Reports.Role.REAL_DATA) {
+                continue; // no plots
+            }
             try (Stream<Path> s = Files.list(root.resolve(p.name()).resolve("plots"))) {
                 s.filter(f -> f.toString().endsWith(".svg")).forEach(f -> out.add(p.name() + "-" + f.getFileName()
                         .toString().replace(".svg", "")));
@@ -86,12 +97,17 @@ class ReproduceQuickTest {
         String d = Files.readString(dom);
         assertThat(d).contains("<table id=\"verdicts\"");
         String table = d.substring(d.indexOf("<table id=\"verdicts\""), d.indexOf("</table>", d.indexOf("<table id=\"verdicts\"")));
-        // --quick has too few trials to decide every verdict (issue 15): each of the 7 is HOLDS or INCONCLUSIVE,
-        // at least the well-sampled claim (i)/(ii) two-level ones HOLD, and none is DOES NOT HOLD
+        // --quick has too few trials to decide every verdict (issue 15): each of the paper's 7 is HOLDS or
+        // INCONCLUSIVE, at least the well-sampled claim (i)/(ii) two-level ones HOLD; the 9 beyond the paper
+        // (adversarial training, real data) may take any value, and the table shows all 16.
+        List<Verdict> vs = Reports.verdicts(root);
         int holds = count(table, "<td class=\"holds\">HOLDS</td>");
-        assertThat(holds + count(table, "<td class=\"open\">INCONCLUSIVE</td>")).isEqualTo(7);
-        assertThat(holds).isGreaterThanOrEqualTo(3);
-        assertThat(table).doesNotContain("DOES NOT HOLD");
+        int open = count(table, "<td class=\"open\">INCONCLUSIVE</td>");
+        int fails = count(table, ">DOES NOT HOLD</td>");
+        assertThat(holds + open + fails).isEqualTo(16);
+        assertThat(fails).isEqualTo(vs.stream().filter(v -> v.decision() == org.advrisk.stats.Decision.DOES_NOT_HOLD)
+                .count());
+        assertThat(vs.subList(0, 7).stream().filter(Verdict::holds).count()).isGreaterThanOrEqualTo(3);
         List<String> plots = plotFiles();
         assertThat(plots).hasSizeGreaterThanOrEqualTo(4 * 2);
         for (String id : plots) {
