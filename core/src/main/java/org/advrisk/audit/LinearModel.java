@@ -105,49 +105,21 @@ public record LinearModel(String target, List<String> features, double[] coeffic
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             names.add(e.getKey());
-            vals.add(number(file, "coefficients." + e.getKey(), e.getValue()));
+            vals.add(ModelFields.number(file, "coefficients." + e.getKey(), e.getValue()));
         }
-        double b = root.has("intercept") ? number(file, "intercept", root.get("intercept")) : 0.0;
+        double b = root.has("intercept") ? ModelFields.number(file, "intercept", root.get("intercept")) : 0.0;
         String target = root.has("target") ? root.get("target").asText() : null;
-        double lambda = root.has("lambda") ? number(file, "lambda", root.get("lambda")) : Double.NaN;
+        double lambda = root.has("lambda") ? ModelFields.number(file, "lambda", root.get("lambda")) : Double.NaN;
         double[] mean = null;
         double[] sd = null;
         JsonNode scaling = root.get("scaling");
         if (scaling != null && scaling.isObject()) {
-            mean = byName(file, "scaling.mean", scaling.get("mean"), names, false);
-            sd = byName(file, "scaling.sd", scaling.get("sd"), names, true);
+            mean = ModelFields.byName(file, "scaling.mean", scaling.get("mean"), names, false);
+            sd = ModelFields.byName(file, "scaling.sd", scaling.get("sd"), names, true);
         }
         return new LinearModel(target, names, vals.stream().mapToDouble(Double::doubleValue).toArray(), b, mean, sd, lambda);
     }
 
-    private static double[] byName(Path file, String field, JsonNode node, List<String> names, boolean positive) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
-        }
-        double[] out = new double[names.size()];
-        for (int j = 0; j < names.size(); j++) {
-            JsonNode v = node.get(names.get(j));
-            if (v == null) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
-            }
-            out[j] = number(file, field + "." + names.get(j), v);
-            if (positive && !(out[j] > 0)) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
-                        + " is not allowed; allowed: > 0");
-            }
-        }
-        return out;
-    }
-
-    private static double number(Path file, String field, JsonNode v) {
-        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + v + " is not allowed; allowed: a finite number");
-        }
-        return v.asDouble();
-    }
 
     /** Coefficients by name. */
     public Map<String, Double> coefficientMap() {

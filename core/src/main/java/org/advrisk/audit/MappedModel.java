@@ -145,8 +145,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (scaling == null || !scaling.isObject()) {
             throw new IllegalArgumentException("--model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
         }
-        double[] mean = byName(file, "scaling.mean", scaling.get("mean"), names, false);
-        double[] sd = byName(file, "scaling.sd", scaling.get("sd"), names, true);
+        double[] mean = ModelFields.requiredByName(file, "scaling.mean", scaling.get("mean"), names, false);
+        double[] sd = ModelFields.requiredByName(file, "scaling.sd", scaling.get("sd"), names, true);
         boolean std = scaling.has("standardize") && scaling.get("standardize").asBoolean();
         double[] w = numbers(file, "weights", root.get("weights"));
         double[] pts = null;
@@ -169,7 +169,7 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         }
         long seed = root.has("seed") && root.get("seed").canConvertToLong() ? root.get("seed").asLong() : 0;
         return new MappedModel(root.has("target") ? root.get("target").asText() : null, names, mean, sd, std, map, seed,
-                number(file, "lambda", root.get("lambda")), number(file, "intercept", root.get("intercept")), w, pts);
+                ModelFields.number(file, "lambda", root.get("lambda")), ModelFields.number(file, "intercept", root.get("intercept")), w, pts);
     }
 
     private static String text(Path file, JsonNode root, String field) {
@@ -186,34 +186,9 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         }
         double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = number(file, field + "[" + i + "]", node.get(i));
+            out[i] = ModelFields.number(file, field + "[" + i + "]", node.get(i));
         }
         return out;
     }
 
-    private static double[] byName(Path file, String field, JsonNode node, List<String> names, boolean positive) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
-        }
-        double[] out = new double[names.size()];
-        for (int j = 0; j < names.size(); j++) {
-            JsonNode v = node.get(names.get(j));
-            if (v == null) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
-            }
-            out[j] = number(file, field + "." + names.get(j), v);
-            if (positive && !(out[j] > 0)) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
-                        + " is not allowed; allowed: > 0");
-            }
-        }
-        return out;
-    }
-
-    private static double number(Path file, String field, JsonNode v) {
-        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + v + " is not allowed; allowed: a finite number");
-        }
-        return v.asDouble();
-    }
 }
