@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
+import org.advrisk.random.OrderedParallel;
 import org.advrisk.random.Purpose;
 
 /**
@@ -96,14 +97,7 @@ public final class GramSampler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw OrderedParallel.cause(e);
         } finally {
             pool.shutdownNow();
             Blas.threads(previous);

@@ -46,16 +46,24 @@ public final class OrderedParallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw OrderedParallel.cause(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What a task's failure becomes in the caller: its RuntimeException (a user's bad input keeps its
+     * message) or Error as thrown, any other cause wrapped in an IllegalStateException.
+     */
+    public static RuntimeException cause(ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+            return re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(c);
     }
 }
