@@ -64,7 +64,7 @@ public final class RowTypes {
     /** {@code advrisk audit}: one row per (split, estimator, λ, attack, α). */
     public static final RowType AUDIT = RowType.builder("audit")
             .required(SPLIT, ESTIMATOR, LAMBDA)
-            .optional(DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR)
+            .optional(DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR, TIME, STEPS, ETA, LAMBDA_EQUIV)
             .required(ATTACK, ALPHA).optional(ALPHA_EFF)
             .required(TRAIN_MSE, TEST_MSE, ADV_TEST_MSE, ADV_TEST_MSE_SE).optional(ADV_TEST_MSE_FIRST_ORDER)
             .required(CERTIFIED, NORM_DUAL, N_TRAIN, N_TEST, P)
