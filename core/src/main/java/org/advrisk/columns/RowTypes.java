@@ -30,7 +30,8 @@ public final class RowTypes {
 
     /** {@code advrisk ntk} and the NTK family: one row per (trial, width, λ, attack, α). */
     public static final RowType NTK = RowType.builder("ntk")
-            .required(TRIAL, SEED, N, P, D, M, LAMBDA, ALPHA, ATTACK, TARGET, STD_RISK).optional(DE_STD_RISK)
+            .required(TRIAL, SEED, N, P, D, M, LAMBDA).optional(ESTIMATOR, TIME, LAMBDA_EQUIV)
+            .required(ALPHA, ATTACK, TARGET, STD_RISK).optional(DE_STD_RISK)
             .required(STD_RISK_SE, ADV_RISK).optional(DE_ADV_RISK)
             .required(ADV_RISK_SE, GT_ADV_RISK, NORM_L2).optional(DE_NORM_L2)
             .required(NORM_DUAL, ALPHA_C, TRAIN_MSE, ADV_RISK_PGD, ADV_RISK_FIRST_ORDER, ADV_RISK_FIRST_ORDER_SE,
