@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,20 +112,13 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (extra != null) {
             root.set("fit", m.valueToTree(extra));
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, m.writeValueAsString(root) + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ModelFiles.write(file, m.writeValueAsString(root) + "\n");
     }
 
     /** The mapped model in a file, or null when the file is not one (a linear model, or not JSON at all). */
     public static MappedModel readIfMapped(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            return null; // LinearModel.read names the problem
-        }
-        if (root == null || !root.isObject() || !root.has("format") || !FORMAT.equals(root.get("format").asText())) {
+        JsonNode root = ModelFiles.parse(file);
+        if (!root.has("format") || !FORMAT.equals(root.get("format").asText())) {
             return null;
         }
         return read(file, root);
@@ -140,7 +132,14 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (f == null || !f.isArray() || f.isEmpty()) {
             throw new IllegalArgumentException("--model: " + file + ": 'features' must be a non-empty list of column names");
         }
-        f.forEach(n -> names.add(n.asText()));
+        for (int i = 0; i < f.size(); i++) {
+            String c = ModelFields.optionalText(file, "features[" + i + "]", f.get(i));
+            if (c == null || names.contains(c)) {
+                throw new IllegalArgumentException("--model: " + file + ": 'features[" + i + "]' must be a column name"
+                        + " (a string) that is not repeated");
+            }
+            names.add(c);
+        }
         JsonNode scaling = root.get("scaling");
         if (scaling == null || !scaling.isObject()) {
             throw new IllegalArgumentException("--model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
@@ -167,8 +166,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
                 System.arraycopy(row, 0, pts, i * d, d);
             }
         }
-        long seed = root.has("seed") && root.get("seed").canConvertToLong() ? root.get("seed").asLong() : 0;
-        return new MappedModel(root.has("target") ? root.get("target").asText() : null, names, mean, sd, std, map, seed,
+        long seed = ModelFields.seed(file, root.get("seed"), !InputPath.isKernel(map));
+        return new MappedModel(ModelFields.optionalText(file, "target", root.get("target")), names, mean, sd, std, map, seed,
                 ModelFields.number(file, "lambda", root.get("lambda")), ModelFields.number(file, "intercept", root.get("intercept")), w, pts);
     }
 
