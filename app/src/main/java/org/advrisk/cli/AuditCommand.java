@@ -217,10 +217,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (saveModel != null) {
             ModelFiles.checkTarget(saveModel, overwriteModel, inputs, out);
-            if (out != null && saveModel.toAbsolutePath().normalize().getParent().equals(out.toAbsolutePath().normalize())
-                    && AuditDirectory.FILES.contains(saveModel.getFileName().toString())) {
-                throw new UserInputException("--save-model: '" + saveModel + "' is one of the files --out writes; give another name");
-            }
+            AuditDirectory.refuseOutFile(saveModel, out);
         }
 
         MappedModel externalMapped = model == null ? null : MappedModel.readIfMapped(model);
@@ -256,16 +253,8 @@ public final class AuditCommand implements Callable<Integer> {
         if (!quiet && table.dropped() > 0) {
             err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");
         }
-        long nTest = testFile != null ? 0 : cv != null ? (n + cv - 1) / Math.max(1, cv)
-                : (long) Math.ceil((testFraction == null ? 0.25 : testFraction) * n);
-        long splitCount = model != null || testFile != null ? 1 : cv != null ? cv : repeats;
-        AuditCost cost = new AuditCost(n, table.featureNames().size(), Math.max(1, splitCount), model != null || testFile != null
-                ? null : cv != null ? "--cv" : "--repeats", model != null ? n : nTest, model != null ? 1 : lambdas.length,
-                attacks.size(), alphas.length, est.advtrain() ? est.deltas().length : 0,
-                externalMapped != null ? externalMapped.map() : map, pgdSteps, pgdRestarts);
-        if (testFile == null) {
-            cost.require();
-        }
+        AuditCost cost = AuditPlan.cost(this, n, 0, table.featureNames().size(), lambdas.length, attacks.size(), alphas.length,
+                est.advtrain() ? est.deltas().length : 0, externalMapped != null ? externalMapped.map() : map);
         Rows rows = maybeInMemory(table, n);
         MappedAudit.PgdSettings pgd = new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed);
         AuditResult result;
@@ -282,8 +271,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 CsvTable t = table.sameColumns(CsvSource.file(testFile));
                 long nt = t.count();
-                new AuditCost(n + nt, cost.p(), 1, null, nt, cost.lambdas(), cost.attacks(), cost.alphas(), cost.extraRows(),
-                        map, pgdSteps, pgdRestarts).require();
+                AuditPlan.cost(this, n, nt, cost.p(), cost.lambdas(), cost.attacks(), cost.alphas(), cost.extraRows(), map);
                 testRows = maybeInMemory(t, nt);
                 splits = List.of(Splits.testFile((int) n, (int) nt));
             } else if (cv != null) {

@@ -112,6 +112,15 @@ final class AuditDirectory {
         }
     }
 
+    /** Refuses a --save-model path that is one of the files an audit writes into {@code out} (null: no --out). */
+    static void refuseOutFile(Path saveModel, Path out) {
+        if (out != null && saveModel.toAbsolutePath().normalize().getParent().equals(out.toAbsolutePath().normalize())
+                && FILES.contains(saveModel.getFileName().toString())) {
+            throw new UserInputException("--save-model: '" + UserText.quote(saveModel.toString())
+                    + "' is one of the files --out writes; give another name");
+        }
+    }
+
     private static String firstDifference(JsonNode old, ObjectNode fresh) {
         if (old == null || !old.isObject()) {
             return "its manifest has no request";

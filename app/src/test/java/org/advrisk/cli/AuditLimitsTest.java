@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -81,6 +82,7 @@ class AuditLimitsTest {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard: before the fix these ran for hours
     void heavyRequestsAreRefusedUpFrontNamingTheFlag() throws IOException {
         refusedNothingWritten("--repeats: 100000 splits, more than the 10000 allowed",
                 "audit", "--dataset", "diabetes", "--repeats", "100000", "--out", dir.resolve("out").toString());

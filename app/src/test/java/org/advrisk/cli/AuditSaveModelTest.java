@@ -62,9 +62,17 @@ class AuditSaveModelTest {
     void aDirectoryOrADeviceIsNotATarget() throws IOException {
         Path d = Files.createDirectories(dir.resolve("models"));
         refusedBeforeWork(save(d, "--overwrite-model"), "is not a regular file");
-        Path dev = Path.of("/dev/null");
-        if (Files.exists(dev)) {
-            refusedBeforeWork(save(dev, "--overwrite-model"), "is not a regular file");
+        // a special file (a FIFO here; /dev/null is one too, which a regressed build run as root would replace)
+        Path fifo = dir.resolve("pipe.json");
+        try {
+            if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+                refusedBeforeWork(save(fifo, "--overwrite-model"), "is not a regular file");
+                assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // no mkfifo on this system: the directory case above covers "not a regular file"
         }
     }
 
@@ -81,6 +89,13 @@ class AuditSaveModelTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Files.readString(m)).contains("advrisk-linear-model/1").contains("min adversarial test MSE");
         assertThat(dir.resolve("model.json.tmp")).doesNotExist();
+    }
+
+    @Test
+    void aModelTooLargeToSaveIsRefusedBeforeTheAuditRunsAndWrites() throws IOException {
+        refusedBeforeWork(save(dir.resolve("big.json"), "--map", "relu:m=2000001", "--pgd-steps", "1"),
+                "--save-model: the model holds 2000001 numbers (map weights), more than 2000000");
+        assertThat(dir.resolve("big.json")).doesNotExist();
     }
 
     @Test

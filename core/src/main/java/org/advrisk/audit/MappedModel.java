@@ -71,12 +71,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
 
     /** Writes the model as JSON, refusing (naming --save-model) more than {@link #MAX_NUMBERS} numbers. */
     public void write(Path file, Map<String, Object> extra) throws IOException {
-        long numbers = weights.length + (points == null ? 0 : points.length);
-        if (numbers > MAX_NUMBERS) {
-            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (points == null
-                    ? "map weights" : "the kernel's n_train·d training points") + "), more than " + MAX_NUMBERS
-                    + "; use fewer rows, fewer --features or a smaller map");
-        }
+        requireSize(weights.length + (points == null ? 0 : (long) points.length), points != null);
+
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.put("format", FORMAT);
@@ -113,6 +109,24 @@ public record MappedModel(String target, List<String> features, double[] mean, d
             root.set("fit", m.valueToTree(extra));
         }
         ModelFiles.write(file, m.writeValueAsString(root) + "\n");
+    }
+
+    /**
+     * Refuses, before any work, saving the model of {@code map} refitted on {@code rows} rows of {@code d} inputs
+     * when it would hold more than {@link #MAX_NUMBERS} numbers (ntk: a weight and d inputs per row; a random
+     * map: m weights).
+     */
+    public static void requireSavable(String map, long rows, int d) {
+        boolean kernel = InputPath.isKernel(map);
+        requireSize(kernel ? rows * (d + 1L) : AuditCost.width(map), kernel);
+    }
+
+    private static void requireSize(long numbers, boolean kernel) {
+        if (numbers > MAX_NUMBERS) {
+            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (kernel
+                    ? "the kernel's n_train·d training points" : "map weights") + "), more than " + MAX_NUMBERS
+                    + "; use fewer rows, fewer --features or a smaller map");
+        }
     }
 
     /** The mapped model in a file, or null when the file is not one (a linear model, or not JSON at all). */
