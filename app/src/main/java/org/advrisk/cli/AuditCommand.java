@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.advrisk.audit.AlphaScale;
 import org.advrisk.audit.Audit;
+import org.advrisk.audit.AuditCost;
 import org.advrisk.audit.AuditOptions;
 import org.advrisk.audit.AuditResult;
 import org.advrisk.audit.AuditRow;
@@ -20,6 +22,8 @@ import org.advrisk.audit.Budgets;
 import org.advrisk.audit.LinearModel;
 import org.advrisk.audit.MappedAudit;
 import org.advrisk.audit.MappedModel;
+import org.advrisk.audit.ModelFiles;
+import org.advrisk.audit.Overflow;
 import org.advrisk.audit.TableRidgePath;
 import org.advrisk.data.ColumnSpec;
 import org.advrisk.data.CsvSource;
@@ -32,7 +36,9 @@ import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
+import org.advrisk.experiment.OutDirLock;
 import org.advrisk.linear.AttackNorm;
+import org.advrisk.param.UserText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -142,6 +148,10 @@ public final class AuditCommand implements Callable<Integer> {
                 "JSON: θ̂, b and the scaling, or with --map the map, its seed, the scaling, the weights (ntk: and its points)."})
     Path saveModel;
 
+    @Option(names = "--overwrite-model",
+            description = "Replace an existing --save-model file (a regular file that is none of the inputs); without it an existing file is refused.")
+    boolean overwriteModel;
+
     @Option(names = "--choose", defaultValue = "adv", paramLabel = "adv|std",
             description = "Which λ --save-model keeps: adv (min adversarial MSE) or std (min test MSE). Default: ${DEFAULT-VALUE}.")
     String choose;
@@ -195,10 +205,20 @@ public final class AuditCommand implements Callable<Integer> {
             }
             source = CsvSource.file(file);
         }
-        double[] lambdas = Lists.nonNegative("--lambda", lambda);
-        double[] alphas = Lists.nonNegative("--alpha", alpha);
+        double[] lambdas = org.advrisk.param.Parameters.LAMBDA.parseList(lambda);
+        double[] alphas = org.advrisk.param.Parameters.ALPHA.parseList(alpha);
         List<AttackNorm> attacks = Lists.attacks(attack);
         AlphaScale scale = AlphaScale.parse(alphaScale);
+        List<Path> inputs = AuditRequest.inputs(this);
+        String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ObjectNode request = out == null ? null : AuditRequest.of(this, lambdas, alphas);
+        if (out != null) {
+            AuditDirectory.check(out, request, args, inputs);
+        }
+        if (saveModel != null) {
+            ModelFiles.checkTarget(saveModel, overwriteModel, inputs, out);
+            AuditDirectory.refuseOutFile(saveModel, out);
+        }
 
         MappedModel externalMapped = model == null ? null : MappedModel.readIfMapped(model);
         LinearModel external = model == null || externalMapped != null ? null : LinearModel.read(model);
@@ -223,7 +243,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         CsvTable table = CsvTable.open(source, new ColumnSpec(tgt, featureList, dropList), miss);
         if (!quiet && !table.skippedColumns().isEmpty()) {
-            err.println("advrisk: note: non-numeric columns left out: " + String.join(",", table.skippedColumns()));
+            err.println("advrisk: note: " + UserText.line("non-numeric columns left out: " + String.join(",", table.skippedColumns())));
         }
         Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
@@ -233,6 +253,8 @@ public final class AuditCommand implements Callable<Integer> {
         if (!quiet && table.dropped() > 0) {
             err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");
         }
+        AuditCost cost = AuditPlan.cost(this, n, 0, table.featureNames().size(), lambdas.length, attacks.size(), alphas.length,
+                est.advtrain() ? est.deltas().length : 0, externalMapped != null ? externalMapped.map() : map);
         Rows rows = maybeInMemory(table, n);
         MappedAudit.PgdSettings pgd = new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed);
         AuditResult result;
@@ -249,6 +271,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 CsvTable t = table.sameColumns(CsvSource.file(testFile));
                 long nt = t.count();
+                AuditPlan.cost(this, n, nt, cost.p(), cost.lambdas(), cost.attacks(), cost.alphas(), cost.extraRows(), map);
                 testRows = maybeInMemory(t, nt);
                 splits = List.of(Splits.testFile((int) n, (int) nt));
             } else if (cv != null) {
@@ -261,9 +284,10 @@ public final class AuditCommand implements Callable<Integer> {
             }
             result = mapped ? MappedAudit.run(rows, testRows, splits, opts, map, pgd) : Audit.run(rows, testRows, splits, opts);
         }
+        Overflow.results(result);
         if (!quiet) {
             for (String note : result.notes()) {
-                err.println("advrisk: note: " + note);
+                err.println("advrisk: note: " + UserText.line(note));
             }
         }
         Saved saved = saveModel == null ? null : refit(rows, tgt, n, std, mapped, result, source.label());
@@ -277,10 +301,11 @@ public final class AuditCommand implements Callable<Integer> {
         for (AuditSummary s : result.summaries()) {
             sumMaps.add(s.toMap());
         }
-        AuditOutput.print(spec.commandLine().getOut(), fmt, rowMaps, sumMaps, result.summaries().get(0).splits());
-        if (out != null) {
-            AuditOutput.write(out, rowMaps, sumMaps, result, source.label(),
-                    String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        try (OutDirLock lock = out == null ? null : AuditDirectory.lock(out, request, args, inputs)) {
+            AuditOutput.print(spec.commandLine().getOut(), fmt, rowMaps, sumMaps, result.summaries().get(0).splits());
+            if (out != null) {
+                AuditOutput.write(out, rowMaps, sumMaps, result, source.label(), args, request);
+            }
         }
         if (saved != null) {
             saved.write.run();

@@ -1,5 +1,6 @@
 package org.advrisk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import org.advrisk.report.AuditReport;
 /**
  * What {@code advrisk audit} prints and writes: rows and summary as a table, CSV or JSON on stdout,
  * and under {@code --out DIR} results.csv/.jsonl, summary.csv, manifest.json, plots and report.html,
- * every file written to a temporary name and moved into place (a rerun overwrites, a refused run
- * writes nothing).
+ * every file written to a temporary name and moved into place. Which directories it may write and
+ * when is {@link AuditDirectory}'s rule; a refused run writes nothing.
  */
 final class AuditOutput {
     private AuditOutput() {
@@ -44,11 +45,7 @@ final class AuditOutput {
 
     /** Writes the --out directory. */
     static void write(Path dir, List<Map<String, Object>> rows, List<Map<String, Object>> sums, AuditResult result,
-                      String label, String args) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("--out: '" + dir + "' exists and is not a directory");
-        }
-        Files.createDirectories(dir);
+                      String label, String args, JsonNode request) throws IOException {
         atomic(dir.resolve("results.csv"), csv(rows));
         atomic(dir.resolve("summary.csv"), csv(sums));
         ObjectMapper m = new ObjectMapper();
@@ -58,19 +55,29 @@ final class AuditOutput {
         }
         atomic(dir.resolve("results.jsonl"), jl.toString());
         Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", AuditDirectory.FORMAT);
         manifest.put("command", "audit");
         manifest.put("args", args);
         manifest.put("data", label);
         manifest.put("notes", result.notes());
         manifest.put("java", System.getProperty("java.version"));
+        manifest.put("request", request);
         atomic(dir.resolve("manifest.json"), m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n");
         AuditReport.write(dir, result, label, sums);
     }
 
     static void atomic(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        boolean moved = false;
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     private static String csv(List<Map<String, Object>> rows) {

@@ -29,19 +29,19 @@ public final class Main implements Runnable {
         cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
-                line.getErr().println("advrisk: error: " + ex.getMessage());
+                line.getErr().println("advrisk: error: " + org.advrisk.param.UserText.line(ex.getMessage()));
                 return 2;
             }
             String fault = Problems.fileSystem(ex);
             if (fault != null) {
-                line.getErr().println("advrisk: error: " + fault);
+                line.getErr().println("advrisk: error: " + org.advrisk.param.UserText.line(fault));
                 return 2;
             }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("advrisk: error: " + ex.getMessage());
+            err.println("advrisk: error: " + org.advrisk.param.UserText.line(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;

@@ -83,9 +83,11 @@ class AuditCommandTest {
             assertThat(out.resolve(name)).as(name).isNotEmptyFile();
         }
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 3 * 6 * 2 * 2);
-        // a rerun into the same directory overwrites it
-        assertThat(CliRunner.run("audit", "--dataset", "diabetes", "--lambda", "1", "--out", out.toString(), "--quiet").code()).isZero();
-        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(2);
+        // a rerun of the same request into the same directory replaces it (another request is refused: AuditOutDirTest)
+        Files.delete(out.resolve("results.csv"));
+        assertThat(CliRunner.run("audit", "--dataset", "diabetes", "--lambda", "0,logspace:-3,1,5", "--alpha", "0.1,0.3",
+                "--attack", "l2,linf", "--cv", "3", "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 3 * 6 * 2 * 2);
     }
 
     @Test
@@ -169,7 +171,7 @@ class AuditCommandTest {
         refused("row 3 has 2 fields, the header has 4", "audit", write("ragged.csv", "a,b,name,y\n1,2,x,3\n4,5,x,6\n1,2\n").toString(),
                 "--target", "y");
         refused("is not valid JSON", "audit", good.toString(), "--model", write("m.json", "{oops").toString());
-        refused("--lambda", "audit", good.toString(), "--target", "y", "--lambda", "-1");
+        refused("lambda: -1 must be", "audit", good.toString(), "--target", "y", "--lambda", "-1");
         refused("--dataset: 'iris' is not a shipped data set", "audit", "--dataset", "iris");
         // nothing is written to --out when the input is refused
         Path out = dir.resolve("never");

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.advrisk.data.CsvSource;
+import org.advrisk.param.NumberParam;
+import org.advrisk.param.Parameters;
+import org.advrisk.param.UserText;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -17,12 +20,33 @@ import org.apache.commons.csv.CSVRecord;
  * file with a header (column name, weight); features not listed keep weight 1.
  */
 public final class Budgets {
+    /**
+     * A budget weight: like α, at most {@link Parameters#MAX_SCALE} (α·d_j enters squared risks), 0 allowed
+     * (an immutable feature).
+     */
+    public static final NumberParam WEIGHT = new NumberParam("weight", 0, Parameters.MAX_SCALE, "1",
+            "per-feature budget weight d_j >= 0 (0 = immutable)");
+
     private Budgets() {
+    }
+
+    /** A first line that names a known feature and a number is a data row of a file without a header. */
+    private static boolean looksLikeData(String name, String weight, Set<String> known) {
+        if (!known.contains(name)) {
+            return false;
+        }
+        try {
+            Double.parseDouble(weight.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Reads the weights of a budget file; refuses unknown or repeated names and weights that are not finite numbers ≥ 0. */
     public static Map<String, Double> read(CsvSource source, List<String> features) {
         Set<String> known = new HashSet<>(features);
+        String label = UserText.quote(source.label());
         Map<String, Double> out = new LinkedHashMap<>();
         try (CSVParser parser = source.open()) {
             int line = 0;
@@ -30,16 +54,21 @@ public final class Budgets {
                 line++;
                 if (line == 1) {
                     if (r.size() != 2) {
-                        throw new IllegalArgumentException("--budget: " + source.label() + " must have 2 columns (column name, weight), the header has " + r.size());
+                        throw new IllegalArgumentException("--budget: " + label + " must have 2 columns (column name, weight), the header has " + r.size());
+                    }
+                    if (looksLikeData(r.get(0), r.get(1), known)) {
+                        throw new IllegalArgumentException("--budget: " + label + ": the first line '" + UserText.quote(r.get(0))
+                                + "," + UserText.quote(r.get(1)) + "' is a feature and a weight, not a header; the file must"
+                                + " start with a header line, e.g. column,weight");
                     }
                     continue;
                 }
                 if (r.size() != 2) {
-                    throw new IllegalArgumentException("--budget: " + source.label() + " row " + (line - 1) + " has " + r.size() + " fields; allowed: 2 (column name, weight)");
+                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + " has " + r.size() + " fields; allowed: 2 (column name, weight)");
                 }
                 String name = r.get(0);
                 if (!known.contains(name)) {
-                    throw new IllegalArgumentException("--budget: " + source.label() + " row " + (line - 1) + ": unknown feature '" + name + "'");
+                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + ": unknown feature '" + UserText.quote(name) + "'");
                 }
                 double w;
                 try {
@@ -47,21 +76,22 @@ public final class Budgets {
                 } catch (NumberFormatException e) {
                     w = Double.NaN;
                 }
-                if (!(w >= 0) || !Double.isFinite(w)) {
-                    throw new IllegalArgumentException("--budget: " + source.label() + " row " + (line - 1) + ", feature '" + name
-                            + "': weight '" + r.get(1) + "' is not allowed; allowed: a finite number >= 0 (0 = immutable)");
+                if (!(w >= WEIGHT.min()) || !(w <= WEIGHT.max())) {
+                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + ", feature '" + name
+                            + "': weight '" + UserText.quote(r.get(1)) + "' is not allowed; allowed: " + WEIGHT.allowed()
+                            + " (0 = immutable)");
                 }
                 if (out.put(name, w) != null) {
-                    throw new IllegalArgumentException("--budget: " + source.label() + ": feature '" + name + "' is listed twice");
+                    throw new IllegalArgumentException("--budget: " + label + ": feature '" + name + "' is listed twice");
                 }
             }
             if (line == 0) {
-                throw new IllegalArgumentException("--budget: " + source.label() + " is empty; expected a header and rows 'column,weight'");
+                throw new IllegalArgumentException("--budget: " + label + " is empty; expected a header and rows 'column,weight'");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("--budget: " + source.label() + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException("--budget: " + label + " cannot be read: " + UserText.quote(String.valueOf(e.getMessage())));
         }
         return out;
     }

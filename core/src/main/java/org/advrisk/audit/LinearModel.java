@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,23 +76,14 @@ public record LinearModel(String target, List<String> features, double[] coeffic
         if (extra != null) {
             root.set("fit", m.valueToTree(extra));
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, m.writeValueAsString(root) + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ModelFiles.write(file, m.writeValueAsString(root) + "\n");
     }
 
     /** Reads a model file; every problem is a one-line {@link IllegalArgumentException} naming the field. */
     public static LinearModel read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("--model: '" + file + "' does not exist");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--model: '" + file + "' is not valid JSON: " + e.getMessage().split("\n")[0]);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("--model: '" + file + "' must hold a JSON object");
+        JsonNode root = ModelFiles.parse(file);
+        if (root.has("format") && !FORMAT.equals(root.get("format").asText())) {
+            throw new IllegalArgumentException("--model: " + file + ": format " + root.get("format") + " is not a linear model");
         }
         JsonNode coef = root.get("coefficients");
         if (coef == null || !coef.isObject() || coef.isEmpty()) {
@@ -108,7 +98,7 @@ public record LinearModel(String target, List<String> features, double[] coeffic
             vals.add(ModelFields.number(file, "coefficients." + e.getKey(), e.getValue()));
         }
         double b = root.has("intercept") ? ModelFields.number(file, "intercept", root.get("intercept")) : 0.0;
-        String target = root.has("target") ? root.get("target").asText() : null;
+        String target = ModelFields.optionalText(file, "target", root.get("target"));
         double lambda = root.has("lambda") ? ModelFields.number(file, "lambda", root.get("lambda")) : Double.NaN;
         double[] mean = null;
         double[] sd = null;

@@ -134,6 +134,11 @@ public final class MappedAudit {
         ColumnMoments cm = ColumnMoments.of(train, split);
         double[] sd = cm.sd().clone();
         for (int j = 0; j < sd.length; j++) {
+            if (!Double.isFinite(cm.mean()[j]) || !Double.isFinite(sd[j])) {
+                throw new IllegalArgumentException("feature '" + train.featureNames().get(j) + "': values too large for double"
+                        + " precision (its sum of squares over the training rows of " + split.label() + " overflows); "
+                        + Overflow.FIX);
+            }
             if (GramAccumulator.constant(cm.mean()[j], sd[j])) {
                 throw new IllegalArgumentException("feature '" + train.featureNames().get(j) + "' is constant in the training rows of "
                         + split.label() + "; drop it (--drop " + train.featureNames().get(j) + ")");

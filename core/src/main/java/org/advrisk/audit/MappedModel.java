@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
 
     /** Writes the model as JSON, refusing (naming --save-model) more than {@link #MAX_NUMBERS} numbers. */
     public void write(Path file, Map<String, Object> extra) throws IOException {
-        long numbers = weights.length + (points == null ? 0 : points.length);
-        if (numbers > MAX_NUMBERS) {
-            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (points == null
-                    ? "map weights" : "the kernel's n_train·d training points") + "), more than " + MAX_NUMBERS
-                    + "; use fewer rows, fewer --features or a smaller map");
-        }
+        requireSize(weights.length + (points == null ? 0 : (long) points.length), points != null);
+
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.put("format", FORMAT);
@@ -113,20 +108,31 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (extra != null) {
             root.set("fit", m.valueToTree(extra));
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, m.writeValueAsString(root) + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ModelFiles.write(file, m.writeValueAsString(root) + "\n");
+    }
+
+    /**
+     * Refuses, before any work, saving the model of {@code map} refitted on {@code rows} rows of {@code d} inputs
+     * when it would hold more than {@link #MAX_NUMBERS} numbers (ntk: a weight and d inputs per row; a random
+     * map: m weights).
+     */
+    public static void requireSavable(String map, long rows, int d) {
+        boolean kernel = InputPath.isKernel(map);
+        requireSize(kernel ? rows * (d + 1L) : AuditCost.width(map), kernel);
+    }
+
+    private static void requireSize(long numbers, boolean kernel) {
+        if (numbers > MAX_NUMBERS) {
+            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (kernel
+                    ? "the kernel's n_train·d training points" : "map weights") + "), more than " + MAX_NUMBERS
+                    + "; use fewer rows, fewer --features or a smaller map");
+        }
     }
 
     /** The mapped model in a file, or null when the file is not one (a linear model, or not JSON at all). */
     public static MappedModel readIfMapped(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            return null; // LinearModel.read names the problem
-        }
-        if (root == null || !root.isObject() || !root.has("format") || !FORMAT.equals(root.get("format").asText())) {
+        JsonNode root = ModelFiles.parse(file);
+        if (!root.has("format") || !FORMAT.equals(root.get("format").asText())) {
             return null;
         }
         return read(file, root);
@@ -140,7 +146,14 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (f == null || !f.isArray() || f.isEmpty()) {
             throw new IllegalArgumentException("--model: " + file + ": 'features' must be a non-empty list of column names");
         }
-        f.forEach(n -> names.add(n.asText()));
+        for (int i = 0; i < f.size(); i++) {
+            String c = ModelFields.optionalText(file, "features[" + i + "]", f.get(i));
+            if (c == null || names.contains(c)) {
+                throw new IllegalArgumentException("--model: " + file + ": 'features[" + i + "]' must be a column name"
+                        + " (a string) that is not repeated");
+            }
+            names.add(c);
+        }
         JsonNode scaling = root.get("scaling");
         if (scaling == null || !scaling.isObject()) {
             throw new IllegalArgumentException("--model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
@@ -167,8 +180,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
                 System.arraycopy(row, 0, pts, i * d, d);
             }
         }
-        long seed = root.has("seed") && root.get("seed").canConvertToLong() ? root.get("seed").asLong() : 0;
-        return new MappedModel(root.has("target") ? root.get("target").asText() : null, names, mean, sd, std, map, seed,
+        long seed = ModelFields.seed(file, root.get("seed"), !InputPath.isKernel(map));
+        return new MappedModel(ModelFields.optionalText(file, "target", root.get("target")), names, mean, sd, std, map, seed,
                 ModelFields.number(file, "lambda", root.get("lambda")), ModelFields.number(file, "intercept", root.get("intercept")), w, pts);
     }
 

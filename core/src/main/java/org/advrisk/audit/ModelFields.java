@@ -3,6 +3,7 @@ package org.advrisk.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.advrisk.param.UserText;
 
 /** Checked reads of a saved model file's fields (numbers, per-column maps), with messages naming file and field. */
 final class ModelFields {
@@ -47,8 +48,36 @@ final class ModelFields {
     /** A finite number. */
     static double number(Path file, String field, JsonNode v) {
         if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + v + " is not allowed; allowed: a finite number");
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + UserText.quote(String.valueOf(v)) + " is not allowed; allowed: a finite number");
         }
         return v.asDouble();
+    }
+
+    /** A string field, or null when absent or null. */
+    static String optionalText(Path file, String field, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + UserText.quote(v.toString())
+                    + " is not allowed; allowed: a string");
+        }
+        return v.asText();
+    }
+
+    /** The seed of a random feature map: an integer (required when {@code required}, else 0 when absent). */
+    static long seed(Path file, JsonNode v, boolean required) {
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("--model: " + file + ": 'seed' is missing; the random feature map cannot"
+                        + " be rebuilt without it; allowed: the integer the model was saved with");
+            }
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new IllegalArgumentException("--model: " + file + ": 'seed' = " + UserText.quote(v.toString())
+                    + " is not allowed; allowed: an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+        }
+        return v.asLong();
     }
 }

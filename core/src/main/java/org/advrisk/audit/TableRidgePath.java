@@ -31,6 +31,7 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
 
     /** Decomposes the statistics' Gram (primal G or dual K) once. */
     public static TableRidgePath fit(TrainingStatistics stats) {
+        Overflow.statistics(stats);
         int n = stats.n();
         int p = stats.p();
         SymmetricEigen eig;
