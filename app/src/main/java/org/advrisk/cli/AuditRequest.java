@@ -55,6 +55,9 @@ final class AuditRequest {
         r.put("estimator", c.estimators.estimator);
         r.put("delta", c.estimators.delta);
         r.put("train_attack", c.estimators.trainAttack);
+        r.put("time", c.estimators.time);
+        r.put("eta", c.estimators.eta);
+        r.put("steps", c.estimators.steps);
         r.put("seed", c.seed);
         r.put("pgd_steps", c.pgdSteps);
         r.put("pgd_restarts", c.pgdRestarts);

@@ -106,6 +106,19 @@ class AuditOutDirTest {
     }
 
     @Test
+    void gradientFlowTimesArePartOfTheRequest() throws IOException {
+        Path out = dir.resolve("gf");
+        String[] first = {"audit", table().toString(), "--target", "y", "--lambda", "0.1,1", "--estimator", "ridge,gf",
+                "--time", "1,10", "--out", out.toString(), "--quiet"};
+        CliRunner r = CliRunner.run(first);
+        assertThat(r.code()).as(r.err()).isZero();
+        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        refused("holds an audit of another request (time", "audit", table().toString(), "--target", "y", "--lambda",
+                "0.1,1", "--estimator", "ridge,gf", "--time", "1,100", "--out", out.toString());
+        assertThat(Files.readAllBytes(out.resolve("results.csv"))).isEqualTo(before);
+    }
+
+    @Test
     void aForeignNonEmptyDirectoryIsRefusedAnEmptyOneAccepted() throws IOException {
         Path foreign = Files.createDirectories(dir.resolve("photos"));
         Files.writeString(foreign.resolve("cat.jpg"), "meow");
