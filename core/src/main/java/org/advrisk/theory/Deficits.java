@@ -10,6 +10,11 @@ final class Deficits {
     private Deficits() {
     }
 
+    /** True when the spectrum has a tail with positive eigenvalues (all-zero tails, e.g. underflowed, add nothing). */
+    static boolean hasTail(TheorySpectrum spectrum) {
+        return !spectrum.tail().isEmpty() && spectrum.tail().m1() > 0;
+    }
+
     /** {n − df1, n − df2, Σ s(1 − s)} at κ. */
     static double[] at(TheorySpectrum spectrum, long n, double kappa) {
         double[] v = spectrum.values();
@@ -21,9 +26,9 @@ final class Deficits {
         double over2 = 0;
         double spread = 0;
         for (int j = 0; j < v.length; j++) {
-            double w = 1.0 / (v[j] + kappa);
-            double s = v[j] * w;
-            double r = kappa * w; // 1 − s without cancellation
+            double d = v[j] + kappa;
+            double s = v[j] / d;
+            double r = kappa / d; // 1 − s without cancellation (divisions: no 1/d overflow for tiny d)
             spread += c[j] * s * r;
             if (s > 0.5) {
                 big += c[j];
@@ -35,7 +40,7 @@ final class Deficits {
             }
         }
         SpectrumTail tail = spectrum.tail();
-        if (!tail.isEmpty()) {
+        if (hasTail(spectrum)) {
             double k2 = kappa * kappa;
             small1 += tail.m1() / kappa - tail.m2() / k2;
             small2 += tail.m2() / k2;

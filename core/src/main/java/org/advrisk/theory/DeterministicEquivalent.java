@@ -120,16 +120,18 @@ public final class DeterministicEquivalent {
         for (int j = 0; j < v.length; j++) {
             double lam = v[j];
             double m = c[j];
-            double w = 1.0 / (lam + kappa);
-            double s = lam * w;
+            double d = lam + kappa;
+            double w = 1.0 / d;
+            boolean tiny = Double.isInfinite(w); // λ_j + κ below 1/Double.MAX_VALUE: divide instead
+            double s = tiny ? lam / d : lam * w;
+            double kw = tiny ? kappa / d : kappa * w;
             df1 += m * s;
             df2 += m * s * s;
-            spread += m * s * (kappa * w);
-            noiseSum += m * lam * w * w;
-            halfSum += m * roots[j] * w;
+            spread += m * s * kw;
+            noiseSum += tiny ? m * (s / d) : m * lam * w * w;
+            halfSum += tiny ? m * (roots[j] / d) : m * roots[j] * w;
             double t = th[j];
             if (t != 0) {
-                double kw = kappa * w;
                 double t2 = t * t;
                 b0 += m * lam * t2 * kw * kw;
                 signal += m * s * s * t2;
@@ -138,7 +140,7 @@ public final class DeterministicEquivalent {
         }
         SpectrumTail tail = spectrum.tail();
         double tailRatio = 0;
-        if (!tail.isEmpty()) {
+        if (Deficits.hasTail(spectrum)) {
             df1 += tail.m1() / kappa - tail.m2() / k2;
             df2 += tail.m2() / k2;
             spread += tail.m1() / kappa - 2 * tail.m2() / k2;
@@ -148,7 +150,9 @@ public final class DeterministicEquivalent {
         }
         // 1 − df2/n = (1 − df1/n) + (df1 − df2)/n = λ/κ + Σ s(1−s)/n at the root: a sum of positive
         // terms, where 1 − df2/n itself cancels to 0 when κ is tiny (p = n and λ = 1e-300: s = 1 in doubles)
-        double shrink = lambda / kappa + spread / n;
+        // (with κ subnormal, λ/κ has lost its digits: take 1 − df1/n from the cancellation-free deficit)
+        double first = kappa >= Double.MIN_NORMAL ? lambda / kappa : Deficits.at(spectrum, n, kappa)[0] / n;
+        double shrink = first + spread / n;
         if (!(shrink > 0)) {
             throw refusal(lambda, kappa);
         }
@@ -166,11 +170,14 @@ public final class DeterministicEquivalent {
         double errorL1 = 0;
         for (int j : thetaGroups) {
             double lam = v[j];
-            double w = 1.0 / (lam + kappa);
-            double t = tauOverRootN * Math.sqrt(lam) * w;
-            zeroPart -= c[j] * Math.sqrt(lam) * w;
-            normL1 += c[j] * LinearRisks.foldedNormalMean(lam * w * th[j], t);
-            errorL1 += c[j] * LinearRisks.foldedNormalMean(-kappa * w * th[j], t);
+            double d = lam + kappa;
+            double w = 1.0 / d;
+            boolean tiny = Double.isInfinite(w);
+            double rw = tiny ? Math.sqrt(lam) / d : Math.sqrt(lam) * w;
+            double t = tauOverRootN * rw;
+            zeroPart -= c[j] * rw;
+            normL1 += c[j] * LinearRisks.foldedNormalMean((tiny ? lam / d : lam * w) * th[j], t);
+            errorL1 += c[j] * LinearRisks.foldedNormalMean(-(tiny ? kappa / d : kappa * w) * th[j], t);
         }
         double zeroL1 = sqrt2pi * tauOverRootN * Math.max(zeroPart, 0);
         if (Double.isInfinite(halfSum)) {

@@ -32,6 +32,42 @@ class DeterministicEquivalentExtremesTest {
     }
 
     @Test
+    void underparameterisedWithASubnormalLambdaIsTheOlsLimit() {
+        // Σ = I, p = n/2, λ = 5e-324: κ ≈ λ/(1 − γ) is subnormal; the answer is the OLS limit
+        // variance σ²γ/(1−γ), bias 0 (the ridgeless limit of isotropicUnderparameterisedRidgelessLimit)
+        int n = 100;
+        double sigma = 0.5;
+        TheorySpectrum s = TheorySpectrum.of(SpectrumSpec.parse("isotropic").withSize(50),
+                GroundTruthSpec.parse("top:k=1,norm=1").withSize(50, 1), TheorySpectrum.DEFAULT_TRUNCATION);
+        for (double lambda : new double[] {5e-324, 3e-322, 1e-310}) {
+            DePoint d = new DeterministicEquivalent(s, n, sigma).at(lambda);
+            assertThat(d.variance()).as("lambda=%s", lambda).isCloseTo(sigma * sigma, withinPercentage(1e-8));
+            assertThat(d.bias()).as("lambda=%s", lambda).isLessThan(1e-300);
+        }
+    }
+
+    @Test
+    void aSpectrumWhoseTailUnderflowsToZeroIsAnsweredAsFinite() {
+        // powerlaw a=1e300,b=1: λ_1 = 1/ln 2 and every later eigenvalue underflows to 0 (a tail of zeros):
+        // one positive eigenvalue, so ridge at n=10 is the one-dimensional problem κ(1 − (λ_1/(λ_1+κ))/n) = λ
+        TheorySpectrum s = TheorySpectrum.of(SpectrumSpec.parse("powerlaw:a=1e300,b=1").withSize(100_000),
+                GroundTruthSpec.parse("top:k=1").withSize(100_000, 1), 1000);
+        int n = 10;
+        for (double lambda : new double[] {1e-3, 1}) {
+            DePoint d = new DeterministicEquivalent(s, n, 0.5).at(lambda);
+            double kappa = d.kappa();
+            double l1 = 1 / Math.log(2);
+            assertThat(kappa * (1 - l1 / (l1 + kappa) / n)).as("lambda=%s", lambda)
+                    .isCloseTo(lambda, withinPercentage(1e-8));
+            assertThat(d.stdRisk()).isFinite();
+        }
+        // λ = 5e-324: κ is subnormal (no 1e-10 root check possible); the answer is OLS in one dimension,
+        // variance σ²γ/(1−γ) with γ = 1/n (was: refused, 0/0 in the zero tail's terms)
+        DePoint d = new DeterministicEquivalent(s, n, 0.5).at(5e-324);
+        assertThat(d.variance()).isCloseTo(0.25 * 0.1 / 0.9, withinPercentage(1e-8));
+    }
+
+    @Test
     void aSteepLawWithAShortTruncationGetsItsMinNormPointWithinTheTailError() {
         // powerlaw a=50 at n=10 with P=10: the min-norm κ (~1e-51) is close to the tail's eigenvalues
         // (was: IllegalStateException "no lower bracket", since n − df1 cancelled to rounding noise)
