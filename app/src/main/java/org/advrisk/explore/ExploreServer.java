@@ -26,7 +26,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
  *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
  * </ul>
- * Bad parameters get 400 with {@code {"field","value","allowed","message"}}.
+ * Bad parameters get 400 with {@code {"field","value","allowed","message"}}. Every request passes
+ * {@link RequestGuard} first (this server's Host only, same-origin state changes, JSON bodies, body
+ * size and deadline, requests per client); Jetty's own refusals are JSON too ({@link JsonErrorHandler}).
  */
 public final class ExploreServer implements AutoCloseable {
     /** The only address the server listens on. */

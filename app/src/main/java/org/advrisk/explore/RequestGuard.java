@@ -41,20 +41,20 @@ final class RequestGuard extends Handler.Wrapper {
         int port = Request.getLocalPort(request);
         String method = request.getMethod();
         boolean safe = "GET".equals(method) || "HEAD".equals(method);
-        String host = request.getHeaders().get(HttpHeader.HOST);
+        String host = cut(request.getHeaders().get(HttpHeader.HOST));
         if (!isLocal(host, port, false)) {
             return refuse(response, callback, 403, new ApiError("Host", host, self(port, false),
                     "Host: " + host + " is not this server; the explorer answers only requests to " + self(port, true)
                             + " (a foreign Host is a DNS-rebinding attempt)"));
         }
         if (!safe) {
-            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+            String origin = cut(request.getHeaders().get(HttpHeader.ORIGIN));
             if (origin != null && !isLocal(origin, port, true)) {
                 return refuse(response, callback, 403, new ApiError("Origin", origin, self(port, true),
                         "Origin: " + origin + " is another site; the explorer takes " + method
                                 + " requests only from its own page " + self(port, true)));
             }
-            String site = request.getHeaders().get("Sec-Fetch-Site");
+            String site = cut(request.getHeaders().get("Sec-Fetch-Site"));
             if ("cross-site".equalsIgnoreCase(site)) {
                 return refuse(response, callback, 403, new ApiError("Sec-Fetch-Site", site, "same-origin, none",
                         "Sec-Fetch-Site: cross-site; the explorer takes " + method + " requests only from its own page"));
@@ -121,7 +121,7 @@ final class RequestGuard extends Handler.Wrapper {
 
     /** Why a POST's headers are refused, or null. */
     private static Refusal body(Request request) {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String type = cut(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {
             return new Refusal(415, new ApiError("Content-Type", type, "application/json",
@@ -183,6 +183,11 @@ final class RequestGuard extends Handler.Wrapper {
             }
         }
         return false;
+    }
+
+    /** A header value as echoed in a message: at most 100 characters. */
+    private static String cut(String v) {
+        return v == null || v.length() <= 100 ? v : v.substring(0, 100) + "...";
     }
 
     private static String self(int port, boolean url) {
