@@ -26,7 +26,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
  *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
  * </ul>
- * Bad parameters get 400 with {@code {"field","value","allowed","message"}}.
+ * Bad parameters get 400 with {@code {"field","value","allowed","message"}}. Every request passes
+ * {@link RequestGuard} first (this server's Host only, same-origin state changes, JSON bodies, body
+ * size and deadline, requests per client); Jetty's own refusals are JSON too ({@link JsonErrorHandler}).
  */
 public final class ExploreServer implements AutoCloseable {
     /** The only address the server listens on. */
@@ -103,6 +105,10 @@ public final class ExploreServer implements AutoCloseable {
             threads.setName("advrisk-explore-http");
             threads.setDaemon(true);
             cfg.jetty.threadPool = threads;
+            cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new RequestGuard()));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(Limits.IDLE_TIMEOUT_MS));
+            cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
             cfg.routes.get("/api/figures", ctx -> {
@@ -123,6 +129,7 @@ public final class ExploreServer implements AutoCloseable {
                 cfg.routes.get(f.getKey(), ctx -> file(ctx, f.getValue()));
             }
             cfg.routes.exception(RefusedRequest.class, (e, ctx) -> json(ctx, e.status(), e.error()));
+            cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx, e));
             // A bug, not a user mistake: still one JSON line for the page, status 500.
             cfg.routes.exception(RuntimeException.class, (e, ctx) -> json(ctx, 500, new ApiError("request", null, null,
                     "internal error (a bug; please report it): " + e)));
@@ -165,9 +172,21 @@ public final class ExploreServer implements AutoCloseable {
         json(ctx, 200, view);
     }
 
+    /** A body that could not be read: 408 when it did not arrive in time, else 400. */
+    private static void unreadable(Context ctx, IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RequestGuard.BodyTimeout t) {
+                json(ctx, 408, new ApiError("request", null, "a body complete within "
+                        + Limits.BODY_DEADLINE_MS / 1000 + " s", t.getMessage()));
+                return;
+            }
+        }
+        json(ctx, 400, new ApiError("request", null, null, "request: the body could not be read (" + e + ")"));
+    }
+
     private static void simulate(Context ctx, Simulations sims) {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
-        for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+        for (Map.Entry<String, List<String>> e : BodyParams.of(ctx.bodyAsBytes()).entrySet()) {
             if (params.containsKey(e.getKey())) {
                 throw new RefusedRequest(new ApiError(e.getKey(), null, null, e.getKey()
                         + ": given both in the query and in the body; give it once"));
@@ -232,6 +251,11 @@ public final class ExploreServer implements AutoCloseable {
     /** Simulations running or queued now. */
     int activeSimulations() {
         return simulations.active();
+    }
+
+    /** Simulations accepted since the start (for tests: a refused request starts none). */
+    long submittedSimulations() {
+        return simulations.submitted();
     }
 
     /** Stops the simulations and the server. */

@@ -9,7 +9,9 @@ import java.util.Map;
  * one sum over the spectrum's groups of equal eigenvalues: a few per λ for the root κ and the sums);
  * a simulation's in the flops of its Gram matrices (n²·p per training set when every feature is
  * streamed, n²·(n + head) with the exact Wishart tail) and in the random numbers it draws (n·p per
- * training set when streamed).
+ * training set when streamed), including the test sample a non-Gaussian design draws (test-size × p
+ * per training set, and test-size × p × λ values flops for its predictions). The request limits bound
+ * what one client can hold: body size and deadline, idle timeout, requests in flight.
  */
 public final class Limits {
     private Limits() {
@@ -39,6 +41,23 @@ public final class Limits {
     /** Simulations running (or queued) at once; a further request is refused until one ends. */
     public static final int MAX_CONCURRENT_SIMULATIONS = 2;
 
+    /** Largest POST body (a JSON object of parameters). */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** A request body must be complete this long after the request began; later reads fail (408). */
+    public static final long BODY_DEADLINE_MS = 10_000;
+    /** A connection with no traffic for this long is closed; a blocked read or write fails after it. */
+    public static final long IDLE_TIMEOUT_MS = 10_000;
+    /** Requests in flight at once from one client address (all of the page's requests share it). */
+    public static final int MAX_REQUESTS_PER_CLIENT = 8;
+    /** Of them, requests with a body (POST) in flight at once from one client address. */
+    public static final int MAX_BODIES_PER_CLIENT = 4;
+    /**
+     * A simulation stops at the first training-set boundary after this long (state "failed" with a
+     * message; the finished training sets are kept). One training set is bounded by the flop and draw
+     * limits, so the work ends at most one training set after the deadline.
+     */
+    public static final long SIM_DEADLINE_MS = 10 * 60_000;
+
     /** The limits as a JSON-ready map (GET /api/limits, and the page's help text). */
     public static Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -53,6 +72,12 @@ public final class Limits {
         m.put("max_sim_flops", MAX_SIM_FLOPS);
         m.put("max_sim_draws", MAX_SIM_DRAWS);
         m.put("max_concurrent_simulations", MAX_CONCURRENT_SIMULATIONS);
+        m.put("max_body_bytes", MAX_BODY_BYTES);
+        m.put("body_deadline_ms", BODY_DEADLINE_MS);
+        m.put("idle_timeout_ms", IDLE_TIMEOUT_MS);
+        m.put("max_requests_per_client", MAX_REQUESTS_PER_CLIENT);
+        m.put("max_bodies_per_client", MAX_BODIES_PER_CLIENT);
+        m.put("sim_deadline_ms", SIM_DEADLINE_MS);
         return m;
     }
 

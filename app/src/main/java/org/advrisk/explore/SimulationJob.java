@@ -13,7 +13,8 @@ import org.advrisk.linear.LinearTrial;
 /**
  * One background simulation: training sets t = 0 … trials−1, each {@link LinearTrial#evaluate} with
  * the streams (seed, t) on one thread, so the rows are those of {@code advrisk linear} with the same
- * flags. Cancelling stops it after the training set under way.
+ * flags. Cancelling stops it after the training set under way; so does its deadline
+ * ({@link Limits#SIM_DEADLINE_MS}), counted from the request (queue time included).
  */
 final class SimulationJob implements Runnable {
     /** Where a job is. */
@@ -29,8 +30,15 @@ final class SimulationJob implements Runnable {
     private volatile String failure;
     private final long created = System.nanoTime();
     private volatile long finished;
+    private final long deadlineNanos;
 
     SimulationJob(String id, SimulationRequest request, Runnable onEnd) {
+        this(id, request, onEnd, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Limits.SIM_DEADLINE_MS));
+    }
+
+    /** A job that stops at the first training-set boundary {@code deadlineNanos} after it was created. */
+    SimulationJob(String id, SimulationRequest request, Runnable onEnd, long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
         this.id = id;
         this.request = request;
         this.onEnd = onEnd;
@@ -68,6 +76,12 @@ final class SimulationJob implements Runnable {
             for (int t = 0; t < request.trials(); t++) {
                 if (cancel.get() || Thread.currentThread().isInterrupted()) {
                     state = State.CANCELLED;
+                    return;
+                }
+                if (System.nanoTime() - created > deadlineNanos) {
+                    failure = "simulate: stopped at its deadline (" + deadlineNanos / 1_000_000_000L + " s) after "
+                            + t + " of " + request.trials() + " training sets (their results are kept); use fewer trials";
+                    state = State.FAILED;
                     return;
                 }
                 List<LinearRiskRow> r = request.flow().any()

@@ -26,7 +26,7 @@ import org.advrisk.theory.DimensionRule;
  * @param seed    --seed
  * @param trials  --trials
  * @param mode    the tail mode actually used (auto resolved as in advrisk linear)
- * @param flops   Gram flops of the whole simulation (the cost checked against the limit)
+ * @param flops   flops of the whole simulation, Gram matrices and test-sample predictions (checked against the limit)
  * @param ridge   the ridge path at the λ list (estimator ridge, the default)
  * @param flow    gradient flow at the time list (estimator gf; {@link FlowQuery#NONE} without), from the same
  *                eigendecomposition (no extra Gram cost)
@@ -106,7 +106,20 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
             double width = wishart ? (double) n + WishartTail.headSize(problem) : (double) p;
             double flops = trials * (double) n * n * width;
             double draws = trials * (double) n * width;
-            if (flops > Limits.MAX_SIM_FLOPS || draws > Limits.MAX_SIM_DRAWS) {
+            // a non-Gaussian design estimates E|<x, θ̂ − θ*>| on test-size fresh rows of all p features
+            double testDraws = design == Distribution.GAUSSIAN ? 0 : trials * (double) testSize * p;
+            double testFlops = testDraws * lambdas.length;
+            if (testFlops + flops > Limits.MAX_SIM_FLOPS || testDraws + draws > Limits.MAX_SIM_DRAWS) {
+                if (testFlops > flops || testDraws > draws) {
+                    throw q.refuse("test-size", Integer.toString(testSize), String.format(java.util.Locale.ROOT,
+                            "test-size: %d test rows of p=%d features for each of %d trials and %d lambda values cost"
+                                    + " about %s flops and %s random draws (with the training sets %s and %s), more than"
+                                    + " the explorer's limits %s flops and %s draws per simulation; use a smaller"
+                                    + " test-size, fewer trials or lambda values, or a smaller p",
+                            testSize, p, trials, lambdas.length, Limits.sci(testFlops), Limits.sci(testDraws),
+                            Limits.sci(testFlops + flops), Limits.sci(testDraws + draws),
+                            Limits.sci(Limits.MAX_SIM_FLOPS), Limits.sci(Limits.MAX_SIM_DRAWS)));
+                }
                 String how = wishart ? "" : " (every feature is streamed"
                         + (LinearTrial.needsTheta(problem, query) ? ": l1/linf/lp attacks and rademacher designs need θ̂ itself"
                         : WishartTail.preferred(problem) ? "" : ": this spectrum has no constant tail of >= 2n features") + ")";
@@ -114,9 +127,10 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
                         "p: %d with n=%d and %d trials costs about %s Gram flops and %s random draws%s, more than the"
                                 + " explorer's limits %s flops and %s draws per simulation; use fewer trials, a smaller n"
                                 + " or p (or advrisk linear, which has no such limit)",
-                        p, n, trials, Limits.sci(flops), Limits.sci(draws), how, Limits.sci(Limits.MAX_SIM_FLOPS),
-                        Limits.sci(Limits.MAX_SIM_DRAWS)));
+                        p, n, trials, Limits.sci(flops + testFlops), Limits.sci(draws + testDraws), how,
+                        Limits.sci(Limits.MAX_SIM_FLOPS), Limits.sci(Limits.MAX_SIM_DRAWS)));
             }
+            flops += testFlops;
             return new SimulationRequest(problem, query, seed, trials, mode, flops, est.contains("ridge"), flow);
         } catch (IllegalArgumentException e) {
             throw q.refuse(e);

@@ -61,6 +61,11 @@ final class Simulations implements AutoCloseable {
         }
     }
 
+    /** Number of jobs ever accepted. */
+    long submitted() {
+        return ids.get();
+    }
+
     /** Number of jobs queued or running. */
     int active() {
         return active.get();

@@ -53,10 +53,21 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
     }
 
-    static Answer post(String base, String path, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query(form))));
+    /** POSTs the parameters as the page does: a JSON object of strings. */
+    static Answer post(String base, String path, Map<String, String> params) {
+        try {
+            return post(base, path, "application/json", JSON.writeValueAsString(params), Map.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A POST with the given content type, body and extra headers. */
+    static Answer post(String base, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     static Answer delete(String base, String path) {
@@ -80,7 +91,7 @@ final class Http {
     static int rawStatus(int port, String rawPath) throws IOException {
         try (java.net.Socket s = new java.net.Socket(ExploreServer.HOST, port)) {
             s.setSoTimeout(10_000);
-            String req = "GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            String req = "GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
             s.getOutputStream().write(req.getBytes(StandardCharsets.ISO_8859_1));
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             String[] first = all.split("\r\n", 2)[0].split(" ");

@@ -115,19 +115,23 @@ public final class DeterministicEquivalent {
         double noiseSum = 0;
         double errSignal = 0;
         double halfSum = 0;
+        double spread = 0;
         double k2 = kappa * kappa;
         for (int j = 0; j < v.length; j++) {
             double lam = v[j];
             double m = c[j];
-            double w = 1.0 / (lam + kappa);
-            double s = lam * w;
+            double d = lam + kappa;
+            double w = 1.0 / d;
+            boolean tiny = Double.isInfinite(w); // λ_j + κ below 1/Double.MAX_VALUE: divide instead
+            double s = tiny ? lam / d : lam * w;
+            double kw = tiny ? kappa / d : kappa * w;
             df1 += m * s;
             df2 += m * s * s;
-            noiseSum += m * lam * w * w;
-            halfSum += m * roots[j] * w;
+            spread += m * s * kw;
+            noiseSum += tiny ? m * (s / d) : m * lam * w * w;
+            halfSum += tiny ? m * (roots[j] / d) : m * roots[j] * w;
             double t = th[j];
             if (t != 0) {
-                double kw = kappa * w;
                 double t2 = t * t;
                 b0 += m * lam * t2 * kw * kw;
                 signal += m * s * s * t2;
@@ -136,16 +140,21 @@ public final class DeterministicEquivalent {
         }
         SpectrumTail tail = spectrum.tail();
         double tailRatio = 0;
-        if (!tail.isEmpty()) {
+        if (Deficits.hasTail(spectrum)) {
             df1 += tail.m1() / kappa - tail.m2() / k2;
             df2 += tail.m2() / k2;
+            spread += tail.m1() / kappa - 2 * tail.m2() / k2;
             noiseSum += tail.m1() / k2 - 2 * tail.m2() / (k2 * kappa);
             halfSum += tail.m05() / kappa - tail.m15() / k2;
             tailRatio = tail.first() / kappa;
         }
-        double shrink = 1 - df2 / n;
+        // 1 − df2/n = (1 − df1/n) + (df1 − df2)/n = λ/κ + Σ s(1−s)/n at the root: a sum of positive
+        // terms, where 1 − df2/n itself cancels to 0 when κ is tiny (p = n and λ = 1e-300: s = 1 in doubles)
+        // (with κ subnormal, λ/κ has lost its digits: take 1 − df1/n from the cancellation-free deficit)
+        double first = kappa >= Double.MIN_NORMAL ? lambda / kappa : Deficits.at(spectrum, n, kappa)[0] / n;
+        double shrink = first + spread / n;
         if (!(shrink > 0)) {
-            throw new IllegalStateException("df2=" + df2 + " >= n=" + n + " at lambda=" + lambda);
+            throw refusal(lambda, kappa);
         }
         double s2 = sigma * sigma;
         double tau2 = (s2 + b0) / shrink;
@@ -161,11 +170,14 @@ public final class DeterministicEquivalent {
         double errorL1 = 0;
         for (int j : thetaGroups) {
             double lam = v[j];
-            double w = 1.0 / (lam + kappa);
-            double t = tauOverRootN * Math.sqrt(lam) * w;
-            zeroPart -= c[j] * Math.sqrt(lam) * w;
-            normL1 += c[j] * LinearRisks.foldedNormalMean(lam * w * th[j], t);
-            errorL1 += c[j] * LinearRisks.foldedNormalMean(-kappa * w * th[j], t);
+            double d = lam + kappa;
+            double w = 1.0 / d;
+            boolean tiny = Double.isInfinite(w);
+            double rw = tiny ? Math.sqrt(lam) / d : Math.sqrt(lam) * w;
+            double t = tauOverRootN * rw;
+            zeroPart -= c[j] * rw;
+            normL1 += c[j] * LinearRisks.foldedNormalMean((tiny ? lam / d : lam * w) * th[j], t);
+            errorL1 += c[j] * LinearRisks.foldedNormalMean(-(tiny ? kappa / d : kappa * w) * th[j], t);
         }
         double zeroL1 = sqrt2pi * tauOverRootN * Math.max(zeroPart, 0);
         if (Double.isInfinite(halfSum)) {
@@ -223,22 +235,8 @@ public final class DeterministicEquivalent {
 
     /** F(κ) = κ(1 − df1/n) − λ and F'(κ) = 1 − df2/n in one pass. */
     private double[] f(double kappa, double lambda) {
-        double[] v = spectrum.values();
-        long[] c = spectrum.counts();
-        double df1 = 0;
-        double df2 = 0;
-        for (int j = 0; j < v.length; j++) {
-            double s = v[j] / (v[j] + kappa);
-            df1 += c[j] * s;
-            df2 += c[j] * s * s;
-        }
-        SpectrumTail tail = spectrum.tail();
-        if (!tail.isEmpty()) {
-            double k2 = kappa * kappa;
-            df1 += tail.m1() / kappa - tail.m2() / k2;
-            df2 += tail.m2() / k2;
-        }
-        return new double[] {kappa * (1 - df1 / n) - lambda, 1 - df2 / n};
+        double[] d = Deficits.at(spectrum, n, kappa);
+        return new double[] {kappa * d[0] / n - lambda, d[1] / n};
     }
 
     /**
@@ -255,7 +253,7 @@ public final class DeterministicEquivalent {
             while (h(lo, 0)[0] <= 0) {
                 lo -= step;
                 if (lo < Math.log(Double.MIN_NORMAL)) {
-                    throw new IllegalStateException("kappa: no lower bracket for lambda=0 down to 1e-308");
+                    throw refusal(0, Double.MIN_NORMAL);
                 }
             }
         }
@@ -287,25 +285,26 @@ public final class DeterministicEquivalent {
         return Math.exp(0.5 * (lo + hi));
     }
 
+    /**
+     * Why no equivalent exists at this λ: with a tail, the truncation is too short (the tail's moment
+     * expansion needs λ_{P+1} ≪ κ, and κ fell below it); without one, λ is too small for doubles.
+     */
+    private IllegalArgumentException refusal(double lambda, double kappa) {
+        SpectrumTail tail = spectrum.tail();
+        if (!tail.isEmpty()) {
+            return new IllegalArgumentException("truncation: P=" + spectrum.truncation() + " explicit eigenvalues are "
+                    + "too few for n=" + n + " at lambda=" + lambda + ": kappa (" + kappa + ") is not above the first "
+                    + "tail eigenvalue " + tail.first() + "; give a larger truncation, or a finite p <= truncation");
+        }
+        return new IllegalArgumentException("lambda: " + lambda + " is too small for this spectrum at n=" + n
+                + " (the equivalent underflows in double precision); give a larger lambda");
+    }
+
     /** h(u) and dh/du at u = ln κ. */
     private double[] h(double u, double lambda) {
         double kappa = Math.exp(u);
-        double[] v = spectrum.values();
-        long[] c = spectrum.counts();
-        double df1 = 0;
-        double d1 = 0;
-        for (int j = 0; j < v.length; j++) {
-            double s = v[j] / (v[j] + kappa);
-            df1 += c[j] * s;
-            d1 += c[j] * s * (1 - s);
-        }
-        SpectrumTail tail = spectrum.tail();
-        if (!tail.isEmpty()) {
-            double k2 = kappa * kappa;
-            df1 += tail.m1() / kappa - tail.m2() / k2;
-            d1 += tail.m1() / kappa - 2 * tail.m2() / k2;
-        }
+        double[] d = Deficits.at(spectrum, n, kappa);
         double ratio = lambda / kappa;
-        return new double[] {df1 / n + ratio - 1, -d1 / n - ratio};
+        return new double[] {ratio - d[0] / n, -d[2] / n - ratio};
     }
 }

@@ -38,8 +38,10 @@ public record TheorySpectrum(double[] values, long[] counts, double[] theta, Spe
         boolean positive = tail.m1() > 0;
         for (int j = 0; j < values.length; j++) {
             if (!(values[j] >= 0) || !Double.isFinite(values[j])) {
-                throw new IllegalArgumentException("spectrum: eigenvalue " + values[j]
-                        + " is not allowed; eigenvalues must be finite and >= 0");
+                throw new IllegalArgumentException("spectrum: " + label + " has an eigenvalue " + values[j]
+                        + (Double.isNaN(values[j]) || Double.isInfinite(values[j])
+                        ? " (beyond double precision: its parameters are too extreme)" : "")
+                        + "; eigenvalues must be finite and >= 0");
             }
             if (j > 0 && values[j] > values[j - 1]) {
                 throw new IllegalArgumentException("spectrum: groups must be sorted in descending order");

@@ -462,7 +462,8 @@
 
   async function simulate() {
     showError(null);
-    const { ok: resOk, body } = await call('api/simulate', { method: 'POST', body: new URLSearchParams(simParams()) });
+    const { ok: resOk, body } = await call('api/simulate', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(simParams()) });
     const res = { ok: resOk };
     if (!res.ok) { showError(body); return; }
     state.sim = body;
