@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
  */
 final class CsvPieces {
     static final int PIECE = 1 << 22;
+    /** The piece size in use (tests make it small to cut tables into many pieces). */
+    static int pieceBytes = PIECE;
 
     /** Receives the parsed pieces in file order. */
     interface Consumer {
@@ -86,9 +88,9 @@ final class CsvPieces {
             byte[] carry = new byte[0];
             int carryLen = 0;
             boolean first = true;
-            int size = PIECE;
+            int size = pieceBytes;
             while (true) {
-                byte[] buf = new byte[Math.max(size, carryLen + PIECE / 4)];
+                byte[] buf = new byte[Math.max(size, carryLen + pieceBytes / 4 + 1)];
                 System.arraycopy(carry, 0, buf, 0, carryLen);
                 int len = carryLen;
                 boolean eof = false;
@@ -107,7 +109,7 @@ final class CsvPieces {
                     size = buf.length * 2;
                     continue;
                 }
-                size = PIECE;
+                size = pieceBytes;
                 final byte[] b = buf;
                 final int c = cut;
                 final boolean f = first;
@@ -122,7 +124,7 @@ final class CsvPieces {
                 System.arraycopy(buf, cut, carry, 0, carryLen);
             }
             queue.put(CompletableFuture.completedFuture(null));
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
             // the consumer stopped
         } catch (IOException e) {
             try {

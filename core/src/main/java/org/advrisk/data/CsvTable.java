@@ -79,6 +79,9 @@ public final class CsvTable implements Rows {
             first = it.hasNext() ? it.next().toList() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(source.label() + ": cannot be read as " + (source.delimiter() == '\t' ? "TSV" : "CSV")
+                    + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));

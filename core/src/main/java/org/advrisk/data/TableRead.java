@@ -21,6 +21,12 @@ record TableRead(RowStore store, long rows, long dropped) {
 
     static TableRead csv(CsvSource source, List<String> header, int[] featureIndex, int targetIndex, MissingPolicy missing,
                          ReadProgress progress) {
+        return csv(source, header, featureIndex, targetIndex, missing, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above with {@code threads} parsing threads (the rows are the same for any number). */
+    static TableRead csv(CsvSource source, List<String> header, int[] featureIndex, int targetIndex, MissingPolicy missing,
+                         ReadProgress progress, int threads) {
         int p = featureIndex.length;
         int[] slotOf = new int[header.size()];
         java.util.Arrays.fill(slotOf, -1);
@@ -31,7 +37,6 @@ record TableRead(RowStore store, long rows, long dropped) {
         String[] names = header.toArray(new String[0]);
         CsvChunkParser parser = new CsvChunkParser(source.delimiter(), header.size(), slotOf, p, names);
         String kind = source.delimiter() == '\t' ? "TSV" : "CSV";
-        int threads = Runtime.getRuntime().availableProcessors();
         for (boolean followQuotes : new boolean[] {false, true}) {
             Totals t = new Totals(source.label(), names, p + 1, missing, progress, source.size());
             try (InputStream in = source.bytes()) {
