@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "  advrisk audit data.csv --target price --drop id --cv 5 --budget budgets.csv --out runs/price",
             "  advrisk audit --model model.json --target price new.csv   # audit a model trained elsewhere"})
 public final class AuditCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV/TSV table with a header (optionally .gz).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV/TSV table with a header (optionally .gz), or a Parquet file.")
     Path file;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "A shipped data set instead of FILE: " + Dataset.ALLOWED + ".")
@@ -222,6 +222,9 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UserInputException("--target: required; name the column to predict");
         }
         CsvTable table = CsvTable.open(source, new ColumnSpec(tgt, featureList, dropList), miss);
+        if (!quiet) {
+            table.onProgress(new ReadProgressBar(source.label(), System.err));
+        }
         if (!quiet && !table.skippedColumns().isEmpty()) {
             err.println("advrisk: note: non-numeric columns left out: " + String.join(",", table.skippedColumns()));
         }
