@@ -62,6 +62,19 @@ final class CsvChunkParser {
             boolean unterminated = false;
             Arrays.fill(status, (byte) 0);
             while (true) {
+                if (!header && field < fields && slotOf[field] >= 0) {
+                    int fast = CsvNumbers.parseInto(b, pos, to, delimiter, out.xy, base + slotOf[field]);
+                    if (fast >= 0) {
+                        onlyEmpty = false;
+                        field++;
+                        pos = fast;
+                        if (pos >= to || b[pos] != delimiter) {
+                            break;
+                        }
+                        pos++;
+                        continue;
+                    }
+                }
                 int end = field(b, pos, to, span);
                 if (end < 0) {
                     unterminated = true;

@@ -46,8 +46,106 @@ public final class CsvNumbers {
         return c.equals("na") || c.equals("n/a") || c.equals("nan") || c.equals("null") || c.equals("?");
     }
 
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double v = 1;
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = v;
+            v *= 10;
+        }
+    }
+
     /** The finite number in the (trimmed) bytes [from, to), or NaN when they are not one. */
     public static double parse(byte[] b, int from, int to) {
+        // fast path for plain decimals of at most 15 digits: m / 10^k with m < 2^53 and k <= 22 are exact
+        // doubles, so the one division is correctly rounded, i.e. the same bits as Double.parseDouble
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long m = 0;
+        int start = i;
+        while (i < to && i - start < 16) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+            i++;
+        }
+        int digits = i - start;
+        int frac = 0;
+        if (i < to && b[i] == '.') {
+            i++;
+            int fs = i;
+            while (i < to && digits + (i - fs) < 16) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                m = m * 10 + d;
+                i++;
+            }
+            frac = i - fs;
+            digits += frac;
+        }
+        if (i == to && digits > 0 && digits <= 15) {
+            double v = frac == 0 ? (double) m : m / POW10[frac];
+            return negative ? -v : v;
+        }
+        return slow(b, from, to);
+    }
+
+    /**
+     * The fast path applied in place while splitting a record: when b[from, …) holds a plain decimal of at most
+     * 15 digits directly followed by the delimiter, a line end or {@code limit}, stores it in out[at] and
+     * returns the position of that terminator; otherwise returns −1 (the caller takes the general route).
+     */
+    static int parseInto(byte[] b, int from, int limit, byte delimiter, double[] out, int at) {
+        int i = from;
+        boolean negative = false;
+        if (i < limit && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long m = 0;
+        int start = i;
+        while (i < limit && i - start < 16) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+            i++;
+        }
+        int digits = i - start;
+        int frac = 0;
+        if (i < limit && b[i] == '.') {
+            i++;
+            int fs = i;
+            while (i < limit && digits + (i - fs) < 16) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                m = m * 10 + d;
+                i++;
+            }
+            frac = i - fs;
+            digits += frac;
+        }
+        if (digits == 0 || digits > 15 || i < limit && b[i] != delimiter && b[i] != '\n' && b[i] != '\r') {
+            return -1;
+        }
+        double v = frac == 0 ? (double) m : m / POW10[frac];
+        out[at] = negative ? -v : v;
+        return i;
+    }
+
+    private static double slow(byte[] b, int from, int to) {
         if (!syntax(b, from, to)) {
             return Double.NaN;
         }

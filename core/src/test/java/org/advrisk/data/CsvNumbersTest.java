@@ -35,7 +35,13 @@ class CsvNumbersTest {
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 200_000; i++) {
             String s;
-            switch (i % 4) {
+            switch (i % 5) {
+                case 4 -> {
+                    String all = Long.toString(r.nextLong(1, Long.MAX_VALUE)) + r.nextInt(1_000_000_000);
+                    String digits = all.substring(0, Math.min(all.length(), r.nextInt(1, 18)));
+                    int dot = r.nextInt(digits.length() + 1);
+                    s = (r.nextBoolean() ? "-" : "") + digits.substring(0, dot) + "." + digits.substring(dot);
+                }
                 case 0 -> s = Double.toString(Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL));
                 case 1 -> s = String.format(java.util.Locale.ROOT, "%.5f", r.nextGaussian() * Math.pow(10, r.nextInt(8)));
                 case 2 -> s = r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L) + "." + r.nextInt(1_000_000);
