@@ -110,7 +110,8 @@ final class ParquetTable {
                     int hole = -1;
                     for (int k = 0; k < width; k++) {
                         double v = value(rs, k + 1, kind[k]);
-                        if (rs.wasNull() || (Double.isNaN(v) && kind[k] < 3)) {
+                        // DOUBLE/FLOAT: a null reads as NaN, and NaN is missing too; other kinds ask the driver
+                        if (kind[k] < 2 ? Double.isNaN(v) : rs.wasNull()) {
                             hole = k;
                             break;
                         }
@@ -169,7 +170,9 @@ final class ParquetTable {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the DuckDB driver is missing from the class path", e);
         }
-        return DriverManager.getConnection("jdbc:duckdb:");
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("jdbc_stream_results", "true"); // rows arrive chunk by chunk: the result is never held whole
+        return DriverManager.getConnection("jdbc:duckdb:", props);
     }
 
     private static String literal(CsvSource source) {

@@ -17,7 +17,7 @@ import java.util.List;
  */
 record TableRead(RowStore store, long rows, long dropped) {
     /** Values kept on the heap at most; larger tables go to a temporary file. */
-    static final long MEMORY_CELLS = 4_000_000L;
+    static long memoryCells = 4_000_000L;
 
     static TableRead csv(CsvSource source, List<String> header, int[] featureIndex, int targetIndex, MissingPolicy missing,
                          ReadProgress progress) {
@@ -74,7 +74,7 @@ record TableRead(RowStore store, long rows, long dropped) {
             this.missing = missing;
             this.progress = progress;
             this.totalBytes = totalBytes;
-            this.store = new RowStore(width, MEMORY_CELLS);
+            this.store = new RowStore(width, memoryCells);
         }
 
         void accept(ParsedChunk c) {
