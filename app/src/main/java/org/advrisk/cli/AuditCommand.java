@@ -222,9 +222,6 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UserInputException("--target: required; name the column to predict");
         }
         CsvTable table = CsvTable.open(source, new ColumnSpec(tgt, featureList, dropList), miss);
-        if (!quiet) {
-            table.onProgress(new ReadProgressBar(source.label(), System.err));
-        }
         if (!quiet && !table.skippedColumns().isEmpty()) {
             err.println("advrisk: note: non-numeric columns left out: " + String.join(",", table.skippedColumns()));
         }
@@ -232,6 +229,9 @@ public final class AuditCommand implements Callable<Integer> {
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
                 est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null);
 
+        if (!quiet) { // a bar (MB, MB/s, rows) when the one reading of the table takes long
+            table.onProgress(new ReadProgressBar(source.label(), System.err));
+        }
         long n = table.count();
         if (!quiet && table.dropped() > 0) {
             err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");

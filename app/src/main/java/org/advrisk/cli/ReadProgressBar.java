@@ -26,14 +26,16 @@ final class ReadProgressBar implements ReadProgress {
 
     @Override
     public void update(long bytes, long totalBytes, long rows, boolean done) {
-        if (bar == null && !done && (System.nanoTime() - start) / 1_000_000 >= AFTER_MS) {
+        long elapsed = System.nanoTime() - start;
+        if (bar == null && !done && elapsed / 1_000_000 >= AFTER_MS) {
+            // counted from the start of the reading, so the speed is the reading's average
             bar = new ProgressBarBuilder().setTaskName("reading " + name).setInitialMax(totalBytes > 0 ? totalBytes : -1)
-                    .setUnit(" MB", 1 << 20).setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                    .setUpdateIntervalMillis(250).showSpeed().build();
+                    .startsFrom(0, java.time.Duration.ofNanos(elapsed)).setUnit(" MB", 1 << 20).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(err, 120)).setUpdateIntervalMillis(250).showSpeed().build();
         }
         if (bar != null) {
             bar.stepTo(bytes);
-            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%,d rows", rows));
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, ", %,d rows", rows));
             if (done) {
                 bar.close();
                 bar = null;
