@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Tables for bench/audit: make(kind) returns (X, y) from a fixed seed; `data.py KIND FILE` writes it as CSV.
-tall: 1e6 rows x 100 features; wide: 500 rows x 50000 features. Values are rounded to 5 decimals (as written, %.5f),
+tall: 1e6 rows x 100 features; mid: 2e5 x 100; wide: 500 rows x 50000 features. Values are rounded to 5 decimals (as written, %.5f),
 so both sides see the same numbers."""
 import sys
 import numpy as np
 
-SIZES = {"tall": (1_000_000, 100), "wide": (500, 50_000)}
+SIZES = {"tall": (1_000_000, 100), "mid": (200_000, 100), "wide": (500, 50_000)}
 
 
 def make(kind):
@@ -27,7 +27,7 @@ if __name__ == "__main__":
     p = x.shape[1]
     with open(path, "w") as f:
         f.write(",".join([f"x{j}" for j in range(p)] + ["y"]) + "\n")
-        block = 10000 if kind == "tall" else 50
+        block = 50 if kind == "wide" else 10000
         for s in range(0, x.shape[0], block):
             xb = np.column_stack([x[s:s + block], y[s:s + block]])
             np.savetxt(f, xb, fmt="%.5f", delimiter=",")

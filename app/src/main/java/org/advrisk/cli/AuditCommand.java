@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
             "  advrisk audit data.csv --target price --drop id --cv 5 --budget budgets.csv --out runs/price",
             "  advrisk audit --model model.json --target price new.csv   # audit a model trained elsewhere"})
 public final class AuditCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV/TSV table with a header (optionally .gz).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV/TSV table with a header (optionally .gz), or a Parquet file.")
     Path file;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "A shipped data set instead of FILE: " + Dataset.ALLOWED + ".")
@@ -249,6 +249,9 @@ public final class AuditCommand implements Callable<Integer> {
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
                 est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow());
 
+        if (!quiet) { // a bar (MB, MB/s, rows) when the one reading of the table takes long
+            table.onProgress(new ReadProgressBar(source.label(), System.err));
+        }
         long n = table.count();
         if (!quiet && table.dropped() > 0) {
             err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");

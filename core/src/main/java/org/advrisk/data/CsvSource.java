@@ -15,10 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
 /**
- * A delimited text table with a header line that can be read (streamed) any number of times: a
- * file (comma-separated, or tab-separated when the name ends in .tsv/.tab or the header has tabs
- * and no commas; gzip when the name ends in .gz or the content starts with the gzip magic) or a
- * classpath resource (the shipped datasets).
+ * A table file that can be read any number of times: a delimited text table with a header line (a file:
+ * comma-separated, or tab-separated when the name ends in .tsv/.tab or the header has tabs and no commas;
+ * gzip when the name ends in .gz or the content starts with the gzip magic; or a classpath resource, the
+ * shipped datasets), or a Parquet file (the name ends in .parquet or the content starts with PAR1).
  */
 public final class CsvSource {
     /** Opens a fresh stream of the raw bytes. */
@@ -30,11 +30,15 @@ public final class CsvSource {
     private final String label;
     private final Opener opener;
     private final char delimiter;
+    private final Path path;
+    private final boolean parquet;
 
-    private CsvSource(String label, Opener opener, char delimiter) {
+    private CsvSource(String label, Opener opener, char delimiter, Path path, boolean parquet) {
         this.label = label;
         this.opener = opener;
         this.delimiter = delimiter;
+        this.path = path;
+        this.parquet = parquet;
     }
 
     /** A file on disk; refuses a missing or unreadable file. */
@@ -46,7 +50,10 @@ public final class CsvSource {
             throw new IllegalArgumentException("data file: '" + path + "' is not readable");
         }
         Opener o = () -> Files.newInputStream(path);
-        return new CsvSource(path.toString(), o, sniffDelimiter(path.getFileName().toString(), o));
+        if (isParquet(path)) {
+            return new CsvSource(path.toString(), o, ',', path, true);
+        }
+        return new CsvSource(path.toString(), o, sniffDelimiter(path.getFileName().toString(), o), path, false);
     }
 
     /** A classpath resource (name as for {@link Class#getResourceAsStream}). */
@@ -55,7 +62,7 @@ public final class CsvSource {
             throw new IllegalStateException("missing resource " + name);
         }
         Opener o = () -> anchor.getResourceAsStream(name);
-        return new CsvSource(label, o, sniffDelimiter(name, o));
+        return new CsvSource(label, o, sniffDelimiter(name, o), null, false);
     }
 
     /** The name used in messages (the file path). */
@@ -68,8 +75,40 @@ public final class CsvSource {
         return delimiter;
     }
 
+    /** Whether the file is a Parquet file. */
+    public boolean parquet() {
+        return parquet;
+    }
+
+    /** The file, or null for a resource. */
+    public Path path() {
+        return path;
+    }
+
+    /** The size in bytes of the text to read when known (a plain, uncompressed file), else −1. */
+    public long size() {
+        if (path == null) {
+            return -1;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            int b0 = in.read();
+            int b1 = in.read();
+            return b0 == 0x1f && b1 == 0x8b ? -1 : Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A fresh stream of the text's bytes (decompressed). */
+    public InputStream bytes() throws IOException {
+        return decompressed(opener);
+    }
+
     /** A new parser positioned before the header record. */
     public CSVParser open() {
+        if (parquet) {
+            throw new IllegalArgumentException(label + ": a Parquet file, not a CSV table");
+        }
         try {
             Reader r = new InputStreamReader(decompressed(opener), StandardCharsets.UTF_8);
             CSVFormat f = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true)
@@ -77,6 +116,18 @@ public final class CsvSource {
             return CSVParser.builder().setReader(r).setFormat(f).get();
         } catch (IOException e) {
             throw new UncheckedIOException(label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isParquet(Path path) {
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] m = in.readNBytes(4);
+            return m.length == 4 && m[0] == 'P' && m[1] == 'A' && m[2] == 'R' && m[3] == '1';
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -8,15 +8,17 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV/TSV table streamed row by row: the header is resolved once against a {@link ColumnSpec},
- * then every {@link #forEach} re-reads the source and parses only the used columns.
+ * A CSV/TSV or Parquet table: the header (or schema) is resolved once against a {@link ColumnSpec}; the
+ * first {@link #forEach} (or {@link #count}) reads the file once, in parallel pieces added in file order
+ * ({@link TableRead}, {@link ParquetTable}), parsing only the used columns, and keeps the parsed rows
+ * ({@link RowStore}: on the heap when small, else in a temporary binary file), which every later pass
+ * visits without parsing.
  *
  * <p>Checks (each an {@link IllegalArgumentException} with a one-line message): an empty file,
  * duplicate header names, unknown target/feature/drop names, a cell that is not a finite number
@@ -36,12 +38,16 @@ public final class CsvTable implements Rows {
     private final int targetIndex;
     private final List<String> skipped;
     private final MissingPolicy missing;
+    private final List<ParquetTable.Column> parquetColumns;
     private long rows = -1;
     private long dropped = -1;
+    private TableRead read;
+    private ReadProgress progress = ReadProgress.NONE;
 
     private CsvTable(CsvSource source, List<String> header, List<String> features, String target,
-                     List<String> skipped, MissingPolicy missing) {
+                     List<String> skipped, MissingPolicy missing, List<ParquetTable.Column> parquetColumns) {
         this.source = source;
+        this.parquetColumns = parquetColumns;
         this.header = header;
         this.features = List.copyOf(features);
         this.target = target;
@@ -56,7 +62,11 @@ public final class CsvTable implements Rows {
     public static CsvTable open(CsvSource source, ColumnSpec spec, MissingPolicy missing) {
         List<String> header;
         List<String> first;
-        try (CSVParser parser = source.open()) {
+        List<ParquetTable.Column> columns = source.parquet() ? ParquetTable.schema(source) : null;
+        if (columns != null) {
+            header = new ArrayList<>(columns.stream().map(ParquetTable.Column::name).toList());
+            first = columns.stream().map(c -> c.numeric() ? "0" : "x").toList();
+        } else try (CSVParser parser = source.open()) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new IllegalArgumentException(source.label() + ": the file is empty (a header line is required)");
@@ -68,6 +78,9 @@ public final class CsvTable implements Rows {
             first = it.hasNext() ? it.next().toList() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(source.label() + ": cannot be read as " + (source.delimiter() == '\t' ? "TSV" : "CSV")
+                    + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
@@ -124,7 +137,7 @@ public final class CsvTable implements Rows {
             throw new IllegalArgumentException(source.label() + ": no feature columns left (target '" + spec.target()
                     + "'" + (skipped.isEmpty() ? "" : ", non-numeric: " + String.join(",", skipped)) + ")");
         }
-        return new CsvTable(source, header, features, spec.target(), skipped, missing);
+        return new CsvTable(source, header, features, spec.target(), skipped, missing, columns);
     }
 
     /**
@@ -133,7 +146,9 @@ public final class CsvTable implements Rows {
      */
     public CsvTable sameColumns(CsvSource test) {
         List<String> testHeader;
-        try (CSVParser parser = test.open()) {
+        if (test.parquet()) {
+            testHeader = new ArrayList<>(ParquetTable.schema(test).stream().map(ParquetTable.Column::name).toList());
+        } else try (CSVParser parser = test.open()) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new IllegalArgumentException(test.label() + ": the file is empty (a header line is required)");
@@ -195,118 +210,47 @@ public final class CsvTable implements Rows {
         return dropped;
     }
 
-    /** Streams the file once to validate and count it; returns the usable rows. */
+    /** Reads the file (once: later calls reuse the reading) to validate and count it; returns the usable rows. */
     public long count() {
-        forEach((i, x, y) -> { });
+        reading();
         return rows;
+    }
+
+    /** Shows the progress of the reading (called from the reading thread). */
+    public void onProgress(ReadProgress listener) {
+        this.progress = listener == null ? ReadProgress.NONE : listener;
+    }
+
+    /** Whether the parsed rows were kept in a temporary file (the table was too large for the heap). */
+    public boolean spilled() {
+        return reading().store().spilled();
     }
 
     @Override
     public void forEach(Visitor v) {
-        int p = features.size();
-        double[] x = new double[p];
-        long usable = 0;
-        long drop = 0;
-        long row = 0;
-        List<Long> missingRows = new ArrayList<>();
-        List<String> missingCols = new ArrayList<>();
-        try (CSVParser parser = source.open()) {
-            Iterator<CSVRecord> it = parser.iterator();
-            it.next();
-            while (it.hasNext()) {
-                CSVRecord rec = it.next();
-                row++;
-                if (rec.size() != header.size()) {
-                    if (rec.size() == 1 && rec.get(0).isEmpty()) {
-                        row--;
-                        continue;
-                    }
-                    throw new IllegalArgumentException(source.label() + ": row " + row + " has " + rec.size()
-                            + " fields, the header has " + header.size());
-                }
-                boolean hole = false;
-                String holeCol = null;
-                double yv = 0;
-                for (int k = 0; k <= p; k++) {
-                    int j = k < p ? featureIndex[k] : targetIndex;
-                    String cell = rec.get(j);
-                    if (isMissing(cell)) {
-                        hole = true;
-                        holeCol = header.get(j);
-                        break;
-                    }
-                    Double d = parse(cell);
-                    if (d == null) {
-                        throw new IllegalArgumentException(source.label() + ": row " + row + ", column '" + header.get(j)
-                                + "': '" + abbreviate(cell) + "' is not a finite number");
-                    }
-                    if (k < p) {
-                        x[k] = d;
-                    } else {
-                        yv = d;
-                    }
-                }
-                if (!hole) {
-                    if (usable > Integer.MAX_VALUE - 2) {
-                        throw new IllegalArgumentException(source.label() + ": more than " + Integer.MAX_VALUE + " rows");
-                    }
-                    v.row((int) usable, x, yv);
-                    usable++;
-                }
-                if (hole) {
-                    drop++;
-                    if (missingRows.size() < SHOW_ROWS) {
-                        missingRows.add(row);
-                        missingCols.add(holeCol);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(source.label() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(source.label() + ": cannot be read as " + (source.delimiter() == '\t' ? "TSV" : "CSV")
-                    + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        reading().store().forEach(v);
+    }
+
+    private TableRead reading() {
+        if (read == null) {
+            read = parquetColumns != null
+                    ? ParquetTable.read(source, parquetColumns, featureIndex, targetIndex, missing, progress)
+                    : TableRead.csv(source, header, featureIndex, targetIndex, missing, progress);
+            rows = read.rows();
+            dropped = read.dropped();
         }
-        if (drop > 0 && missing == MissingPolicy.REFUSE) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < missingRows.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(missingRows.get(i)).append(" ('").append(missingCols.get(i)).append("')");
-            }
-            throw new IllegalArgumentException(source.label() + ": " + drop + " row(s) have missing cells, first: rows "
-                    + sb + "; use --missing drop to drop them");
-        }
-        if (row == 0) {
-            throw new IllegalArgumentException(source.label() + ": no data rows after the header (at least 2 are needed)");
-        }
-        if (usable < 2) {
-            throw new IllegalArgumentException(source.label() + ": only " + usable + " usable row(s)"
-                    + (drop > 0 ? " after dropping " + drop + " with missing cells" : "") + "; at least 2 are needed");
-        }
-        rows = usable;
-        dropped = drop;
+        return read;
     }
 
     /** A missing cell: empty, NA, N/A, NaN, null, ? (any case). */
     static boolean isMissing(String cell) {
-        if (cell.isEmpty()) {
-            return true;
-        }
-        String c = cell.toLowerCase(Locale.ROOT);
-        return c.equals("na") || c.equals("n/a") || c.equals("nan") || c.equals("null") || c.equals("?");
+        return CsvNumbers.isMissing(cell);
     }
 
-    /** The finite number in the cell, or null. */
+    /** The finite number in the cell (CSV number syntax, {@link CsvNumbers}), or null. */
     static Double parse(String cell) {
-        char c0 = cell.charAt(0);
-        if (!(c0 >= '0' && c0 <= '9') && c0 != '-' && c0 != '+' && c0 != '.') {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(cell);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        double d = CsvNumbers.parse(cell);
+        return Double.isNaN(d) ? null : d;
     }
 
     private static void requireKnown(CsvSource source, List<String> header, String flag, List<String> names) {
@@ -335,7 +279,4 @@ public final class CsvTable implements Rows {
         return String.join(",", l.subList(0, 6)) + ",… (" + l.size() + " in all)";
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
 }
