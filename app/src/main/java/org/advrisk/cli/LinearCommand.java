@@ -126,7 +126,17 @@ public final class LinearCommand implements Callable<Integer> {
                 v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
         List<List<LinearRiskRow>> perTrial = List.of();
-        if (est.ridge) {
+        List<Row> rows = new ArrayList<>();
+        if (est.flow.any()) {
+            if (remote) {
+                throw new IllegalArgumentException("estimator: gf and gd are not available with --engine spark on the"
+                        + " command line; run them from a spec file (advrisk run --engine spark), or drop --engine spark");
+            }
+            List<List<Row>> flowRows = Threads.map(trialsOption.trials, blasThreads == null ? workers : 1,
+                    (t, inner) -> org.advrisk.linear.SpectralTrial.evaluate(pr, query, est.ridge, est.flow, est.advtrain,
+                            problem.seed(), t, inner, mode));
+            flowRows.forEach(rows::addAll);
+        } else if (est.ridge) {
             if (remote) {
                 perTrial = onEngine(pr, query, mode, workers);
             } else if (blasThreads == null) {
@@ -136,7 +146,6 @@ public final class LinearCommand implements Callable<Integer> {
                 perTrial = withBlasThreads(pr, query, mode, workers);
             }
         }
-        List<Row> rows = new ArrayList<>();
         for (List<LinearRiskRow> trialRows : perTrial) {
             for (LinearRiskRow r : trialRows) {
                 rows.add(est.advtrain ? AdvTrainTrial.withColumns(r.row(), "ridge", Double.NaN, "", 0, 0, null) : r.row());
@@ -145,7 +154,8 @@ public final class LinearCommand implements Callable<Integer> {
         if (est.advtrain) {
             List<List<Row>> adv = Threads.map(trialsOption.trials, workers,
                     (t, inner) -> AdvTrainTrial.evaluate(pr, query, est.deltas, est.attack, problem.seed(), t));
-            adv.forEach(rows::addAll);
+            adv.forEach(trialRows -> trialRows.forEach(r -> rows.add(est.flow.any()
+                    ? org.advrisk.linear.FlowColumns.none(r) : r)));
         }
         if (theory) {
             rows.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
@@ -230,7 +240,8 @@ public final class LinearCommand implements Callable<Integer> {
     static final double MAX_STREAM_FLOPS = org.advrisk.experiment.MemoryBudget.MAX_STREAM_FLOPS;
 
     /** Which estimators the flags ask for, validated up front (advtrain: δ list, attack, design size). */
-    private record Estimators(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack) {
+    private record Estimators(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack,
+                              org.advrisk.linear.FlowQuery flow) {
     }
 
     private Estimators estimators(LinearProblem pr) {
@@ -238,7 +249,7 @@ public final class LinearCommand implements Callable<Integer> {
         if (c.advtrain()) {
             AdvTrainEstimator.checkSize(pr.n(), pr.p());
         }
-        return new Estimators(c.ridge(), c.advtrain(), c.deltas(), c.attack());
+        return new Estimators(c.ridge(), c.advtrain(), c.deltas(), c.attack(), c.flow());
     }
 
     /** The evaluation query these flags describe. */

@@ -48,6 +48,12 @@ public final class Columns {
     public static final Column DELTA0 = real("delta0", "x", "δ₀: adversarial training gives θ̂ = 0 for δ ≥ δ₀ (NaN on ridge rows)");
     public static final Column DELTA_BAR = real("delta_bar", "x",
             "δ̄: for p > n and δ ≤ δ̄ adversarial training gives the min-norm (l2) or min-l1 (linf) interpolator; NaN if none");
+    public static final Column TIME = real("time", "1/x²",
+            "gradient-flow time t (gf rows; gd rows and finite networks: η·steps); inf = min-norm / least squares; NaN on other rows");
+    public static final Column STEPS = size("steps", "count",
+            "gradient-descent steps K (gd rows; inf on gf rows, the flow being K → ∞ at ηK = t; 0 on other rows)");
+    public static final Column LAMBDA_EQUIV = real("lambda_equiv", "x²",
+            "1/t: the ridge λ that gradient flow at time t is compared with (Ali, Kolter & Tibshirani 2019); NaN on other rows");
     public static final Column ALPHA = real("alpha", "x", "attack budget α: the radius of the perturbation ball");
     public static final Column ATTACK = text("attack", "label", "attack norm: l2, linf, l1, lp:P");
     public static final Column TARGET = text("target", "label",
@@ -85,7 +91,8 @@ public final class Columns {
     public static final Column WEIGHT_MOVE = real("weight_move", "1", "relative weight movement ‖W − W0‖/‖W0‖");
     public static final Column FLIPPED = real("flipped", "1", "fraction of activation patterns changed on the training inputs");
     public static final Column NTK_REL_ERR = real("ntk_rel_err", "1", "‖Θ̂ − Θ‖_op/‖Θ‖_op of the empirical NTK at the end");
-    public static final Column ETA = real("eta", "1", "gradient-descent step size η");
+    public static final Column ETA = real("eta", "1",
+            "gradient-descent step size η (ntk networks; gd rows of linear and audit, NaN on their other rows)");
     public static final Column LAMBDA_EFF = real("lambda_eff", "x²", "the linear ridge λ the kernel behaves like (docs/ntk.md §3)");
     public static final Column C0 = real("c0", "1", "constant coefficient of the kernel's linearisation K/d ≈ c0 11ᵀ + c1 XXᵀ/d + c2 I");
     public static final Column C1 = real("c1", "1", "linear coefficient of the kernel's linearisation");

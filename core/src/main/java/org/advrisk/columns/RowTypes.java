@@ -20,7 +20,8 @@ public final class RowTypes {
     /** {@code advrisk linear} and the linear family: one row per (trial, λ or δ, attack, target, α). */
     public static final RowType LINEAR = RowType.builder("linear")
             .required(TRIAL, SEED, N, P, LAMBDA)
-            .optional(ESTIMATOR, DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR)
+            .optional(ESTIMATOR, DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR, TIME, STEPS, ETA,
+                    LAMBDA_EQUIV)
             .required(ALPHA, ATTACK, TARGET, DESIGN, STD_RISK).optional(DE_STD_RISK)
             .required(ADV_RISK).optional(DE_ADV_RISK)
             .required(ADV_RISK_SE, GT_ADV_RISK, NORM_L2).optional(DE_NORM_L2)

@@ -23,7 +23,8 @@ import org.advrisk.theory.TheoryColumns;
  * eigendecomposition ({@link LinearTrial}), a row per (λ, attack, target, α); with
  * {@code estimator: [ridge, advtrain]} also adversarial training on the same training set
  * ({@link AdvTrainTrial}: a row per (δ, attack, target, α) for each training attack, the columns of
- * {@code advrisk linear --estimator ridge,advtrain}). With
+ * {@code advrisk linear --estimator ridge,advtrain}); with gf/gd, gradient flow and descent read the
+ * ridge rows' decomposition through their filters ({@link org.advrisk.linear.SpectralTrial}). With
  * {@code theory: true} each row also gets the deterministic-equivalent columns de_std_risk,
  * de_adv_risk and de_norm_l2 ({@link TheoryColumns}; NaN where no equivalent exists), solved once
  * per grid point and shared by its trials (they are deterministic, so thread count cannot matter).
@@ -63,7 +64,11 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     public List<Row> evaluate(Trial trial) {
         LinearProblem problem = problem(trial.point(), trial.seed());
         List<Row> out = new ArrayList<>();
-        if (estimators.ridge()) {
+        if (estimators.flow()) {
+            out.addAll(org.advrisk.linear.SpectralTrial.evaluate(problem, query, estimators.ridge(),
+                    estimators.flowQuery(), estimators.advtrain(), trial.seed(), trial.trial(), 1,
+                    tailMode(problem, query, estimators.advtrain())));
+        } else if (estimators.ridge()) {
             List<LinearRiskRow> rows = LinearTrial.evaluate(problem, query, trial.seed(), trial.trial(), 1,
                     tailMode(problem, query, estimators.advtrain()));
             for (LinearRiskRow r : rows) {
@@ -73,7 +78,9 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
         }
         if (estimators.advtrain()) {
             for (AttackNorm a : estimators.trainAttacks()) {
-                out.addAll(AdvTrainTrial.evaluate(problem, query, estimators.deltas(), a, trial.seed(), trial.trial()));
+                for (Row r : AdvTrainTrial.evaluate(problem, query, estimators.deltas(), a, trial.seed(), trial.trial())) {
+                    out.add(estimators.flow() ? org.advrisk.linear.FlowColumns.none(r) : r);
+                }
             }
         }
         if (theory) {

@@ -146,6 +146,11 @@ public record Spec(String name, Family family, long seed, int trials,
         if (estimators.advtrain()) {
             checkAdvTrain(family, n, p);
         }
+        if (estimators.flow() && family != Family.LINEAR) {
+            throw new IllegalArgumentException("estimator: gf and gd are not available for family " + family.label()
+                    + " in spec files yet; allowed: gf/gd with family linear (advrisk ntk --width inf --estimator gf"
+                    + " runs kernel gradient flow)");
+        }
     }
 
     /** advtrain: family linear only, and every grid point's n×p design within {@link DesignSampler#MAX_ENTRIES}. */
@@ -215,14 +220,35 @@ public record Spec(String name, Family family, long seed, int trials,
         a = o.putArray("target");
         target.forEach(a::add);
         o.put("theory", theory);
-        if (estimators.advtrain()) {
-            // Written only with advtrain, so the canonical form of ridge-only runs is unchanged.
+        if (estimators.advtrain() || estimators.flow()) {
+            // Written only with advtrain, gf or gd, so the canonical form of ridge-only runs is unchanged.
             a = o.putArray("estimator");
             estimators.estimator().forEach(a::add);
+        }
+        if (estimators.advtrain()) {
             a = o.putArray("delta");
             estimators.delta().forEach(a::add);
             a = o.putArray("train_attack");
             estimators.trainAttack().forEach(a::add);
+        }
+        if (!estimators.time().isEmpty()) {
+            a = o.putArray("time");
+            for (double t : estimators.time()) {
+                if (t == Double.POSITIVE_INFINITY) {
+                    a.add("inf");
+                } else {
+                    a.add(t);
+                }
+            }
+        }
+        if (estimators.eta() != null) {
+            o.put("eta", estimators.eta());
+        }
+        if (!estimators.steps().isEmpty()) {
+            a = o.putArray("steps");
+            for (double k : estimators.steps()) {
+                a.add((long) k);
+            }
         }
         if (!width.equals(List.of(0))) {
             // Written only when not the default, so the canonical form of older runs is unchanged.

@@ -51,6 +51,9 @@ public final class SpecReader {
         m.put("delta", "advtrain's training budgets, numbers > 0 or a grid (required with advtrain)");
         m.put("train_attack", "advtrain's training attack: " + SpecEstimators.ALLOWED_TRAIN_ATTACK
                 + "; a list trains each (default l2)");
+        m.put("time", "gf's times: numbers >= 0, inf (= lambda 0), or a grid (required with gf)");
+        m.put("eta", "gd's step size η > 0, stable for η < 2n/s_max (required with gd)");
+        m.put("steps", "gd's step counts: integers >= 0 or a grid (required with gd)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -133,7 +136,40 @@ public final class SpecReader {
                 root.get("train_attack"), SpecEstimators.ALLOWED_TRAIN_ATTACK)) : List.of();
         List<String> estimator = root.has("estimator") ? lower(Grids.strings("estimator", root.get("estimator"),
                 SpecEstimators.ALLOWED)) : List.of("ridge");
-        return new SpecEstimators(estimator, delta, trainAttack);
+        List<Double> time = root.has("time") ? times(root.get("time")) : List.of();
+        if (root.has("eta") && root.get("eta").isArray()) {
+            throw new IllegalArgumentException("eta: a list is not allowed; allowed: one step size η > 0");
+        }
+        Double eta = root.has("eta") ? Grids.numbers("eta", root.get("eta"), v -> Double.isFinite(v) && v > 0,
+                org.advrisk.linear.FlowParams.ETA.allowed()).get(0) : null;
+        List<Double> steps = root.has("steps") ? Grids.integers("steps", root.get("steps"), v -> v >= 0,
+                "integers >= 0").stream().map(Integer::doubleValue).toList() : List.of();
+        return new SpecEstimators(estimator, delta, trainAttack, time, eta, steps);
+    }
+
+    /** gf's times: numbers >= 0, {@code inf} (or YAML's .inf), grids; in order. */
+    private static List<Double> times(JsonNode node) {
+        List<Double> out = new ArrayList<>();
+        int size = node.isArray() ? node.size() : 1;
+        if (node.isArray() && size == 0) {
+            throw new IllegalArgumentException("time: empty list; allowed: " + org.advrisk.linear.FlowParams.ALLOWED_TIME);
+        }
+        for (int i = 0; i < size; i++) {
+            JsonNode item = node.isArray() ? node.get(i) : node;
+            String path = node.isArray() ? "time[" + i + "]" : "time";
+            boolean inf = item.isTextual() && List.of("inf", ".inf", "infinity").contains(item.asText().trim().toLowerCase(
+                    java.util.Locale.ROOT)) || item.isNumber() && item.doubleValue() == Double.POSITIVE_INFINITY;
+            if (inf) {
+                out.add(Double.POSITIVE_INFINITY);
+            } else {
+                out.addAll(Grids.numbers(path, item, v -> Double.isFinite(v) && v >= 0,
+                        org.advrisk.linear.FlowParams.ALLOWED_TIME));
+            }
+        }
+        if (out.stream().distinct().count() != out.size()) {
+            throw new IllegalArgumentException("time: a value appears twice; allowed: distinct values");
+        }
+        return out;
     }
 
     /** {@code file:REL} becomes {@code file:BASE/REL} (absolute, normalised); other values are kept. */

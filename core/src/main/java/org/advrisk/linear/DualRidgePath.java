@@ -35,6 +35,28 @@ public final class DualRidgePath implements RidgePath {
     private final double[] mt;
     private final double signalSq;
     private final double thetaSq;
+    private final SpectralFamily family;
+
+    /** The same decomposition seen through another filter family (arrays shared, never written). */
+    private DualRidgePath(DualRidgePath base, SpectralFamily family) {
+        this.source = base.source;
+        this.seed = base.seed;
+        this.trial = base.trial;
+        this.threads = base.threads;
+        this.n = base.n;
+        this.p = base.p;
+        this.s = base.s;
+        this.u = base.u;
+        this.c = base.c;
+        this.thetaSource = base.thetaSource;
+        this.explicit = base.explicit;
+        this.ub = base.ub;
+        this.ut = base.ut;
+        this.mt = base.mt;
+        this.signalSq = base.signalSq;
+        this.thetaSq = base.thetaSq;
+        this.family = family;
+    }
 
     private DualRidgePath(SampleSource source, long p, int threads, double[] k, double[] m, double[] b,
                           double[] xTheta, double[] y, ThetaSource thetaSource, DesignData explicit) {
@@ -46,6 +68,7 @@ public final class DualRidgePath implements RidgePath {
         this.p = p;
         this.thetaSource = thetaSource;
         this.explicit = explicit;
+        this.family = SpectralFamily.RIDGE;
         SymmetricEigen e = SymmetricEigen.ofInPlace(n, k);
         this.s = e.values();
         this.u = e.vectors();
@@ -223,32 +246,49 @@ public final class DualRidgePath implements RidgePath {
     }
 
     @Override
+    public String parameter() {
+        return family.parameter();
+    }
+
+    @Override
+    public SpectralFamily family() {
+        return family;
+    }
+
+    @Override
+    public DualRidgePath filtered(SpectralFamily other) {
+        return new DualRidgePath(this, other);
+    }
+
+    @Override
     public PathPoint at(double lambda) {
         return at(new double[] {lambda})[0];
     }
 
-    /** (1/n)‖y − Xθ̂‖² = (1/n) Σ (nλ/(s_i + nλ))² c_i² (the shrinkage formula, no θ̂ needed). */
+    /** (1/n)‖y − Xθ̂‖² = (1/n) Σ r(s_i)² c_i², r the filter's residual (ridge: nλ/(s_i + nλ); no θ̂ needed). */
     @Override
     public double trainMse(double lambda) {
-        weights(new double[] {lambda}); // validates λ
-        double nu = n * lambda;
+        SpectralFilter f = filter(lambda);
         double res = 0;
         for (int i = 0; i < n; i++) {
-            double shrink = nu / (Math.max(s[i], 0) + nu);
+            double shrink = f.residual(Math.max(s[i], 0));
             res += shrink * shrink * c[i] * c[i];
         }
         return res / n;
     }
 
-    /** w for every λ: the n×L matrix with columns (S + nλ)⁻¹c. */
+    private SpectralFilter filter(double param) {
+        return family.filter(param, n, s[0], s[n - 1], "XXᵀ");
+    }
+
+    /** w for every parameter value: the n×L matrix with columns g(S)c (ridge: (S + nλ)⁻¹c). */
     private double[] weights(double[] lambdas) {
         int l = lambdas.length;
         double[] w = new double[n * l];
         for (int j = 0; j < l; j++) {
-            RidgePath.checkLambda(lambdas[j], s[0], s[n - 1], "XXᵀ");
-            double nu = n * lambdas[j];
+            SpectralFilter f = filter(lambdas[j]);
             for (int i = 0; i < n; i++) {
-                w[i + j * n] = c[i] / (Math.max(s[i], 0) + nu);
+                w[i + j * n] = f.apply(c[i], Math.max(s[i], 0));
             }
         }
         return w;
@@ -267,7 +307,7 @@ public final class DualRidgePath implements RidgePath {
         }
         PathPoint[] out = new PathPoint[l];
         for (int j = 0; j < l; j++) {
-            double nu = n * lambdas[j];
+            SpectralFilter f = filter(lambdas[j]);
             double quad = 0;
             double cross = 0;
             double crossL2 = 0;
@@ -279,7 +319,7 @@ public final class DualRidgePath implements RidgePath {
                 cross += ub[i] * wi;
                 crossL2 += ut[i] * wi;
                 norm += Math.max(s[i], 0) * wi * wi;
-                double shrink = nu / (Math.max(s[i], 0) + nu);
+                double shrink = f.residual(Math.max(s[i], 0));
                 res += shrink * shrink * c[i] * c[i];
             }
             double risk = Math.max(0, quad - 2 * cross + signalSq);

@@ -35,8 +35,15 @@ public final class LinearRiskRows {
      * parameter otherwise, reported in the {@code lambda} field of the row).
      */
     public static List<LinearRiskRow> of(LinearPath path, LinearQuery query, long seed, long trial) {
+        return of(path, query.lambdas(), query, seed, trial);
+    }
+
+    /**
+     * Rows of a fitted path at the given values of its own parameter (gradient flow's times may include
+     * +∞, which a λ list refuses); the query gives the attacks, targets, budgets and test size.
+     */
+    public static List<LinearRiskRow> of(LinearPath path, double[] params, LinearQuery query, long seed, long trial) {
         LinearProblem problem = path.problem();
-        double[] params = query.lambdas();
         PathPoint[] points = path.at(params);
         boolean gaussian = problem.design() == Distribution.GAUSSIAN;
         double[] exponents = exponents(query);
@@ -104,9 +111,7 @@ public final class LinearRiskRows {
         SampleSource src = data.source().orElseThrow(() -> new IllegalArgumentException(
                 "rows: population risks need sampled data (a source); a table has none"));
         ThetaPath path = ThetaPath.of(Columns.LAMBDA.name(), data, new double[] {param}, new double[][] {theta});
-        LinearQuery one = new LinearQuery(new double[] {param}, query.alphas(), query.attacks(), query.targets(),
-                query.testSize());
-        return of(path, one, src.seed(), src.trial());
+        return of(path, new double[] {param}, query, src.seed(), src.trial());
     }
 
     private static double dualNorm(AttackNorm attack, Target target, PathPoint pt, ThetaSummary s) {

@@ -20,8 +20,24 @@ public final class PrimalRidgePath implements RidgePath {
     private final double[] v;
     private final double[] h;
     private final ExplicitTheta.Population population;
+    private final SpectralFamily family;
+
+    /** The same decomposition seen through another filter family (arrays shared, never written). */
+    private PrimalRidgePath(PrimalRidgePath base, SpectralFamily family) {
+        this.data = base.data;
+        this.n = base.n;
+        this.p = base.p;
+        this.x = base.x;
+        this.y = base.y;
+        this.d = base.d;
+        this.v = base.v;
+        this.h = base.h;
+        this.population = base.population;
+        this.family = family;
+    }
 
     private PrimalRidgePath(DesignData data) {
+        this.family = SpectralFamily.RIDGE;
         this.data = data;
         this.n = data.n();
         this.p = data.columns();
@@ -82,12 +98,26 @@ public final class PrimalRidgePath implements RidgePath {
     }
 
     @Override
+    public String parameter() {
+        return family.parameter();
+    }
+
+    @Override
+    public SpectralFamily family() {
+        return family;
+    }
+
+    @Override
+    public PrimalRidgePath filtered(SpectralFamily other) {
+        return new PrimalRidgePath(this, other);
+    }
+
+    @Override
     public double[] theta(double lambda) {
-        RidgePath.checkLambda(lambda, d[0], d[p - 1], "XᵀX");
-        double nu = n * lambda;
+        SpectralFilter f = family.filter(lambda, n, d[0], d[p - 1], "XᵀX");
         double[] w = new double[p];
         for (int i = 0; i < p; i++) {
-            w[i] = h[i] / (Math.max(d[i], 0) + nu);
+            w[i] = f.apply(h[i], Math.max(d[i], 0));
         }
         double[] out = new double[p];
         Blas.gemv(false, p, p, 1.0, v, w, 0.0, out);

@@ -1,7 +1,8 @@
 package org.advrisk.linear;
 
 /**
- * The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single
+ * The spectral path of one training set: ridge by default and, through {@link #filtered}, gradient flow
+ * or gradient descent from the same decomposition ({@link SpectralFamily}). The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single
  * eigendecomposition (docs/architecture.md, "The path trick"). For p ≥ n it works with the n×n Gram matrix (λ = 0 is the
  * min-norm interpolator); for p &lt; n with the p×p covariance XᵀX (λ = 0 is least squares).
  * Fitted by {@link RidgeEstimator} on {@link TrainingData}; the path parameter is λ.
@@ -26,11 +27,14 @@ public sealed interface RidgePath extends LinearPath permits DualRidgePath, Prim
         return new RidgeEstimator(threads).fit(TrainingSampler.sample(problem, seed, trial, threads, mode));
     }
 
-    /** The path parameter: λ. */
-    @Override
-    default String parameter() {
-        return org.advrisk.columns.Columns.LAMBDA.name();
-    }
+    /** The filter family this path applies ({@link SpectralFamily#RIDGE} unless {@link #filtered}). */
+    SpectralFamily family();
+
+    /**
+     * The same eigendecomposition through another filter family (gradient flow, gradient descent): no new
+     * decomposition, the path parameter becomes the family's ({@link #parameter()}).
+     */
+    RidgePath filtered(SpectralFamily family);
 
     /** Smallest and largest eigenvalue of XXᵀ (dual) or XᵀX (primal), for conditioning checks. */
     double[] eigenRange();

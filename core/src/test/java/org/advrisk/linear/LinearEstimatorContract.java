@@ -154,9 +154,10 @@ public abstract class LinearEstimatorContract extends EstimatorContract<Training
         boolean gaussian = src.problem().design() == Distribution.GAUSSIAN;
         List<AttackNorm> attacks = List.of(AttackNorm.L2, AttackNorm.parse("linf"), AttackNorm.parse("l1"));
         for (double param : params()) {
-            LinearQuery q = new LinearQuery(new double[] {param}, new double[] {0.1, 0.5}, attacks,
+            // the path's own parameter values (gradient flow's t = ∞ too); the query gives attacks, targets, α
+            LinearQuery q = new LinearQuery(new double[] {0}, new double[] {0.1, 0.5}, attacks,
                     List.of(Target.CLEAN, Target.CONSISTENT, Target.NOISY), 400);
-            List<LinearRiskRow> got = LinearRiskRows.of(path, q, src.seed(), src.trial());
+            List<LinearRiskRow> got = LinearRiskRows.of(path, new double[] {param}, q, src.seed(), src.trial());
             List<LinearRiskRow> want = LinearRiskRows.ofTheta(explicitData(), param, directTheta(param), q);
             assertThat(got).hasSameSizeAs(want).hasSize(3 * 3 * 2);
             for (int i = 0; i < got.size(); i++) {
