@@ -26,10 +26,13 @@ import org.advrisk.random.Distribution;
  * @param normDual    the dual norm the attack sees at each μ
  * @param pareto      true for the points no other grid point dominates in (R, R_α)
  * @param groundTruth R_α(θ*) under the same attack and target
+ * @param estimator   the path θ(μ) (for {@link #bestAdvAt} between grid points)
+ * @param sigma       noise level σ (the noisy target)
+ * @param noise       noise distribution (the noisy target)
  */
 public record OracleFrontier(AttackNorm attack, Target target, double alpha, List<OracleEstimator.Point> points,
                              double[] stdRisk, double[] advRisk, double[] normDual, boolean[] pareto,
-                             double groundTruth) {
+                             double groundTruth, OracleEstimator estimator, double sigma, Distribution noise) {
     /** Log-spaced μ values per decade of the default grid. */
     public static final int PER_DECADE = 16;
     /** Most log-spaced μ values of the default grid. */
@@ -67,7 +70,7 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
             pareto[i] = true;
         }
         double gt = LinearRisks.groundTruthAdversarial(spectrum.thetaNorm(attack.q()), alpha, target, sigma, noise);
-        return new OracleFrontier(attack, target, alpha, List.copyOf(pts), r, ra, d, pareto, gt);
+        return new OracleFrontier(attack, target, alpha, List.copyOf(pts), r, ra, d, pareto, gt, est, sigma, noise);
     }
 
     /** Refuses designs other than Gaussian: the closed form of R_α, and with it the frontier, needs one. */
@@ -94,7 +97,8 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
      * there, μ_r itself and a golden-section refinement around the best grid point. For r at or beyond
      * R(θ = 0) = ‖θ*‖²_Σ the least R_α of the whole path.
      */
-    public double bestAdvAt(double r, OracleEstimator est, double sigma, Distribution noise) {
+    public double bestAdvAt(double r) {
+        OracleEstimator est = estimator;
         if (!(r >= 0)) {
             throw new IllegalArgumentException("std_risk: " + r + " must be >= 0");
         }
@@ -116,7 +120,7 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
             }
             muR = lo;
         }
-        double best = adv(est.at(muR), sigma, noise);
+        double best = adv(est.at(muR));
         int iBest = -1;
         for (int i = 0; i < size(); i++) {
             if (mu(i) <= muR && advRisk[i] < best) {
@@ -128,38 +132,38 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
             double a = iBest > 0 ? mu(iBest - 1) : 0;
             double b = iBest + 1 < size() ? Math.min(mu(iBest + 1), muR) : muR;
             if (Double.isFinite(b) && b > a) {
-                best = Math.min(best, golden(est, a, b, sigma, noise));
+                best = Math.min(best, golden(est, a, b));
             }
         }
         return best;
     }
 
     /** The least R_α on [a, b] by golden-section search (R_α along the path is smooth between breakpoints). */
-    private double golden(OracleEstimator est, double a, double b, double sigma, Distribution noise) {
+    private double golden(OracleEstimator est, double a, double b) {
         double g = (Math.sqrt(5) - 1) / 2;
         double x1 = b - g * (b - a);
         double x2 = a + g * (b - a);
-        double f1 = adv(est.at(x1), sigma, noise);
-        double f2 = adv(est.at(x2), sigma, noise);
+        double f1 = adv(est.at(x1));
+        double f2 = adv(est.at(x2));
         for (int k = 0; k < 100 && b - a > 1e-12 * b; k++) {
             if (f1 <= f2) {
                 b = x2;
                 x2 = x1;
                 f2 = f1;
                 x1 = b - g * (b - a);
-                f1 = adv(est.at(x1), sigma, noise);
+                f1 = adv(est.at(x1));
             } else {
                 a = x1;
                 x1 = x2;
                 f1 = f2;
                 x2 = a + g * (b - a);
-                f2 = adv(est.at(x2), sigma, noise);
+                f2 = adv(est.at(x2));
             }
         }
         return Math.min(f1, f2);
     }
 
-    private double adv(OracleEstimator.Point p, double sigma, Distribution noise) {
+    private double adv(OracleEstimator.Point p) {
         return LinearRisks.gaussianAdversarial(p.stdRisk(), p.dual(attack.q(), target == Target.CONSISTENT), alpha,
                 target, sigma, noise);
     }

@@ -103,7 +103,7 @@ class OracleFrontierTest {
                         double ra = LinearRisks.gaussianAdversarial(r, d, alpha, target, 0.5, Distribution.GAUSSIAN);
                         assertThat(ra).as("random θ below the frontier: %s %s α=%s R=%s", attack.label(),
                                 target.label(), alpha, r).isGreaterThanOrEqualTo(
-                                f.bestAdvAt(r, est, 0.5, Distribution.GAUSSIAN) * (1 - 1e-12));
+                                f.bestAdvAt(r) * (1 - 1e-12));
                     }
                 }
             }
@@ -139,7 +139,7 @@ class OracleFrontierTest {
                         brute = Math.min(brute, ras[i]);
                     }
                 }
-                double best = f.bestAdvAt(r, est, 0.5, Distribution.GAUSSIAN);
+                double best = f.bestAdvAt(r);
                 // the dense path (5·10⁻⁵ decades apart) can only be above the exact minimum, by O(step²) at an interior one
                 assertThat(best).as("%s R=%s", attack.label(), r).isLessThanOrEqualTo(brute * (1 + 1e-12))
                         .isGreaterThanOrEqualTo(brute * (1 - 1e-7));
