@@ -165,7 +165,8 @@
   }
 
   // ---- the four panels ----
-  const COLORS = { std: '#1f77b4', adv: '#d62728', norm: '#2ca02c', gt: '#555', A: '#9467bd', S: '#ff7f0e' };
+  const COLORS = { std: '#1f77b4', adv: '#d62728', norm: '#2ca02c', gt: '#555', A: '#9467bd', S: '#ff7f0e',
+    oracle: '#000', gf: '#2ca02c' };
   const base = () => ({
     animation: false,
     grid: { left: 62, right: 18, top: 44, bottom: 44 },
@@ -263,6 +264,17 @@
       series.push({ name: 'ground truth θ*', type: 'scatter', symbol: 'diamond', symbolSize: 13, color: COLORS.gt,
         data: [[0, v.gt_adv_risk]] });
     }
+    const O = v.oracle;
+    if (O) {
+      // the best (R, R_α) of any linear predictor knowing Σ and θ*: θ(μ), from θ* (μ = 0) to θ = 0
+      const all = O.mu.map((m, i) => [O.std_risk[i], O.adv_risk[i], m, O.pareto[i]]).filter((p) => p[1] > 0 && p[0] <= xmax);
+      const op = all.map((p) => p.slice(0, 3));
+      series.push({ name: 'oracle path θ(μ)', type: 'line', data: op, showSymbol: false, color: COLORS.oracle,
+        lineStyle: { type: 'dotted', width: 1.5 }, clip: true });
+      series.push({ name: 'oracle frontier (knows Σ, θ*)', type: 'line', color: COLORS.oracle, symbol: 'diamond',
+        symbolSize: 5, lineStyle: { width: 2 }, clip: true,
+        data: all.filter((p) => p[3]).map((p) => p.slice(0, 3)) });
+    }
     if (sims.length) {
       const pts = sims.map((s, i) => [s.mean, sima[i].mean, s.lambda]).filter((p) => p[1] > 0);
       series.push({ name: 'simulated', type: 'scatter', symbol: 'rect', symbolSize: 7, color: COLORS.std, clip: true,
@@ -272,7 +284,7 @@
     }
     return Object.assign(base(), {
       tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName}<br>R = ${fmt(p.value[0])}, R_α = ${fmt(p.value[1])}`
-        + (p.value.length > 2 ? `<br>λ = ${fmt(p.value[2])}` : '') },
+        + (p.value.length > 2 ? `<br>${p.seriesName.startsWith('oracle') ? 'μ' : 'λ'} = ${fmt(p.value[2])}` : '') },
       xAxis: valueAxis('R (standard risk)', { min: 0, max: xmax }), yAxis: logAxis('R_α (adversarial risk)'), series });
   }
 
@@ -315,7 +327,8 @@
       + (v.empirical ? ' linf: folded-normal ‖θ̂‖₁, empirical (no proof).' : '');
     $('note-b').textContent = `λ_std = ${fmt(t.lambda_std)} (R = ${fmt(t.std_risk_min)}, R_α = ${fmt(t.adv_risk_at_lambda_std)}); `
       + `λ_adv = ${fmt(t.lambda_adv)} (R = ${fmt(t.std_risk_at_lambda_adv)}, R_α = ${fmt(t.adv_risk_min)}); `
-      + (v.gt_adv_risk > 0 ? `the ground truth pays R_α(θ*) = ${fmt(v.gt_adv_risk)}.` : 'the ground truth pays 0 here.');
+      + (v.gt_adv_risk > 0 ? `the ground truth pays R_α(θ*) = ${fmt(v.gt_adv_risk)}.` : 'the ground truth pays 0 here.')
+      + oracleNote(v);
     const here = v.by_n.find((r) => r.n === v.n) || v.by_n[0];
     const d = v.diagnosis;
     $('diagnosis').textContent = `Benign diagnosis over n = ${v.by_n[0].n}…${v.by_n[v.by_n.length - 1].n}: `
@@ -327,6 +340,20 @@
     const w = $('warnings');
     w.hidden = !v.warnings.length;
     w.textContent = v.warnings.join(' · ');
+  }
+
+  /** The oracle in words: its lowest R_α and, at the chosen λ's R, the best R_α any linear predictor reaches. */
+  function oracleNote(v) {
+    const O = v.oracle; const c = v.chosen;
+    if (!O) return '';
+    let lo = 0;
+    O.adv_risk.forEach((a, i) => { if (a < O.adv_risk[lo]) lo = i; });
+    let best = Infinity;
+    O.std_risk.forEach((r, i) => { if (r <= c.std_risk && O.adv_risk[i] < best) best = O.adv_risk[i]; });
+    const alone = O.pareto.filter((p) => p).length === 1;
+    return ` Oracle (knows Σ, θ*): lowest R_α = ${fmt(O.adv_risk[lo])} at R = ${fmt(O.std_risk[lo])}`
+      + (alone ? ' (the ground truth itself: no θ(μ) beats it)' : '')
+      + `; with R ≤ ${fmt(c.std_risk)} (the chosen λ's) it reaches R_α = ${fmt(best)}, the chosen λ ${fmt(c.adv_risk / best)}× that.`;
   }
 
   /** Draws a panel unless its option is the one already drawn (a λ move leaves panels c and d alone). */
