@@ -227,7 +227,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
-                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null);
+                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow());
 
         long n = table.count();
         if (!quiet && table.dropped() > 0) {
@@ -271,7 +271,7 @@ public final class AuditCommand implements Callable<Integer> {
         boolean withEff = scale == AlphaScale.MEAN_NORM;
         List<Map<String, Object>> rowMaps = new ArrayList<>();
         for (AuditRow r : result.rows()) {
-            rowMaps.add(r.toMap(withEff, mapped || externalMapped != null, est.advtrain()));
+            rowMaps.add(r.toMap(withEff, mapped || externalMapped != null, est.advtrain(), est.flow().any()));
         }
         List<Map<String, Object>> sumMaps = new ArrayList<>();
         for (AuditSummary s : result.summaries()) {
@@ -298,6 +298,10 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (mapped && model != null) {
             throw new UserInputException("--map: a --model file carries its own map (or none); drop --map");
+        }
+        if (est.flow().any() && (!est.ridge() || mapped || model != null || saveModel != null)) {
+            throw new UserInputException("--estimator: gf and gd run beside ridge on the table's linear model (from its"
+                    + " decomposition): use --estimator ridge,gf (or gd), without --map, --model and --save-model");
         }
         if (est.advtrain()) {
             if (!est.ridge()) {

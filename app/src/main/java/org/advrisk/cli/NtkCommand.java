@@ -10,6 +10,7 @@ import org.advrisk.linalg.Blas;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.ntk.NtkConfig;
+import org.advrisk.ntk.NtkFlowRows;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkRow;
 import org.advrisk.ntk.NtkTrial;
@@ -140,12 +141,51 @@ public final class NtkCommand implements Callable<Integer> {
         int previous = Blas.threads(1);
         List<NtkRow> rows;
         try {
-            rows = NtkTrial.runAll(config, trials.trials, threads);
+            rows = NtkTrial.runAll(config, flowChoice(config), trials.trials, threads);
         } finally {
             Blas.threads(previous);
         }
         fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
         return 0;
+    }
+
+    @Option(names = "--estimator", defaultValue = "ridge", paramLabel = "LIST",
+            description = {"With --width inf: ridge (the kernel ridge path, --lambda) and/or gf (kernel gradient flow",
+                "on (1/(2n))Σ(f − y)² from f = 0 at each --time: the infinite-width limit of the trained network;",
+                "t = inf interpolates, as lambda 0). A finite network reports its time = n·eta·gd-steps.",
+                "Example: --estimator ridge,gf --time 1,10,inf. Default: ${DEFAULT-VALUE}."})
+    String estimator;
+
+    @Option(names = "--time", paramLabel = "LIST",
+            description = "Times t >= 0 of gf: a list, logspace:LO,HI,COUNT, and inf. Example: --time logspace:0,3,4,inf.")
+    String time;
+
+    /** --estimator and --time, checked: gf needs --time and --width inf; --time needs gf. */
+    NtkFlowRows.Choice flowChoice(NtkConfig config) {
+        boolean ridge = false;
+        boolean gf = false;
+        for (String e : Lists.words("estimator", estimator)) {
+            switch (e) {
+                case "ridge" -> ridge = true;
+                case "gf" -> gf = true;
+                default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge, gf");
+            }
+        }
+        double[] times = time == null ? null : org.advrisk.linear.FlowParams.parseTimes(time);
+        if (gf && times == null) {
+            throw new IllegalArgumentException("time: --estimator gf needs it, e.g. --time 1,10,inf");
+        }
+        if (!gf && times != null) {
+            throw new IllegalArgumentException("time: given, but --estimator has no gf");
+        }
+        if (gf && config.width() > 0) {
+            throw new IllegalArgumentException("estimator: gf is kernel gradient flow at --width inf; a finite network"
+                    + " is itself trained by gradient descent (its rows carry time = n·eta·gd-steps)");
+        }
+        if (!ridge && config.width() > 0) {
+            throw new IllegalArgumentException("estimator: a finite --width trains the network; allowed: ridge (default)");
+        }
+        return new NtkFlowRows.Choice(ridge, gf ? times : null);
     }
 
     /** Validates the flags into a configuration (IllegalArgumentException names the field). */

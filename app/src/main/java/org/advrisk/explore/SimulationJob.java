@@ -70,8 +70,11 @@ final class SimulationJob implements Runnable {
                     state = State.CANCELLED;
                     return;
                 }
-                List<LinearRiskRow> r = LinearTrial.evaluate(request.problem(), request.query(), request.seed(), t, 1,
-                        request.mode());
+                List<LinearRiskRow> r = request.flow().any()
+                        ? org.advrisk.linear.SpectralTrial.evaluate(request.problem(), request.query(), request.ridge(),
+                                request.flow(), false, request.seed(), t, 1, request.mode()).stream()
+                                .map(LinearRiskRow::new).toList()
+                        : LinearTrial.evaluate(request.problem(), request.query(), request.seed(), t, 1, request.mode());
                 synchronized (rows) {
                     rows.add(r);
                 }
@@ -110,36 +113,30 @@ final class SimulationJob implements Runnable {
 
     /**
      * Mean and standard error (sample standard deviation / √trials; null for one trial) of the
-     * standard risk, adversarial risk and ‖θ̂‖² at each λ, over the finished training sets.
+     * standard risk, adversarial risk and ‖θ̂‖² at each λ, over the finished training sets; with gf, the
+     * same at each time t under {@code gf} (with {@code time}, null for inf, and {@code lambda_equiv} = 1/t).
      */
     private Map<String, Object> summary(List<List<LinearRiskRow>> trials) {
-        double[] lambdas = request.query().lambdas();
-        int k = lambdas.length;
-        int t = trials.size();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(Columns.LAMBDA.name(), lambdas);
-        m.put("trials", t);
-        String[] names = {Columns.STD_RISK.name(), Columns.ADV_RISK.name(), Columns.NORM_SQ.name()};
-        for (int c = 0; c < names.length; c++) {
-            double[] mean = new double[k];
-            Double[] se = new Double[k];
-            for (int i = 0; i < k; i++) {
-                double s = 0;
-                double ss = 0;
-                for (List<LinearRiskRow> tr : trials) {
-                    double v = value(tr.get(i), c);
-                    s += v;
-                }
-                double mu = t == 0 ? Double.NaN : s / t;
-                for (List<LinearRiskRow> tr : trials) {
-                    double d = value(tr.get(i), c) - mu;
-                    ss += d * d;
-                }
-                mean[i] = mu;
-                se[i] = t < 2 ? null : Math.sqrt(ss / (t - 1) / t);
+        if (request.ridge()) {
+            double[] lambdas = request.query().lambdas();
+            m.put(Columns.LAMBDA.name(), lambdas);
+            m.put("trials", trials.size());
+            moments(m, trials, 0, lambdas.length);
+        } else {
+            m.put("trials", trials.size());
+        }
+        if (request.flow().gf()) {
+            double[] times = request.flow().times();
+            Map<String, Object> gf = new LinkedHashMap<>();
+            double[] equiv = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                equiv[i] = 1 / times[i];
             }
-            m.put(names[c] + "_mean", mean);
-            m.put(names[c] + "_se", se);
+            gf.put(Columns.TIME.name(), times);
+            gf.put(Columns.LAMBDA_EQUIV.name(), equiv);
+            moments(gf, trials, request.ridge() ? request.query().lambdas().length : 0, times.length);
+            m.put("gf", gf);
         }
         if (!trials.isEmpty()) {
             List<Map<String, Object>> flat = new ArrayList<>();
@@ -151,6 +148,32 @@ final class SimulationJob implements Runnable {
             m.put("rows", flat);
         }
         return m;
+    }
+
+    /** Means and standard errors of rows from..from+k−1 of every trial, into m. */
+    private static void moments(Map<String, Object> m, List<List<LinearRiskRow>> trials, int from, int k) {
+        int t = trials.size();
+        String[] names = {Columns.STD_RISK.name(), Columns.ADV_RISK.name(), Columns.NORM_SQ.name()};
+        for (int c = 0; c < names.length; c++) {
+            double[] mean = new double[k];
+            Double[] se = new Double[k];
+            for (int i = 0; i < k; i++) {
+                double s = 0;
+                double ss = 0;
+                for (List<LinearRiskRow> tr : trials) {
+                    s += value(tr.get(from + i), c);
+                }
+                double mu = t == 0 ? Double.NaN : s / t;
+                for (List<LinearRiskRow> tr : trials) {
+                    double d = value(tr.get(from + i), c) - mu;
+                    ss += d * d;
+                }
+                mean[i] = mu;
+                se[i] = t < 2 ? null : Math.sqrt(ss / (t - 1) / t);
+            }
+            m.put(names[c] + "_mean", mean);
+            m.put(names[c] + "_se", se);
+        }
     }
 
     private static double value(LinearRiskRow r, int c) {

@@ -87,6 +87,9 @@ public final class Audit {
                     }
                 }
             }
+            if (o.flow().any()) {
+                FlowAudit.rows(train, test, split, st, path, o, meanNorm ? norms : null, d, rows);
+            }
             if (o.advTrain() != null) {
                 AdvTrainAudit.rows(train, test, split, st, o, meanNorm ? norms : null, d, rows);
             }
@@ -94,6 +97,9 @@ public final class Audit {
         }
         List<AuditSummary> summaries = summarise(rows, lambdas, attacks, o.alphas(), train.featureNames(),
                 meanAbsWeighted, splits.size());
+        if (o.flow().any()) {
+            notes.add(FlowAudit.NOTE);
+        }
         if (o.advTrain() != null) {
             notes.add("advtrain: adversarial training against " + o.advTrain().attack().label() + " on the standardised "
                     + "training rows, intercept free and optimised jointly; its adversarial MSE is certified like ridge's");
@@ -114,7 +120,7 @@ public final class Audit {
                 int[] cnt = new int[L];
                 boolean certified = true;
                 for (AuditRow r : rows) {
-                    if (r.advTrain() == null && r.attack().equals(att.label()) && r.alpha() == alpha) {
+                    if (r.advTrain() == null && r.flow() == null && r.attack().equals(att.label()) && r.alpha() == alpha) {
                         int l = Arrays.binarySearch(lambdas, r.lambda());
                         test[l] += r.testMse();
                         adv[l] += r.advTestMse();

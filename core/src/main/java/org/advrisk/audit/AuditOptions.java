@@ -3,6 +3,7 @@ package org.advrisk.audit;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.linear.AttackNorm;
+import org.advrisk.linear.FlowQuery;
 
 /**
  * What an audit computes.
@@ -15,10 +16,17 @@ import org.advrisk.linear.AttackNorm;
  * @param standardize  z-score the features with the training statistics
  * @param dropConstant drop constant training columns instead of refusing them
  * @param advTrain     adversarial training beside the ridge path (null: ridge only)
+ * @param flow         gradient flow / descent beside the ridge path, from its decomposition ({@link FlowQuery#NONE}: none)
  */
 public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                            Map<String, Double> budgets, boolean standardize, boolean dropConstant,
-                           AdvTrainSettings advTrain) {
+                           AdvTrainSettings advTrain, FlowQuery flow) {
+    /** Ridge and, when given, adversarial training (no early stopping). */
+    public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
+                        Map<String, Double> budgets, boolean standardize, boolean dropConstant, AdvTrainSettings advTrain) {
+        this(lambdas, attacks, alphas, alphaScale, budgets, standardize, dropConstant, advTrain, FlowQuery.NONE);
+    }
+
     /** The ridge path only. */
     public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                         Map<String, Double> budgets, boolean standardize, boolean dropConstant) {
@@ -67,5 +75,6 @@ public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] 
             throw new IllegalArgumentException("--alpha/--attack: at least one value is needed");
         }
         attacks = List.copyOf(attacks);
+        flow = flow == null ? FlowQuery.NONE : flow;
     }
 }

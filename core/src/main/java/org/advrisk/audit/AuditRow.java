@@ -25,10 +25,30 @@ import org.advrisk.columns.RowTypes;
  * @param p             features
  * @param advFirstOrder with a feature map: the first-order estimate mean (|r| + α‖∇f‖_q)² (NaN otherwise)
  * @param advTrain      the adversarial-training fit of an advtrain row (null for every other row)
+ * @param flow          the time (and steps, step size) of a gf or gd row (null for every other row)
  */
 public record AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
                        double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
-                       double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain) {
+                       double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain,
+                       Flow flow) {
+    /**
+     * The early-stopping columns of a gf or gd row, as {@code advrisk linear} prints them.
+     *
+     * @param time  t (gd: ηK)
+     * @param steps K for gd, -1 for gf (printed inf)
+     * @param eta   η for gd, NaN for gf
+     */
+    public record Flow(double time, long steps, double eta) {
+    }
+
+    /** A row without early-stopping columns. */
+    public AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
+                    double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
+                    double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain) {
+        this(split, estimator, lambda, attack, alpha, alphaEff, trainMse, testMse, advTestMse, advTestMseSe, certified,
+                normDual, nTrain, nTest, p, advFirstOrder, advTrain, null);
+    }
+
     /**
      * The columns of an adversarially trained row, as {@code advrisk linear} prints them.
      *
@@ -78,8 +98,18 @@ public record AuditRow(String split, String estimator, double lambda, String att
         return row(withAlphaEff, withFirstOrder, withAdvTrain).toMap();
     }
 
+    /** As above; {@code withFlow} adds time, steps, eta and lambda_equiv (NaN / 0 / NaN / NaN on other rows). */
+    public Map<String, Object> toMap(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain, boolean withFlow) {
+        return row(withAlphaEff, withFirstOrder, withAdvTrain, withFlow).toMap();
+    }
+
     /** The row (type {@link RowTypes#AUDIT}); alpha_eff, adv_test_mse_first_order and advtrain columns when asked for. */
     public Row row(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain) {
+        return row(withAlphaEff, withFirstOrder, withAdvTrain, false);
+    }
+
+    /** The row with the early-stopping columns too when {@code withFlow}. */
+    public Row row(boolean withAlphaEff, boolean withFirstOrder, boolean withAdvTrain, boolean withFlow) {
         Row.Builder b = RowTypes.AUDIT.row().set(Columns.SPLIT, split).set(Columns.ESTIMATOR, estimator)
                 .set(Columns.LAMBDA, lambda);
         if (withAdvTrain) {
@@ -90,6 +120,12 @@ public record AuditRow(String split, String estimator, double lambda, String att
                     .set(Columns.TRAIN_GAP, a == null ? 0.0 : a.trainGap())
                     .set(Columns.DELTA0, a == null ? Double.NaN : a.delta0())
                     .set(Columns.DELTA_BAR, a == null ? Double.NaN : a.deltaBar());
+        }
+        if (withFlow) {
+            b.set(Columns.TIME, flow == null ? Double.NaN : flow.time())
+                    .set(Columns.STEPS, flow == null ? (Object) 0L : flow.steps() < 0 ? "inf" : (Object) flow.steps())
+                    .set(Columns.ETA, flow == null ? Double.NaN : flow.eta())
+                    .set(Columns.LAMBDA_EQUIV, flow == null ? Double.NaN : 1 / flow.time());
         }
         b.set(Columns.ATTACK, attack).set(Columns.ALPHA, alpha)
                 .set(Columns.TRAIN_MSE, trainMse).set(Columns.TEST_MSE, testMse).set(Columns.ADV_TEST_MSE, advTestMse)

@@ -81,15 +81,57 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
         }
         int L = lambdas.length;
         int m = eigen.n();
-        int p = stats.p();
-        MemoryBudget.require(8L * ((long) p * L + (long) m * L), "the coefficients of " + L + " λ values on p = " + p
-                + " features (--lambda)");
+        budget(L, "λ", "--lambda");
         double[] w = new double[m * L];
         for (int l = 0; l < L; l++) {
             for (int i = 0; i < m; i++) {
                 w[i + l * m] = weight(i, lambdas[l]);
             }
         }
+        return combine(w, L);
+    }
+
+    /**
+     * θ̂ of another filter family of the same decomposition (gradient flow at times t, gradient descent
+     * after K steps) for every parameter value: p×L. As at λ = 0, eigenvalues at or below the cut-off
+     * count as zero and their directions get nothing; t = ∞ is then the λ = 0 solution, bit for bit.
+     */
+    public double[] thetas(org.advrisk.linear.SpectralFamily family, double[] params) {
+        int L = params.length;
+        int m = eigen.n();
+        budget(L, family.parameter(), "--" + family.parameter());
+        double[] w = new double[m * L];
+        for (int l = 0; l < L; l++) {
+            org.advrisk.linear.SpectralFilter f = filter(family, params[l]);
+            for (int i = 0; i < m; i++) {
+                double s = eigen.values()[i];
+                w[i + l * m] = s > cutoff ? f.apply(u[i], s) : 0.0;
+            }
+        }
+        return combine(w, L);
+    }
+
+    /** The family's filter at a value, checked against the spectrum above the cut-off (the pseudo-inverse's rank). */
+    private org.advrisk.linear.SpectralFilter filter(org.advrisk.linear.SpectralFamily family, double param) {
+        double max = Math.max(eigen.max(), 0);
+        double min = max;
+        for (double s : eigen.values()) {
+            if (s > cutoff) {
+                min = Math.min(min, s);
+            }
+        }
+        return family.filter(param, stats.n(), min, max, stats.dual() ? "ZZᵀ" : "ZᵀZ");
+    }
+
+    private void budget(int count, String what, String flag) {
+        MemoryBudget.require(8L * ((long) stats.p() * count + (long) eigen.n() * count), "the coefficients of " + count
+                + " " + what + " values on p = " + stats.p() + " features (" + flag + ")");
+    }
+
+    /** θ̂ = V w (primal) or Zᵀ U w (dual) for the m×L weights w. */
+    private double[] combine(double[] w, int L) {
+        int m = eigen.n();
+        int p = stats.p();
         double[] out = new double[p * L];
         if (!stats.dual()) {
             Blas.gemm(false, false, p, L, p, 1.0, eigen.vectors(), w, 0.0, out);
@@ -99,6 +141,30 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
             Blas.gemm(true, false, p, L, m, 1.0, stats.z(), a, 0.0, out);
         }
         return out;
+    }
+
+    /**
+     * Training MSE of another filter family: (1/n) Σ r(s_i)² (u_i² or u_i²/s_i) over the eigenvalues
+     * above the cut-off, r the filter's residual, plus the part of y_c outside the fitted span.
+     */
+    public double trainMse(org.advrisk.linear.SpectralFamily family, double param) {
+        org.advrisk.linear.SpectralFilter f = filter(family, param);
+        int m = eigen.n();
+        double sum = 0;
+        double explained = 0;
+        for (int i = 0; i < m; i++) {
+            double s = eigen.values()[i];
+            double a2 = stats.dual() ? u[i] * u[i] : (s > cutoff ? u[i] * u[i] / s : 0);
+            double r = s > cutoff ? f.residual(s) : 1;
+            if (stats.dual() || s > cutoff) {
+                explained += a2;
+                sum += a2 * r * r;
+            }
+        }
+        if (!stats.dual()) {
+            sum += Math.max(0, stats.yy() - explained);
+        }
+        return sum / stats.n();
     }
 
     /**

@@ -30,7 +30,8 @@ public final class RowTypes {
 
     /** {@code advrisk ntk} and the NTK family: one row per (trial, width, λ, attack, α). */
     public static final RowType NTK = RowType.builder("ntk")
-            .required(TRIAL, SEED, N, P, D, M, LAMBDA, ALPHA, ATTACK, TARGET, STD_RISK).optional(DE_STD_RISK)
+            .required(TRIAL, SEED, N, P, D, M, LAMBDA).optional(ESTIMATOR, TIME, LAMBDA_EQUIV)
+            .required(ALPHA, ATTACK, TARGET, STD_RISK).optional(DE_STD_RISK)
             .required(STD_RISK_SE, ADV_RISK).optional(DE_ADV_RISK)
             .required(ADV_RISK_SE, GT_ADV_RISK, NORM_L2).optional(DE_NORM_L2)
             .required(NORM_DUAL, ALPHA_C, TRAIN_MSE, ADV_RISK_PGD, ADV_RISK_FIRST_ORDER, ADV_RISK_FIRST_ORDER_SE,
@@ -68,7 +69,7 @@ public final class RowTypes {
     /** {@code advrisk audit}: one row per (split, estimator, λ, attack, α). */
     public static final RowType AUDIT = RowType.builder("audit")
             .required(SPLIT, ESTIMATOR, LAMBDA)
-            .optional(DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR)
+            .optional(DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR, TIME, STEPS, ETA, LAMBDA_EQUIV)
             .required(ATTACK, ALPHA).optional(ALPHA_EFF)
             .required(TRAIN_MSE, TEST_MSE, ADV_TEST_MSE, ADV_TEST_MSE_SE).optional(ADV_TEST_MSE_FIRST_ORDER)
             .required(CERTIFIED, NORM_DUAL, N_TRAIN, N_TEST, P)

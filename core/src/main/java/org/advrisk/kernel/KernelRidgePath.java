@@ -98,6 +98,30 @@ public final class KernelRidgePath implements EstimatorPath {
     }
 
     /**
+     * Kernel gradient flow at time t on (1/(2n))Σ(f(x_i) − y_i)² from f = 0 (the infinite-width limit of
+     * a lazily trained network; neural-tangents' {@code gradient_descent_mse(t)}): c(t) =
+     * U diag((1 − e^{−ts/n})/s) Uᵀ y, t/n at s = 0. t = ∞ is interpolation, computed as λ = 0 is (bit for
+     * bit), and needs what λ = 0 needs.
+     */
+    public double[] flowCoefficients(double time) {
+        org.advrisk.linear.FlowParams.checkTime(time);
+        double[] s = eigen.values();
+        if (time == Double.POSITIVE_INFINITY) {
+            if (!(s[0] > MIN_CONDITION * s[n - 1])) {
+                throw new IllegalArgumentException("time: inf (interpolation) needs a nonsingular kernel Gram, but its"
+                        + " smallest eigenvalue is " + s[0] + " against largest " + s[n - 1] + "; use a finite time");
+            }
+            return coefficients(0);
+        }
+        org.advrisk.linear.SpectralFilter f = new org.advrisk.linear.SpectralFilter.Flow(time, n);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = f.apply(uty[i], Math.max(s[i], 0));
+        }
+        return eigen.expand(w);
+    }
+
+    /**
      * Coefficients after {@code steps} steps of gradient descent with step η on (1/2)Σ(f − y)² in
      * function space from f = 0: c = U diag((1 − (1 − ηs)^t)/s) Uᵀ y.
      */

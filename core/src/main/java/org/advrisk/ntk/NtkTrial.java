@@ -28,6 +28,15 @@ public final class NtkTrial {
 
     /** All rows of {@code trials} trials on up to {@code threads} threads. */
     public static List<NtkRow> runAll(NtkConfig c, int trials, int threads) {
+        return runAll(c, null, trials, threads);
+    }
+
+    /**
+     * As {@link #runAll(NtkConfig, int, int)}; with {@code flow} (infinite width only) also kernel gradient
+     * flow at its times from the same Gram decomposition ({@link NtkFlowRows}), and without
+     * {@code flow.ridge()} no kernel ridge rows.
+     */
+    public static List<NtkRow> runAll(NtkConfig c, NtkFlowRows.Choice flow, int trials, int threads) {
         if (trials < 1) {
             throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
         }
@@ -36,7 +45,7 @@ public final class NtkTrial {
         }
         int outer = Math.min(trials, threads);
         int inner = Math.max(1, threads / outer);
-        List<List<NtkRow>> parts = OrderedParallel.map(trials, outer, t -> run(c, t, inner));
+        List<List<NtkRow>> parts = OrderedParallel.map(trials, outer, t -> run(c, t, inner, flow));
         List<NtkRow> rows = new ArrayList<>();
         parts.forEach(rows::addAll);
         return rows;
@@ -44,6 +53,11 @@ public final class NtkTrial {
 
     /** The rows of one trial. */
     public static List<NtkRow> run(NtkConfig c, int trial, int threads) {
+        return run(c, trial, threads, null);
+    }
+
+    /** The rows of one trial, with kernel gradient flow rows when {@code flow} asks (null: none). */
+    public static List<NtkRow> run(NtkConfig c, int trial, int threads, NtkFlowRows.Choice flow) {
         NtkData data = c.data();
         int d = data.d();
         int n = c.n();
@@ -54,19 +68,25 @@ public final class NtkTrial {
         List<NtkRow> rows = new ArrayList<>();
         if (c.width() == 0) {
             KernelRidgePath path = KernelRidgePath.fit(c.kernel(), d, n, train.x(), train.y());
-            for (double lambda : c.lambdas()) {
+            for (double lambda : flow == null || flow.ridge() ? c.lambdas() : new double[0]) {
                 double[] coef = path.coefficients(lambda);
                 Predictor f = path.predictor(coef);
-                rows.addAll(rows(c, trial, 0, lambda, f, path.trainMse(coef), null, null, Double.NaN, lin, train,
-                        test, thetaStar, threads));
+                rows.addAll(NtkFlowRows.ridge(rows(c, trial, 0, lambda, f, path.trainMse(coef), null, null, Double.NaN,
+                        lin, train, test, thetaStar, threads), flow));
+            }
+            for (double t : flow == null ? new double[0] : flow.times()) {
+                double[] coef = path.flowCoefficients(t);
+                // the linearisation columns (lambda_eff, lin_*) at λ = 1/t, the ridge λ gradient flow is compared with
+                rows.addAll(NtkFlowRows.flow(rows(c, trial, 0, 1 / t, path.predictor(coef), path.trainMse(coef), null,
+                        null, Double.NaN, lin, train, test, thetaStar, threads), t));
             }
         } else {
             TwoLayerNet net = TwoLayerNet.initialise(d, c.width(), c.init(), c.seed(), trial);
             LazyTraining.Result r = LazyTraining.train(net, train, c.gdOptions());
             KernelTracking track = KernelTracking.of(r, train, test, FD_STEP);
             double linGap = LazyTraining.linearisedGap(r, train, test, c.gdOptions());
-            rows.addAll(rows(c, trial, c.width(), 0, r.net(), r.trainMse(), r, track, linGap, lin, train, test,
-                    thetaStar, threads));
+            rows.addAll(NtkFlowRows.network(rows(c, trial, c.width(), 0, r.net(), r.trainMse(), r, track, linGap, lin,
+                    train, test, thetaStar, threads), n * r.eta() * r.steps(), flow));
         }
         return rows;
     }
