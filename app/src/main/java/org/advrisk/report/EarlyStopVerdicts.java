@@ -145,7 +145,7 @@ public final class EarlyStopVerdicts {
         }
         OracleFrontier f = fs.get(n);
         StringBuilder out = new StringBuilder("at n = " + (int) n + ", each path's least mean R_α against the oracle's"
-                + " best R_α among linear predictors with at most the same R (ground truth R_α = "
+                + " best R_α among linear predictors with at most the same R (the oracle frontier; ground truth R_α = "
                 + RunData.fmt(f.groundTruth()) + "): ");
         for (int k = 0; k < paths.size(); k++) {
             double[] best = bestPoint(rows, paths.get(k), a, n);
@@ -153,9 +153,14 @@ public final class EarlyStopVerdicts {
                 continue;
             }
             double oracle = f.bestAdvAt(best[0]);
+            double onPath = f.pathAdvAt(best[0]);
             out.append(k == 0 ? "" : "; ").append(name(paths.get(k).estimator())).append(" R_α = ")
                     .append(RunData.fmt(best[1])).append(" at R = ").append(RunData.fmt(best[0])).append(" vs oracle ")
                     .append(RunData.fmt(oracle)).append(" (×").append(RunData.fmt(best[1] / oracle)).append(")");
+            if (Double.isFinite(onPath) && onPath > oracle * (1 + 1e-9)) {
+                out.append(", vs the oracle path's θ(μ) at that R ").append(RunData.fmt(onPath)).append(" (×")
+                        .append(RunData.fmt(best[1] / onPath)).append(")");
+            }
         }
         return out.toString();
     }

@@ -102,24 +102,7 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
         if (!(r >= 0)) {
             throw new IllegalArgumentException("std_risk: " + r + " must be >= 0");
         }
-        double muR = Double.POSITIVE_INFINITY;
-        if (est.at(Double.POSITIVE_INFINITY).stdRisk() > r) {
-            double lo = 0;
-            double hi = 1;
-            while (est.at(hi).stdRisk() <= r) {
-                lo = hi;
-                hi *= 4;
-            }
-            for (int k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
-                double mid = 0.5 * (lo + hi);
-                if (est.at(mid).stdRisk() <= r) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            muR = lo;
-        }
+        double muR = muAt(r);
         double best = adv(est.at(muR));
         int iBest = -1;
         for (int i = 0; i < size(); i++) {
@@ -136,6 +119,41 @@ public record OracleFrontier(AttackNorm attack, Target target, double alpha, Lis
             }
         }
         return best;
+    }
+
+    /**
+     * R_α of the path's own point with standard risk r, θ(μ_r) with R(μ_r) = r (NaN beyond R(θ = 0), which
+     * the path does not reach); never below {@link #bestAdvAt}, which also looks at the μ &lt; μ_r.
+     */
+    public double pathAdvAt(double r) {
+        if (!(r >= 0)) {
+            throw new IllegalArgumentException("std_risk: " + r + " must be >= 0");
+        }
+        double mu = muAt(r);
+        return Double.isInfinite(mu) && estimator.at(mu).stdRisk() < r ? Double.NaN : adv(estimator.at(mu));
+    }
+
+    /** The μ with R(μ) = r by bisection (R grows with μ); +∞ when r ≥ R(θ = 0). */
+    private double muAt(double r) {
+        OracleEstimator est = estimator;
+        if (est.at(Double.POSITIVE_INFINITY).stdRisk() <= r) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double lo = 0;
+        double hi = 1;
+        while (est.at(hi).stdRisk() <= r) {
+            lo = hi;
+            hi *= 4;
+        }
+        for (int k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
+            double mid = 0.5 * (lo + hi);
+            if (est.at(mid).stdRisk() <= r) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The least R_α on [a, b] by golden-section search (R_α along the path is smooth between breakpoints). */

@@ -143,6 +143,15 @@ class OracleFrontierTest {
                 // the dense path (5·10⁻⁵ decades apart) can only be above the exact minimum, by O(step²) at an interior one
                 assertThat(best).as("%s R=%s", attack.label(), r).isLessThanOrEqualTo(brute * (1 + 1e-12))
                         .isGreaterThanOrEqualTo(brute * (1 - 1e-7));
+                if (r <= rMax) {
+                    assertThat(f.pathAdvAt(r)).isGreaterThanOrEqualTo(best * (1 - 1e-12));
+                } else {
+                    assertThat(f.pathAdvAt(r)).isNaN();
+                }
+            }
+            for (int k : new int[] {20_000, 90_000, 150_000}) {
+                // the path's own point at R = rs[k] is the dense point k (μ found by bisection to 1e-15)
+                assertThat(f.pathAdvAt(rs[k])).isCloseTo(ras[k], org.assertj.core.data.Offset.offset(1e-9 * ras[k]));
             }
         }
     }
