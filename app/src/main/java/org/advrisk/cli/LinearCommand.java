@@ -132,10 +132,19 @@ public final class LinearCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("estimator: gf and gd are not available with --engine spark on the"
                         + " command line; run them from a spec file (advrisk run --engine spark), or drop --engine spark");
             }
-            List<List<Row>> flowRows = Threads.map(trialsOption.trials, blasThreads == null ? workers : 1,
-                    (t, inner) -> org.advrisk.linear.SpectralTrial.evaluate(pr, query, est.ridge, est.flow, est.advtrain,
-                            problem.seed(), t, inner, mode));
-            flowRows.forEach(rows::addAll);
+            if (blasThreads != null && blasThreads < 1) {
+                throw new IllegalArgumentException("blas-threads: " + blasThreads + " must be >= 1");
+            }
+            int previous = blasThreads == null ? 0 : Blas.threads(blasThreads);
+            try {
+                Threads.map(trialsOption.trials, blasThreads == null ? workers : 1,
+                        (t, inner) -> org.advrisk.linear.SpectralTrial.evaluate(pr, query, est.ridge, est.flow,
+                                est.advtrain, problem.seed(), t, inner, mode)).forEach(rows::addAll);
+            } finally {
+                if (blasThreads != null) {
+                    Blas.threads(previous);
+                }
+            }
         } else if (est.ridge) {
             if (remote) {
                 perTrial = onEngine(pr, query, mode, workers);
