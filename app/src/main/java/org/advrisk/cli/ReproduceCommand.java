@@ -112,6 +112,17 @@ public final class ReproduceCommand implements Callable<Integer> {
                             + " whether some δ makes both risks small where no λ does, by the regret ratios A and S"
                             + " measured along δ. Below δ̄ the fit is the minimum-norm interpolator (ridge at λ = 0),"
                             + " above δ₀ it is 0."),
+            new Part("beyond-earlystop", Role.EARLYSTOP, "Beyond the paper: early stopping against the trade-off",
+                    "The claim (ii) setting at the sizes of the adversarial-training part (n·p = n³ ≤ 5·10⁷; other"
+                            + " training sets: seed 3), three estimators on the same training sets: ridge over λ, l2"
+                            + " adversarial training over δ, and gradient flow from θ = 0 on (1/(2n))‖y − Xθ‖² stopped at"
+                            + " time t, θ̂(t) = Σ_i ((1 − e^{−t s_i/n})/s_i) v_i v_iᵀXᵀy (t = ∞: the min-norm"
+                            + " interpolator, the λ = 0 row). Early stopping is the implicit regularisation of a lazily"
+                            + " trained model: the verdict asks, with the rule of the adversarial-training part, whether"
+                            + " some t makes both risks small where no λ does. The oracle frontier is the best (R, R_α)"
+                            + " any linear predictor reaches knowing Σ and θ*: θ(μ) = (Σ + μI)⁻¹Σθ* (population ridge,"
+                            + " l2 attack); each estimator's best R_α is compared with the oracle's at the same R."
+                            + " Plots: every frontier per n."),
             new Part("real-data", Role.REAL_DATA, "On real data: the interpolator against ridge on NIR spectra",
                     "Gasoline (60 NIR spectra, 401 wavelengths → octane; 45 rows train) and tecator (215 spectra, 100"
                             + " channels → fat; 40 rows train, a small training set so that p > n_train), 50 random splits"

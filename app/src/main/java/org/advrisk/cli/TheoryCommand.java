@@ -22,6 +22,8 @@ import org.advrisk.theory.DePoint;
 import org.advrisk.theory.DeterministicEquivalent;
 import org.advrisk.theory.DimensionRule;
 import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.OracleEstimator;
+import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryProblem;
 import org.advrisk.theory.TheoryRows;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
             "  advrisk theory --spectrum twolevel:spikes=10,spike=1,tail=1 --theta top:k=10,norm=1 --p n^2 \\",
             "      --n-grid 100,400,1600 --lambda 0,0.01,0.1 --alpha 0.25 --attack l2,linf",
             "Sections (--show): ranks (one row per n, with the benign verdict), de (one row per n, λ, attack,",
-            "target, α), tradeoff (one row per n, attack, target, α, with the trade-off verdict), frontier."})
+            "target, α), tradeoff (one row per n, attack, target, α, with the trade-off verdict), frontier,",
+            "oracle (the best (R, R_α) of any linear predictor knowing Σ and θ*: one row per n, attack, target, α, μ)."})
 public final class TheoryCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problem;
@@ -79,9 +82,15 @@ public final class TheoryCommand implements Callable<Integer> {
     int truncation;
 
     @Option(names = "--show", defaultValue = "ranks,de,tradeoff", paramLabel = "LIST",
-            description = {"Sections to print: ranks, de, tradeoff, frontier (one section gives plain CSV).",
+            description = {"Sections to print: ranks, de, tradeoff, frontier, oracle (one section gives plain CSV).",
                 "Example: --show de. Default: ${DEFAULT-VALUE}."})
     String show;
+
+    @Option(names = "--oracle-mu", defaultValue = "auto", paramLabel = "LIST",
+            description = {"μ grid of the oracle frontier θ(μ) = argmin ||θ − θ*||²_Σ + μ pen(θ): auto (0, a log grid",
+                "spanning the support's eigenvalues, and the μ where θ = 0) or a list of μ >= 0 (inf: θ = 0).",
+                "Example: --oracle-mu 0,logspace:-4,2,60. Default: ${DEFAULT-VALUE}."})
+    String oracleMu;
 
     @Mixin
     FormatOption output;
@@ -120,6 +129,7 @@ public final class TheoryCommand implements Callable<Integer> {
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
+        double[] oracleGrid = oracleGrid(sections);
         org.advrisk.experiment.MemoryBudget.require("truncation", truncation,
                 org.advrisk.experiment.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
@@ -128,6 +138,7 @@ public final class TheoryCommand implements Callable<Integer> {
         List<Map<String, Object>> deRows = new ArrayList<>();
         List<Map<String, Object>> tradeRows = new ArrayList<>();
         List<Map<String, Object>> frontierRows = new ArrayList<>();
+        List<Map<String, Object>> oracleRows = new ArrayList<>();
         Map<String, List<TradeOff>> tradeByCase = new LinkedHashMap<>();
         String label = "";
         double maxTailRatio = 0;
@@ -148,6 +159,21 @@ public final class TheoryCommand implements Callable<Integer> {
                             for (double a : alphas) {
                                 double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma, noise);
                                 deRows.add(TheoryRows.de(d, p, at, tg, a, noise, gt).toMap());
+                            }
+                        }
+                    }
+                }
+            }
+            if (sections.contains("oracle")) {
+                for (AttackNorm at : attacks) {
+                    OracleEstimator est = new OracleEstimator(ts, at);
+                    double[] mus = oracleGrid != null ? oracleGrid
+                            : est.autoGrid(OracleFrontier.PER_DECADE, OracleFrontier.MAX_POINTS);
+                    for (Target tg : targets) {
+                        for (double a : alphas) {
+                            OracleFrontier f = OracleFrontier.of(ts, est, mus, at, tg, a, sigma, noise);
+                            for (int i = 0; i < f.size(); i++) {
+                                oracleRows.add(TheoryRows.oracle(n, p, f, i).toMap());
                             }
                         }
                     }
@@ -207,6 +233,10 @@ public final class TheoryCommand implements Callable<Integer> {
             if (sections.contains("frontier")) {
                 doc.put("frontier", frontierRows);
             }
+            if (sections.contains("oracle")) {
+                doc.put("oracle", oracleRows);
+                doc.put("oracle_note", ORACLE_NOTE);
+            }
             writeJson(doc, out);
             return 0;
         }
@@ -239,9 +269,18 @@ public final class TheoryCommand implements Callable<Integer> {
             section(comments, out, "Pareto frontier (std_risk, adv_risk) over the trade-off grid");
             fmt.write(frontierRows, out);
         }
+        if (sections.contains("oracle")) {
+            section(comments, out, ORACLE_NOTE);
+            fmt.write(oracleRows, out);
+        }
         out.flush();
         return 0;
     }
+
+    private static final String ORACLE_NOTE = "oracle frontier: theta(mu) = argmin ||theta - theta*||^2_Sigma + mu"
+            + " pen(theta) (l2: pen = ||theta||_2^2, population ridge; linf: pen = ||theta||_1, soft thresholding);"
+            + " mu = 0 is theta*, inf is theta = 0; pareto marks the non-dominated points (consistent target: only"
+            + " theta* itself)";
 
     private static void section(boolean comments, PrintWriter out, String title) {
         if (comments) {
@@ -253,12 +292,40 @@ public final class TheoryCommand implements Callable<Integer> {
         List<String> s = new ArrayList<>();
         for (String w : Lists.words("show", show)) {
             String t = w.toLowerCase(Locale.ROOT);
-            if (!List.of("ranks", "de", "tradeoff", "frontier").contains(t)) {
-                throw new IllegalArgumentException("show: unknown section '" + w + "'; allowed: ranks, de, tradeoff, frontier");
+            if (!List.of("ranks", "de", "tradeoff", "frontier", "oracle").contains(t)) {
+                throw new IllegalArgumentException("show: unknown section '" + w
+                        + "'; allowed: ranks, de, tradeoff, frontier, oracle");
             }
             s.add(t);
         }
         return s;
+    }
+
+    /** The user's μ grid, null for auto; with the oracle section, a non-Gaussian design is refused. */
+    private double[] oracleGrid(List<String> sections) {
+        if (!sections.contains("oracle")) {
+            return null;
+        }
+        OracleFrontier.checkDesign(Distribution.parse("design", problem.design));
+        if ("auto".equalsIgnoreCase(oracleMu.trim())) {
+            return null;
+        }
+        List<String> finite = new ArrayList<>();
+        boolean inf = false;
+        for (String t : oracleMu.split(",")) {
+            if (t.trim().equalsIgnoreCase("inf")) {
+                inf = true;
+            } else {
+                finite.add(t);
+            }
+        }
+        double[] v = finite.isEmpty() ? new double[0] : Lists.nonNegative("oracle-mu", String.join(",", finite));
+        if (!inf) {
+            return v;
+        }
+        double[] out = java.util.Arrays.copyOf(v, v.length + 1);
+        out[v.length] = Double.POSITIVE_INFINITY;
+        return out;
     }
 
     private long[] sampleSizes() {

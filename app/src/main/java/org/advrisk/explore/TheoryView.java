@@ -15,6 +15,7 @@ import org.advrisk.theory.BenignDiagnosis;
 import org.advrisk.theory.DePoint;
 import org.advrisk.theory.DeterministicEquivalent;
 import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryProblem;
 import org.advrisk.theory.TheorySpectrum;
@@ -114,6 +115,7 @@ final class TheoryView {
         path.put("frontier", t.frontier());
         path.put(Columns.MIN_NORM_INCLUDED.name(), t.minNormIncluded());
         out.put("path", path);
+        out.put("oracle", oracle(ts, r));
         out.put("chosen", point(chosen, r, gt));
         out.put("tradeoff", org.advrisk.theory.TheoryRows.tradeoff(t).toMap());
 
@@ -171,6 +173,25 @@ final class TheoryView {
         out.put("warnings", warnings);
         out.put("compute_ms", (System.nanoTime() - start) / 1e6);
         return out;
+    }
+
+    /**
+     * The oracle frontier at n (panel b): the best (R, R_α) of any linear predictor knowing Σ and θ*, on its
+     * automatic μ grid (OracleFrontier; a Gaussian design is assumed, as by the rest of the view).
+     */
+    static Map<String, Object> oracle(TheorySpectrum ts, TheoryRequest r) {
+        OracleFrontier f = OracleFrontier.of(ts, r.attack(), r.target(), r.alpha(), r.sigma(), r.noise());
+        double[] mu = new double[f.size()];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = f.mu(i);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(Columns.MU.name(), mu);
+        m.put(Columns.STD_RISK.name(), f.stdRisk());
+        m.put(Columns.ADV_RISK.name(), f.advRisk());
+        m.put(Columns.NORM_DUAL.name(), f.normDual());
+        m.put(Columns.PARETO.name(), f.pareto());
+        return m;
     }
 
     private static TheorySpectrum spectrum(TheoryRequest r, long n) {

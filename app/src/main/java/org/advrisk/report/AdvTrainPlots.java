@@ -54,8 +54,9 @@ final class AdvTrainPlots {
                             + " mean (R, R_α) along the λ grid (solid, circles) and along the δ grid (dashed, diamonds;"
                             + " trained against " + ta + ") for each n, α = " + RunData.fmt(a) + "; black squares: δ = α;"
                             + " the ground truth has R = 0 and R_α = α²‖θ*‖²_q (dashed black line). A δ path"
-                            + " reaching further into the lower-left corner than the λ path would escape the trade-off. "
-                            + RunData.label(s)));
+                            + " reaching further into the lower-left corner than the λ path would escape the trade-off."
+                            + OracleLines.caption(data, s, a, RunData.distinct(data.groups(s, g -> true), Columns.N))
+                            + " " + RunData.label(s)));
                 }
             }
         }
@@ -116,6 +117,9 @@ final class AdvTrainPlots {
             g.setMarker(SeriesMarkers.NONE);
             g.setLineColor(Color.BLACK);
             g.setLineStyle(DASHED);
+        }
+        for (org.advrisk.report.Figure.Series o : OracleLines.series(data, s, alpha, ns, xmin, xmax)) {
+            Plots.add(c, o);
         }
         return c;
     }

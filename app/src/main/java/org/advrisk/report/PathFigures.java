@@ -92,11 +92,12 @@ final class PathFigures {
             series.add(Series.line("ground truth: R = 0, R_α = α²‖θ*‖²", Role.REFERENCE, new double[] {xmin, xmax},
                     new double[] {gt, gt}, Figures.BLACK, Stroke.DASHED));
         }
+        series.addAll(OracleLines.series(data, s, alpha, ns, xmin, xmax));
         return new Figure(id, "Trade-off frontier along λ, α = " + RunData.fmt(alpha) + " ("
                 + s.get(Columns.SPECTRUM.name()) + Figures.dim(data) + s.get(Columns.P_RULE.name()) + ")",
                 "Trade-off frontier: (R, R_α) along the λ grid for each n, α = " + RunData.fmt(alpha) + "; the ground"
                         + " truth has R = 0 and R_α = α²‖θ*‖²_q (dashed line). A point near the lower-left corner would"
-                        + " make both small. " + RunData.label(s),
+                        + " make both small." + OracleLines.caption(data, s, alpha, ns) + " " + RunData.label(s),
                 new Axis("standard risk R, log scale", true), new Axis("adversarial risk R_α, log scale", true), series);
     }
 }

@@ -71,7 +71,8 @@ public final class Plots {
         return c;
     }
 
-    private static void add(XYChart c, Figure.Series s) {
+    /** Adds one series to a chart (also for charts drawn directly, e.g. {@link AdvTrainPlots}). */
+    static void add(XYChart c, Figure.Series s) {
         Color color = new Color(Integer.parseInt(s.color().substring(1), 16));
         XYSeries x;
         switch (s.style()) {

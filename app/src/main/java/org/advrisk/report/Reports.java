@@ -38,6 +38,8 @@ public final class Reports {
         CLAIM3_NET,
         /** Beyond the paper: adversarial training over δ against ridge over λ on the same training sets. */
         ADVTRAIN,
+        /** Beyond the paper: gradient flow over its stopping time t against ridge over λ (and the oracle frontier). */
+        EARLYSTOP,
         /** Claims (i) and (ii) on shipped real data ({@link RealDataPart}; no spec run). */
         REAL_DATA
     }
@@ -64,6 +66,8 @@ public final class Reports {
         checks.addAll(ntk ? Verdicts.claimThreeRidge(data) : Verdicts.claimTwo(data, false));
         if (ntk) {
             checks.addAll(Verdicts.network(data));
+        } else {
+            checks.addAll(EarlyStopVerdicts.verdicts(data)); // none without gradient-flow rows
         }
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
         if (!checks.isEmpty()) {
@@ -72,7 +76,11 @@ public final class Reports {
                     + " values at λ = 0, or a λ grid at several n).");
             h.verdicts(checks);
         }
-        section(h, data, Plots.render(data, dir.resolve("plots")), null);
+        List<Plots.Plot> plots = new ArrayList<>(Plots.render(data, dir.resolve("plots")));
+        if (!ntk) {
+            plots.addAll(EarlyStopPlots.render(data, dir.resolve("plots")));
+        }
+        section(h, data, plots, null);
         Path html = dir.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
@@ -100,6 +108,7 @@ public final class Reports {
             }
             case CLAIM3_NET -> Verdicts.network(data);
             case ADVTRAIN -> AdvTrainVerdicts.verdicts(data);
+            case EARLYSTOP -> EarlyStopVerdicts.verdicts(data);
             case REAL_DATA -> throw new IllegalArgumentException("role: REAL_DATA has no run directory");
         };
     }
@@ -146,6 +155,9 @@ public final class Reports {
             List<Plots.Plot> plots = new ArrayList<>(Plots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
             if (p.role() == Role.ADVTRAIN) {
                 plots.addAll(AdvTrainPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
+            }
+            if (p.role() == Role.EARLYSTOP) {
+                plots.addAll(EarlyStopPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
             }
             section(h, datas.get(i), plots, p.name());
             Path partHtml = datas.get(i).dir().resolve("report.html");

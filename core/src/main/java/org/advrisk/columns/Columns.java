@@ -156,6 +156,11 @@ public final class Columns {
     public static final Column FRONTIER_SIZE = integer("frontier_size", "count", "points on the Pareto frontier (R, R_α)");
     public static final Column OPTIMUM_AT_GRID_EDGE = flag("optimum_at_grid_edge", "flag", "λ_std or λ_adv is at an end of the grid (widen it)");
 
+    // advrisk theory: the oracle frontier (--show oracle), also in the explorer and the report.
+    public static final Column MU = real("mu", "x² (l2) or y·x (linf)",
+            "oracle penalty μ: θ(μ) = argmin ‖θ − θ*‖²_Σ + μ·pen(θ), pen = ‖θ‖²₂ (l2) or ‖θ‖₁ (linf); 0 = θ*, inf = 0");
+    public static final Column PARETO = flag("pareto", "flag", "the point is on the Pareto frontier (R, R_α) of its grid");
+
     // advrisk audit: rows and the summary per (attack, α).
     public static final Column SPLIT = text("split", "label", "train/test split: split-K, fold-K, test-file or all");
     public static final Column ALPHA_EFF = real("alpha_eff", "x", "the budget used: α × the mean training norm (--alpha-scale mean-norm)");

@@ -62,6 +62,10 @@ public final class RowTypes {
     public static final RowType THEORY_FRONTIER = RowType.of("theory-frontier", N, ATTACK, TARGET, ALPHA, LAMBDA,
             STD_RISK, ADV_RISK);
 
+    /** {@code advrisk theory --show oracle}: one row per μ of the oracle frontier's grid. */
+    public static final RowType THEORY_ORACLE = RowType.of("theory-oracle", N, P, ATTACK, TARGET, ALPHA, MU, STD_RISK,
+            ADV_RISK, GT_ADV_RISK, NORM_L2, NORM_DUAL, PARETO);
+
     /** {@code advrisk audit}: one row per (split, estimator, λ, attack, α). */
     public static final RowType AUDIT = RowType.builder("audit")
             .required(SPLIT, ESTIMATOR, LAMBDA)
@@ -94,6 +98,7 @@ public final class RowTypes {
     /** Every declared row type. */
     public static java.util.List<RowType> all() {
         return java.util.List.of(POINT, RUN, LINEAR, NTK, THEORY_RANKS, THEORY_DE, THEORY_TRADEOFF, THEORY_FRONTIER,
+                THEORY_ORACLE,
                 AUDIT, AUDIT_SUMMARY, EXPLORE_CHOSEN, EXPLORE_BY_N);
     }
 }

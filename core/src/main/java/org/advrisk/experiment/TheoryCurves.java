@@ -11,6 +11,7 @@ import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePrediction;
 import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryColumns;
 import org.advrisk.theory.TheorySpectrum;
@@ -84,5 +85,28 @@ public final class TheoryCurves {
                 TheorySpectrum.DEFAULT_TRUNCATION);
         RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
         return new NormBounds(rs.normBoundTail(), rs.normBoundTrace());
+    }
+
+    /**
+     * The oracle frontier ({@link OracleFrontier}) of a setting at n (p from the rule; the oracle needs only
+     * the support of θ*, so a long spectrum is truncated right after it), or null when the setting has none:
+     * a non-Gaussian design (also the NTK's sphere), or an attack other than l2 and linf.
+     */
+    public static OracleFrontier oracle(Family family, Map<String, Object> setting, long seed, int n, double alpha) {
+        String spectrum = SizeRule.substitute(String.valueOf(setting.get(Columns.SPECTRUM.name())), n);
+        Object design = setting.get(Columns.DESIGN.name());
+        AttackNorm attack = AttackNorm.parse(String.valueOf(setting.get(Columns.ATTACK.name())));
+        if (spectrum.trim().startsWith("sphere") || (design != null && !"gaussian".equals(String.valueOf(design)))
+                || !(attack.isL2() || attack.q() == 1)) {
+            return null;
+        }
+        String theta = SizeRule.substitute(String.valueOf(setting.get(Columns.THETA.name())), n);
+        long p = SizeRule.parse("p", String.valueOf(setting.get(Columns.P_RULE.name()))).at(n);
+        double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        Object noise = setting.get(Columns.NOISE.name());
+        TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(spectrum).withSize(p),
+                GroundTruthSpec.parse(theta).withSize(p, seed), 1);
+        return OracleFrontier.of(ts, attack, Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))), alpha,
+                sigma, Distribution.parse("noise", noise == null ? "gaussian" : String.valueOf(noise)));
     }
 }

@@ -10,7 +10,7 @@ import org.advrisk.random.Distribution;
 
 /**
  * The rows of {@code advrisk theory}'s sections, built by column (types {@link RowTypes#THEORY_RANKS},
- * {@link RowTypes#THEORY_DE}, {@link RowTypes#THEORY_TRADEOFF}, {@link RowTypes#THEORY_FRONTIER}); the
+ * {@link RowTypes#THEORY_DE}, {@link RowTypes#THEORY_TRADEOFF}, {@link RowTypes#THEORY_FRONTIER}, {@link RowTypes#THEORY_ORACLE}); the
  * explorer serves the same trade-off row.
  */
 public final class TheoryRows {
@@ -73,5 +73,19 @@ public final class TheoryRows {
                 .set(Columns.TARGET, t.target().label()).set(Columns.ALPHA, t.alpha())
                 .set(Columns.LAMBDA, t.points().get(i).lambda()).set(Columns.STD_RISK, t.stdRisk()[i])
                 .set(Columns.ADV_RISK, t.advRisk()[i]).build();
+    }
+
+    /**
+     * The point {@code i} of an oracle frontier at sample size n (the oracle itself does not depend on n;
+     * p may, through the dimension rule).
+     *
+     * @param p the dimension (a Long, or "inf")
+     */
+    public static Row oracle(long n, Object p, OracleFrontier f, int i) {
+        return RowTypes.THEORY_ORACLE.row().set(Columns.N, n).set(Columns.P, p).set(Columns.ATTACK, f.attack().label())
+                .set(Columns.TARGET, f.target().label()).set(Columns.ALPHA, f.alpha()).set(Columns.MU, f.mu(i))
+                .set(Columns.STD_RISK, f.stdRisk()[i]).set(Columns.ADV_RISK, f.advRisk()[i])
+                .set(Columns.GT_ADV_RISK, f.groundTruth()).set(Columns.NORM_L2, Math.sqrt(f.points().get(i).normL2Sq()))
+                .set(Columns.NORM_DUAL, f.normDual()[i]).set(Columns.PARETO, f.pareto()[i]).build();
     }
 }

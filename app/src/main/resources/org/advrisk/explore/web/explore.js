@@ -16,6 +16,7 @@
     n: ['n'], p: ['p'], sigma: ['sigma'], lambda: ['lambda'], alpha: ['alpha'], attack: ['attack'],
     target: ['target'], 'tradeoff-lambda': ['tradeoff-lambda'], 'n-grid': ['n-grid'], b: ['b'],
     truncation: ['truncation'], trials: ['trials'], seed: ['seed'], design: ['design'], noise: ['noise'],
+    time: ['sim-time'], estimator: ['sim-time'],
   };
 
   function fmt(x) {
@@ -51,11 +52,13 @@
 
   /** The parameters of POST /api/simulate, named as advrisk linear's flags. */
   function simParams() {
-    return {
+    const q = {
       spectrum: spectrumText(), theta: thetaText(), p: val('p'), n: val('n'), sigma: val('sigma'),
       noise: val('noise'), design: val('design'), seed: val('seed'), lambda: val('sim-lambda'),
       alpha: val('alpha'), attack: val('attack'), target: val('target'), trials: val('trials'),
     };
+    if (val('sim-time') !== '') { q.estimator = 'ridge,gf'; q.time = val('sim-time'); }
+    return q;
   }
 
   function showFamily() {
@@ -92,7 +95,7 @@
   // ---- the URL holds the state ----
   function writeUrl() {
     const q = Object.assign({}, theoryParams(), { trials: val('trials'), 'sim-lambda': val('sim-lambda'),
-      design: val('design') });
+      design: val('design'), 'sim-time': val('sim-time'), 'a-axis': val('a-axis') });
     history.replaceState(null, '', '?' + new URLSearchParams(q).toString());
   }
 
@@ -118,7 +121,7 @@
       if (args.norm) $('theta-norm').value = args.norm;
     }
     ['p', 'n', 'sigma', 'noise', 'seed', 'lambda', 'alpha', 'attack', 'target', 'tradeoff-lambda', 'n-grid', 'b',
-      'truncation', 'trials', 'sim-lambda', 'design'].forEach((k) => set(k, k));
+      'truncation', 'trials', 'sim-lambda', 'design', 'sim-time', 'a-axis'].forEach((k) => set(k, k));
   }
 
   // ---- talking to the API ----
@@ -165,7 +168,8 @@
   }
 
   // ---- the four panels ----
-  const COLORS = { std: '#1f77b4', adv: '#d62728', norm: '#2ca02c', gt: '#555', A: '#9467bd', S: '#ff7f0e' };
+  const COLORS = { std: '#1f77b4', adv: '#d62728', norm: '#2ca02c', gt: '#555', A: '#9467bd', S: '#ff7f0e',
+    oracle: '#000', gf: '#2ca02c' };
   const base = () => ({
     animation: false,
     grid: { left: 62, right: 18, top: 44, bottom: 44 },
@@ -211,7 +215,52 @@
     return out;
   }
 
+  /** Simulated gradient flow per finite t (mean, ±1 SE), or [] without a gf simulation. */
+  function gfPoints(key) {
+    const r = state.sim && state.sim.result;
+    if (!r || !r.trials || !r.gf) return [];
+    const g = r.gf; const out = [];
+    g.time.forEach((t, i) => {
+      if (t === null || !(t > 0)) return; // t = inf (the min-norm row) and t = 0 (θ = 0) have no log-axis place
+      const m = g[key + '_mean'][i]; const se = g[key + '_se'][i] || 0;
+      out.push({ time: t, mean: m, se, lo: Math.max(m - se, m * 0.05), hi: m + se });
+    });
+    return out;
+  }
+
+  /** Panel (a) against the gradient-flow time t: simulated gf (no deterministic equivalent) and ridge's DE at λ = 1/t. */
+  function panelATime(v) {
+    const P = v.path;
+    const gs = gfPoints('std_risk'); const ga = gfPoints('adv_risk');
+    const ts = gs.map((s) => s.time);
+    const xmin = ts.length ? Math.min(...ts) : 0.1; const xmax = ts.length ? Math.max(...ts) : 1e4;
+    const idx = P.lambda.map((l, i) => i).filter((i) => P.lambda[i] > 0 && 1 / P.lambda[i] >= xmin / 1.0001
+      && 1 / P.lambda[i] <= xmax * 1.0001);
+    const at = (k) => positive(idx.map((i) => [1 / P.lambda[i], P[k][i]]).sort((a, b) => a[0] - b[0]));
+    const series = [
+      { name: 'ridge R (DE) at λ = 1/t', type: 'line', data: at('std_risk'), showSymbol: false, color: COLORS.std,
+        lineStyle: { width: 1, type: 'dashed' } },
+      { name: 'ridge R_α (DE) at λ = 1/t', type: 'line', data: at('adv_risk'), showSymbol: false, color: COLORS.adv,
+        lineStyle: { width: 1, type: 'dashed' } },
+    ];
+    if (v.gt_adv_risk > 0) {
+      series.push({ name: 'R_α(θ*)', type: 'line', data: [[xmin, v.gt_adv_risk], [xmax, v.gt_adv_risk]],
+        showSymbol: false, color: COLORS.gt, lineStyle: { type: 'dashed', width: 1 } });
+    }
+    if (gs.length) {
+      series.push({ name: 'gradient flow R (simulated)', type: 'line', symbol: 'circle', symbolSize: 7, color: COLORS.std,
+        lineStyle: { width: 2 }, itemStyle: { borderColor: '#000', borderWidth: 1 }, data: positive(gs.map((s) => [s.time, s.mean])) });
+      series.push({ name: 'gradient flow R_α (simulated)', type: 'line', symbol: 'rect', symbolSize: 7, color: COLORS.adv,
+        lineStyle: { width: 2 }, itemStyle: { borderColor: '#000', borderWidth: 1 }, data: positive(ga.map((s) => [s.time, s.mean])) });
+      series.push(errorBars('±1 SE (gf R)', COLORS.std, gs.map((s) => [s.time, s.lo, s.hi])));
+      series.push(errorBars('±1 SE (gf R_α)', COLORS.adv, ga.map((s) => [s.time, s.lo, s.hi])));
+    }
+    return Object.assign(base(), { xAxis: logAxis('t (gradient-flow time)', { min: xmin, max: xmax }),
+      yAxis: logAxis('risk'), series });
+  }
+
   function panelA(v) {
+    if (val('a-axis') === 'time') return panelATime(v);
     const P = v.path; const idx = P.lambda.map((l, i) => i).filter((i) => P.lambda[i] > 0);
     const std = positive(idx.map((i) => [P.lambda[i], P.std_risk[i]]));
     const adv = positive(idx.map((i) => [P.lambda[i], P.adv_risk[i]]));
@@ -263,6 +312,23 @@
       series.push({ name: 'ground truth θ*', type: 'scatter', symbol: 'diamond', symbolSize: 13, color: COLORS.gt,
         data: [[0, v.gt_adv_risk]] });
     }
+    const O = v.oracle;
+    if (O) {
+      // the best (R, R_α) of any linear predictor knowing Σ and θ*: θ(μ), from θ* (μ = 0) to θ = 0
+      const all = O.mu.map((m, i) => [O.std_risk[i], O.adv_risk[i], m, O.pareto[i]]).filter((p) => p[1] > 0 && p[0] <= xmax);
+      const op = all.map((p) => p.slice(0, 3));
+      series.push({ name: 'oracle path θ(μ)', type: 'line', data: op, showSymbol: false, color: COLORS.oracle,
+        lineStyle: { type: 'dotted', width: 1.5 }, clip: true });
+      series.push({ name: 'oracle frontier (knows Σ, θ*)', type: 'line', color: COLORS.oracle, symbol: 'diamond',
+        symbolSize: 5, lineStyle: { width: 2 }, clip: true,
+        data: all.filter((p) => p[3]).map((p) => p.slice(0, 3)) });
+    }
+    const gs = gfPoints('std_risk'); const ga = gfPoints('adv_risk');
+    if (gs.length) {
+      series.push({ name: 'gradient flow over t (simulated)', type: 'line', symbol: 'triangle', symbolSize: 7,
+        color: COLORS.gf, clip: true, itemStyle: { borderColor: '#000', borderWidth: 1 },
+        data: gs.map((s, i) => [s.mean, ga[i].mean, s.time]).filter((p) => p[1] > 0) });
+    }
     if (sims.length) {
       const pts = sims.map((s, i) => [s.mean, sima[i].mean, s.lambda]).filter((p) => p[1] > 0);
       series.push({ name: 'simulated', type: 'scatter', symbol: 'rect', symbolSize: 7, color: COLORS.std, clip: true,
@@ -272,7 +338,8 @@
     }
     return Object.assign(base(), {
       tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName}<br>R = ${fmt(p.value[0])}, R_α = ${fmt(p.value[1])}`
-        + (p.value.length > 2 ? `<br>λ = ${fmt(p.value[2])}` : '') },
+        + (p.value.length > 2 ? `<br>${p.seriesName.startsWith('oracle') ? 'μ' : p.seriesName.startsWith('gradient')
+          ? 't' : 'λ'} = ${fmt(p.value[2])}` : '') },
       xAxis: valueAxis('R (standard risk)', { min: 0, max: xmax }), yAxis: logAxis('R_α (adversarial risk)'), series });
   }
 
@@ -312,10 +379,12 @@
     const mn = v.path.min_norm_included ? ` Min-norm (λ = 0): R = ${fmt(v.path.std_risk[0])}, R_α = ${fmt(v.path.adv_risk[0])}.` : ' λ = 0 needs p > n here.';
     $('note-a').textContent = `${v.spectrum}, n = ${v.n}. At λ = ${fmt(c.lambda)}: R = ${fmt(c.std_risk)}, `
       + `R_α = ${fmt(c.adv_risk)}, ‖θ̂‖² = ${fmt(c.norm_sq)}, κ = ${fmt(c.kappa)}, α_c = ${fmt(c.alpha_c)}.${mn}`
-      + (v.empirical ? ' linf: folded-normal ‖θ̂‖₁, empirical (no proof).' : '');
+      + (v.empirical ? ' linf: folded-normal ‖θ̂‖₁, empirical (no proof).' : '') + (val('a-axis') === 'time' ? gfNote() : '');
+    $('title-a').textContent = val('a-axis') === 'time' ? '(a) risks against t (gradient flow)' : '(a) risks against λ';
     $('note-b').textContent = `λ_std = ${fmt(t.lambda_std)} (R = ${fmt(t.std_risk_min)}, R_α = ${fmt(t.adv_risk_at_lambda_std)}); `
       + `λ_adv = ${fmt(t.lambda_adv)} (R = ${fmt(t.std_risk_at_lambda_adv)}, R_α = ${fmt(t.adv_risk_min)}); `
-      + (v.gt_adv_risk > 0 ? `the ground truth pays R_α(θ*) = ${fmt(v.gt_adv_risk)}.` : 'the ground truth pays 0 here.');
+      + (v.gt_adv_risk > 0 ? `the ground truth pays R_α(θ*) = ${fmt(v.gt_adv_risk)}.` : 'the ground truth pays 0 here.')
+      + oracleNote(v);
     const here = v.by_n.find((r) => r.n === v.n) || v.by_n[0];
     const d = v.diagnosis;
     $('diagnosis').textContent = `Benign diagnosis over n = ${v.by_n[0].n}…${v.by_n[v.by_n.length - 1].n}: `
@@ -327,6 +396,32 @@
     const w = $('warnings');
     w.hidden = !v.warnings.length;
     w.textContent = v.warnings.join(' · ');
+  }
+
+  /** Panel (a) against t in words: what is drawn and the simulated optima. */
+  function gfNote() {
+    const gs = gfPoints('std_risk'); const ga = gfPoints('adv_risk');
+    if (!gs.length) return ' Gradient flow from θ = 0 has no deterministic equivalent here: set "gf times" and press'
+      + ' Simulate to draw it; dashed: ridge\'s equivalent at λ = 1/t (Ali, Kolter & Tibshirani relate the two).';
+    let iS = 0; let iA = 0;
+    gs.forEach((s, i) => { if (s.mean < gs[iS].mean) iS = i; if (ga[i].mean < ga[iA].mean) iA = i; });
+    return ` Gradient flow (simulated, finite t): min R = ${fmt(gs[iS].mean)} at t = ${fmt(gs[iS].time)}, min R_α = `
+      + `${fmt(ga[iA].mean)} at t = ${fmt(ga[iA].time)}; A_t = ${fmt(ga[iS].mean / ga[iA].mean)}, `
+      + `S_t = ${fmt(gs[iA].mean / gs[iS].mean)}. Dashed: ridge's deterministic equivalent at λ = 1/t.`;
+  }
+
+  /** The oracle in words: its lowest R_α and, at the chosen λ's R, the best R_α any linear predictor reaches. */
+  function oracleNote(v) {
+    const O = v.oracle; const c = v.chosen;
+    if (!O) return '';
+    let lo = 0;
+    O.adv_risk.forEach((a, i) => { if (a < O.adv_risk[lo]) lo = i; });
+    let best = Infinity;
+    O.std_risk.forEach((r, i) => { if (r <= c.std_risk && O.adv_risk[i] < best) best = O.adv_risk[i]; });
+    const alone = O.pareto.filter((p) => p).length === 1;
+    return ` Oracle (knows Σ, θ*): lowest R_α = ${fmt(O.adv_risk[lo])} at R = ${fmt(O.std_risk[lo])}`
+      + (alone ? ' (the ground truth itself: no θ(μ) beats it)' : '')
+      + `; with R ≤ ${fmt(c.std_risk)} (the chosen λ's) it reaches R_α = ${fmt(best)}, the chosen λ ${fmt(c.adv_risk / best)}× that.`;
   }
 
   /** Draws a panel unless its option is the one already drawn (a λ move leaves panels c and d alone). */
@@ -379,7 +474,8 @@
     const s = simParams();
     const lin = cmd('linear', common.concat([['n', s.n], ['sigma', s.sigma], ['noise', s.noise], ['design', s.design],
       ['seed', s.seed], ['lambda', s.lambda], ['alpha', s.alpha], ['attack', s.attack], ['target', s.target],
-      ['trials', s.trials], ['format', 'csv']]));
+      ['trials', s.trials]].concat(s.time ? [['estimator', s.estimator], ['time', s.time]] : [])
+      .concat([['format', 'csv']])));
     $('command-theory').textContent = view;
     $('command-path').textContent = path;
     $('command-linear').textContent = lin;
@@ -407,8 +503,8 @@
       `alpha: ${s.alpha}`,
       `attack: ${s.attack}`,
       `target: ${s.target}`,
-      'theory: true', '',
-    ].join('\n');
+    ].concat(s.time ? ['estimator: [ridge, gf]', `time: [${listTokens(s.time).map(yamlScalar).join(', ')}]`] : [])
+      .concat(['theory: true', '']).join('\n');
   }
 
   function flash(msg) { $('sim-status').textContent = msg; }
@@ -498,7 +594,7 @@
       + (s.message ? ' — ' + s.message : '');
     if (state.view) {
       options.a = panelA(state.view); options.b = panelB(state.view);
-      draw('a'); draw('b');
+      draw('a'); draw('b'); notes(state.view);
     }
     simTable();
   }
@@ -509,10 +605,12 @@
     if (!r || !r.trials) { $('sim-table').innerHTML = ''; return; }
     let h = `<table id="sim-rows"><caption>simulated over ${r.trials} training sets (mean ± standard error)</caption>`
       + '<tr><th>λ</th><th>R</th><th>R_α</th><th>‖θ̂‖²</th></tr>';
-    r.lambda.forEach((l, i) => {
-      const c = (k) => fmt(r[k + '_mean'][i]) + (r[k + '_se'][i] === null ? '' : ' ± ' + fmt(r[k + '_se'][i]));
-      h += `<tr><td>${fmt(l)}</td><td>${c('std_risk')}</td><td>${c('adv_risk')}</td><td>${c('norm_sq')}</td></tr>`;
-    });
+    const row = (label, m, i) => {
+      const c = (k) => fmt(m[k + '_mean'][i]) + (m[k + '_se'][i] === null ? '' : ' ± ' + fmt(m[k + '_se'][i]));
+      return `<tr><td>${label}</td><td>${c('std_risk')}</td><td>${c('adv_risk')}</td><td>${c('norm_sq')}</td></tr>`;
+    };
+    (r.lambda || []).forEach((l, i) => { h += row('λ = ' + fmt(l), r, i); });
+    if (r.gf) r.gf.time.forEach((t, i) => { h += row('gf t = ' + (t === null ? '∞' : fmt(t)), r.gf, i); });
     $('sim-table').innerHTML = h + '</table>';
   }
 
@@ -532,6 +630,10 @@
     $('download-spec').addEventListener('click', () => download('advrisk-explore.yaml', 'text/yaml', $('spec-yaml').textContent));
     document.querySelectorAll('[data-export]').forEach((b) => b.addEventListener('click',
       () => exportChart(b.dataset.export, b.dataset.type)));
+    $('a-axis').addEventListener('change', () => {
+      if (!state.view) return;
+      options.a = panelA(state.view); draw('a'); notes(state.view); writeUrl();
+    });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     update();
   }
