@@ -3,7 +3,6 @@ package org.advrisk.linear;
 import java.util.Optional;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
-import org.advrisk.random.OrderedParallel;
 import org.advrisk.random.Purpose;
 
 /**
@@ -77,7 +76,7 @@ public final class DualRidgePath implements RidgePath {
             LinearProblem problem = source.problem();
             this.ub = e.project(b);
             this.ut = e.project(xTheta);
-            this.mt = congruence(e, m, threads);
+            this.mt = Congruence.of(e, m, threads);
             this.signalSq = problem.signalVariance();
             double t = problem.theta().norm(2);
             this.thetaSq = t * t;
@@ -137,41 +136,6 @@ public final class DualRidgePath implements RidgePath {
             Blas.gemv(false, n, p, 1.0, x, lt, 0.0, xTheta);
         }
         return new DualRidgePath(src, p, threads, k, m, b, xTheta, data.y(), ThetaSource.EXPLICIT, data);
-    }
-
-    /**
-     * Column blocks of UᵀMU computed independently: a number depending on n only (never on threads), so
-     * the result is bit-identical for any thread count while the n³ products run in parallel.
-     */
-    static int congruenceBlocks(int n) {
-        return n >= 1024 ? 8 : n >= 512 ? 4 : n >= 256 ? 2 : 1;
-    }
-
-    /** UᵀMU (M symmetric, full) by fixed column blocks: block j is Uᵀ(M·U[:, block j]). */
-    static double[] congruence(SymmetricEigen e, double[] m, int threads) {
-        int n = e.n();
-        int blocks = congruenceBlocks(n);
-        if (blocks == 1) {
-            return e.congruence(m);
-        }
-        double[] u = e.vectors();
-        double[] out = new double[n * n];
-        Runnable[] jobs = new Runnable[blocks];
-        for (int b = 0; b < blocks; b++) {
-            int c0 = (int) ((long) n * b / blocks);
-            int c1 = (int) ((long) n * (b + 1) / blocks);
-            jobs[b] = () -> {
-                int w = c1 - c0;
-                double[] ub = java.util.Arrays.copyOfRange(u, c0 * n, c1 * n);
-                double[] mu = new double[n * w];
-                Blas.gemm(false, false, n, w, n, 1.0, m, ub, 0.0, mu);
-                double[] res = new double[n * w];
-                Blas.gemm(true, false, n, w, n, 1.0, u, mu, 0.0, res);
-                System.arraycopy(res, 0, out, c0 * n, n * w);
-            };
-        }
-        runAll(jobs, Math.max(1, Math.min(threads, blocks)));
-        return out;
     }
 
     /** Samples the training set (every feature streamed) and decomposes its Gram matrix. */
@@ -357,7 +321,7 @@ public final class DualRidgePath implements RidgePath {
             jobs[st] = () -> tests[stripe] = ThetaStreamer.stripe(problem, seed, trial, v, l, exponents, testSize,
                     stripe, stripes, width, perBlock);
         }
-        runAll(jobs, workers);
+        Congruence.runAll(jobs, workers);
         double[] test = testSize > 0 ? new double[testSize * l] : null;
         if (test != null) {
             for (double[] t : tests) {
@@ -367,21 +331,6 @@ public final class DualRidgePath implements RidgePath {
             }
         }
         return ThetaStreamer.finish(problem, seed, trial, lambdas, exponents, perBlock, test, testSize);
-    }
-
-    /** Runs the jobs on up to {@code workers} threads (BLAS single-threaded meanwhile); order-free jobs only. */
-    private static void runAll(Runnable[] jobs, int workers) {
-        int previous = workers > 1 ? Blas.threads(1) : 0;
-        try {
-            OrderedParallel.map(jobs.length, workers, i -> {
-                jobs[i].run();
-                return Boolean.TRUE;
-            });
-        } finally {
-            if (previous > 0) {
-                Blas.threads(previous);
-            }
-        }
     }
 
     @Override

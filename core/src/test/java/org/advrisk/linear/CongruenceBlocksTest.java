@@ -10,13 +10,13 @@ class CongruenceBlocksTest {
     @Test
     void blockedCongruenceMatchesPlainAndIsThreadIndependent() {
         int n = 600; // 4 blocks
-        assertThat(DualRidgePath.congruenceBlocks(n)).isEqualTo(4);
+        assertThat(Congruence.blocks(n)).isEqualTo(4);
         double[] k = WishartTail.bartlett(n, 2 * n, 1, 0);
         double[] m = WishartTail.bartlett(n, 3 * n, 2, 0);
         SymmetricEigen e = SymmetricEigen.of(n, k);
         double[] plain = e.congruence(m);
-        double[] one = DualRidgePath.congruence(e, m, 1);
-        double[] two = DualRidgePath.congruence(e, m, 2);
+        double[] one = Congruence.of(e, m, 1);
+        double[] two = Congruence.of(e, m, 2);
         assertThat(java.util.Arrays.equals(two, one)).as("bit-identical for 1 and 2 threads").isTrue();
         // same products, possibly another summation order: |error| ≤ n·ε·‖M‖ with ‖M‖ ≈ (√3n + √n)² ≈ 4500
         double worst = 0;
