@@ -1,7 +1,6 @@
 package org.advrisk.kernel;
 
 import java.util.Locale;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Activation σ of a two-layer network f(x) = (1/√m) Σ_j a_j √d σ(w_jᵀx/√d) (docs/ntk.md §6). The √d inside
@@ -60,11 +59,32 @@ public enum Activation {
         return switch (this) {
             case RELU -> t > 0 ? t : 0.0;
             case ABS -> Math.abs(t);
-            case ERF -> Erf.erf(t);
+            case ERF -> erf(t);
             case QUADRATIC -> t * t;
             case TANH -> Math.tanh(t);
             case SOFTPLUS -> t > 30 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
         };
+    }
+
+    /**
+     * erf(t) by the series erf(t) = (2/√π) e^{−t²} Σ_n 2ⁿ t^{2n+1}/(2n+1)!! (all terms of one sign: no
+     * cancellation; about t² + 20 terms), ±1 beyond |t| = 6 (erfc(6) &lt; 3e-17). Several times faster
+     * than commons-math's incomplete-gamma route, which matters inside networks; checked against it.
+     */
+    public static double erf(double t) {
+        double x = Math.abs(t);
+        if (x >= 6) {
+            return Math.signum(t);
+        }
+        double x2 = x * x;
+        double term = x;
+        double sum = x;
+        for (int n = 1; n < 200 && term > 1e-17 * sum; n++) {
+            term *= 2 * x2 / (2 * n + 1);
+            sum += term;
+        }
+        double v = TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+        return t < 0 ? -v : v;
     }
 
     /** σ'(t) (relu: 1{t &gt; 0}; abs: sign t, 0 at 0). */

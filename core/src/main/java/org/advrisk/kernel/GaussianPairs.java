@@ -11,7 +11,8 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * (2/π) arcsin ρ; E|u||v| = √(pq)(2/π)(√(1 − ρ²) + ρ arcsin ρ)), erf (Williams 1997:
  * E2 = (2/π) arcsin(2c/√((1 + 2p)(1 + 2q))), E1 = (4/π)/√((1 + 2p)(1 + 2q) − 4c²)), quadratic
  * (E2 = pq + 2c², E1 = 4c). Any activation: a tensor Gauss–Hermite rule with u = √p z1,
- * v = √q(ρz1 + √(1 − ρ²) z2), ρ = c/√(pq) ({@link #quadrature}).
+ * v = √q(ρz1 + √(1 − ρ²) z2), ρ = c/√(pq) ({@link #quadrature}); for speed the default path uses the
+ * tabulated Mehler series ({@link HermiteSeries}) where it converges fast and the quadrature elsewhere.
  */
 public final class GaussianPairs {
     /** Gauss–Hermite nodes per dimension of the default quadrature. */
@@ -46,7 +47,8 @@ public final class GaussianPairs {
                 return new double[] {4 * c, p * q + 2 * c * c};
             }
             default -> {
-                return quadrature(act, p, q, c, DEFAULT_RULE);
+                double[] series = HermiteSeries.expectations(act, p, q, c);
+                return series != null ? series : quadrature(act, p, q, c, DEFAULT_RULE);
             }
         }
     }
