@@ -16,7 +16,8 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  */
 public final class GaussianPairs {
     /** Gauss–Hermite nodes per dimension of the default quadrature. */
-    public static final int DEFAULT_NODES = 40;
+    public static final int DEFAULT_NODES = 96;
+    private static final java.util.Map<Integer, double[][]> RULES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final double[][] DEFAULT_RULE = rule(DEFAULT_NODES);
 
     private GaussianPairs() {
@@ -107,11 +108,15 @@ public final class GaussianPairs {
         return s;
     }
 
-    /** Probabilists' Gauss–Hermite rule (weight e^{−z²/2}/√(2π)): {nodes, weights}. */
+    /** Probabilists' Gauss–Hermite rule (weight e^{−z²/2}/√(2π)): {nodes, weights}, built once per size. */
     static double[][] rule(int nodes) {
         if (nodes < 2 || nodes > 200) {
             throw new IllegalArgumentException("nodes: " + nodes + " must be in 2..200");
         }
+        return RULES.computeIfAbsent(nodes, GaussianPairs::buildRule);
+    }
+
+    private static double[][] buildRule(int nodes) {
         GaussIntegrator g = new GaussIntegratorFactory().hermite(nodes);
         double[] z = new double[nodes];
         double[] w = new double[nodes];
