@@ -1,7 +1,5 @@
 package org.advrisk.kernel;
 
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * The two Gaussian expectations behind an activation's NTK, for (u, v) centred Gaussian with
@@ -116,14 +114,22 @@ public final class GaussianPairs {
         return RULES.computeIfAbsent(nodes, GaussianPairs::buildRule);
     }
 
+    /**
+     * Golub–Welsch: the nodes are the eigenvalues of the Jacobi matrix of the probabilists' Hermite
+     * polynomials (zero diagonal, off-diagonal √k), the weights the squared first components of its
+     * normalised eigenvectors (the N(0, 1) weight has mass 1). One LAPACK call.
+     */
     private static double[][] buildRule(int nodes) {
-        GaussIntegrator g = new GaussIntegratorFactory().hermite(nodes);
-        double[] z = new double[nodes];
+        double[] j = new double[nodes * nodes];
+        for (int k = 1; k < nodes; k++) {
+            j[k + (k - 1) * nodes] = Math.sqrt(k);
+            j[(k - 1) + k * nodes] = Math.sqrt(k);
+        }
+        double[] z = org.advrisk.linalg.Blas.syevdInPlace(nodes, j);
         double[] w = new double[nodes];
-        double norm = 1 / Math.sqrt(Math.PI);
         for (int i = 0; i < nodes; i++) {
-            z[i] = Math.sqrt(2) * g.getPoint(i);
-            w[i] = g.getWeight(i) * norm;
+            double v = j[i * nodes];
+            w[i] = v * v;
         }
         return new double[][] {z, w};
     }
