@@ -52,7 +52,7 @@ public final class RegimesPart {
     /** The study of a mode. */
     public static RegimeStudy study(boolean quick) {
         List<Activation> acts = List.of(Activation.RELU, Activation.ABS, Activation.ERF, Activation.TANH);
-        return quick ? new RegimeStudy(acts, new int[] {12, 24, 48}, 3, 2, 100, 100, 0.02, 0.75, 3, 0, 40, 1)
+        return quick ? new RegimeStudy(acts, new int[] {12, 24, 48}, 3, 2, 60, 80, 0.02, 0.75, 3, 0, 30, 1)
                 : new RegimeStudy(acts, new int[] {25, 50, 100}, 3, 2, 200, 200, 0.02, 0.75, 5, 1, 100, 1);
     }
 

@@ -17,7 +17,7 @@ public final class RegimesText {
                     + " points, 3 training sets per n. abs is even: its kernel has no linear part (c1 = 0), so it"
                     + " cannot learn the linear target from few samples and its R stays near the null risk ‖θ*‖²."
                     + " Default: n = 25, 50, 100, width 200, 200 GD steps (rich: 400), A = 0.02, 100 test points;"
-                    + " --quick: n = 12, 24, 48, width 100, 100 steps, 40 test points. The saturating activations"
+                    + " --quick: n = 12, 24, 48, width 60, 80 steps, 30 test points. The saturating activations"
                     + " (erf, tanh) may stop short of interpolation in the rich regime at the smallest n: the train MSE"
                     + " is shown with each verdict."
                     + " Every answer is reported as found.");

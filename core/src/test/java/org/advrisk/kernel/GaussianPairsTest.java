@@ -51,7 +51,7 @@ class GaussianPairsTest {
     }
 
     /**
-     * tanh and softplus: the default path (tabulated Mehler series where |ρ| ≤ 0.5, else the 96-node rule)
+     * tanh and softplus: the default path (tabulated Mehler series where |ρ| ≤ 0.65, else the 96-node rule)
      * against a 180-node rule. Seen: ≤ 2.5e-8 for variances up to 2 (series points ≤ 1e-11); the tensor
      * rule converges more slowly as the variance grows (tanh's poles come closer: 7e-6 at p = 3.5).
      * Asserted: 1e-7 for p, q ≤ 2, 1e-4 at p = 3.5.
@@ -73,6 +73,10 @@ class GaussianPairsTest {
         double[] fine = GaussianPairs.quadrature(Activation.TANH, 1, 1, 0.3, 180);
         assertThat(Math.abs(series[0] - fine[0])).isLessThan(1e-10);
         assertThat(Math.abs(series[1] - fine[1])).isLessThan(1e-10);
+        double[] high = HermiteSeries.expectations(Activation.TANH, 1, 1, 0.63);
+        double[] highFine = GaussianPairs.quadrature(Activation.TANH, 1, 1, 0.63, 180);
+        assertThat(Math.abs(high[0] - highFine[0])).isLessThan(1e-9);
+        assertThat(Math.abs(high[1] - highFine[1])).isLessThan(1e-9);
         assertThat(HermiteSeries.expectations(Activation.TANH, 1, 1, 0.9)).isNull();
     }
 
