@@ -79,6 +79,16 @@ public final class NtkCommand implements Callable<Integer> {
             + " --kernel k1+k2 (default ${DEFAULT-VALUE}).", defaultValue = "k1")
     String kernel;
 
+    @Option(names = "--activation", description = "Activation of the network and its kernel: relu, abs, erf,"
+            + " quadratic, tanh, softplus; the unit is sqrt(d)*sigma(w'x/sqrt(d)), so relu and abs are unchanged by the"
+            + " scaling, e.g. --activation erf (default ${DEFAULT-VALUE}).", defaultValue = "relu")
+    String activation;
+
+    @Option(names = "--scale", description = "Output scale A of a finite network: trains A*f on (1/(2A^2))sum(A f - y)^2;"
+            + " 1 is the lazy network as before, small A (e.g. --scale 0.01) learns features (default ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    double scale;
+
     @Option(names = "--width", description = "inf for the infinite-width kernel, or the hidden width M of a"
             + " network trained by gradient descent, e.g. --width 20000 (default ${DEFAULT-VALUE}).",
             defaultValue = "inf")
@@ -89,7 +99,7 @@ public final class NtkCommand implements Callable<Integer> {
     String init;
 
     @Option(names = "--eta", description = "GD step size, e.g. --eta 0.001; default 1/lambda_max of the empirical"
-            + " NTK Gram at initialisation; values >= 2/lambda_max are refused.")
+            + " NTK Gram at initialisation; larger steps are allowed, a diverging run stops with an error.")
     Double eta;
 
     @Option(names = "--gd-steps", description = "GD steps of a finite network, e.g. --gd-steps 400"
@@ -241,8 +251,12 @@ public final class NtkCommand implements Callable<Integer> {
                 "test points with their inputs, gradients and cross-kernel against the n training points");
         double[] al = alpha.values();
         TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("scale: " + scale + " must be finite and > 0");
+        }
         return new NtkConfig(n, data, ReluNtk.parse(kernel), m, TwoLayerNet.Init.parse(init),
-                eta == null ? Double.NaN : eta, gdSteps, lambda.values(), risks, testSize, truth.seed);
+                eta == null ? Double.NaN : eta, gdSteps, lambda.values(), risks, testSize, truth.seed,
+                org.advrisk.kernel.Activation.parse(activation), scale);
     }
 
 }

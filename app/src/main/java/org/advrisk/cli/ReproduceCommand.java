@@ -131,7 +131,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                             + " strongly correlated: a few directions carry almost all the variance and there is no"
                             + " long flat tail, so benign overfitting (claim (i)'s premise) is not expected; whether the"
                             + " accuracy/robustness trade-off of claim (ii) shows is an empirical question. No spec run:"
-                            + " the same computation in both modes (about 2 s)."));
+                            + " the same computation in both modes (about 2 s)."),
+            org.advrisk.report.RegimesText.PART);
 
     @picocli.CommandLine.Spec
     CommandSpec cmd;
@@ -178,6 +179,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (Part p : PARTS) {
             if (p.role() == Role.REAL_DATA) {
                 org.advrisk.report.RealDataPart.write(root.resolve(p.name()));
+                continue;
+            }
+            if (p.role() == Role.REGIMES) {
+                org.advrisk.report.RegimesPart.write(root.resolve(p.name()), quick, threads);
                 continue;
             }
             Spec spec = load(mode, p.name());

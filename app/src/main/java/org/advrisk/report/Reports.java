@@ -41,7 +41,19 @@ public final class Reports {
         /** Beyond the paper: gradient flow over its stopping time t against ridge over λ (and the oracle frontier). */
         EARLYSTOP,
         /** Claims (i) and (ii) on shipped real data ({@link RealDataPart}; no spec run). */
-        REAL_DATA
+        REAL_DATA,
+        /** Claim (iii) across activations and lazy/rich training ({@link RegimesPart}; no spec run). */
+        REGIMES;
+
+        /** True for parts computed without a spec run (no run directory to load). */
+        public boolean direct() {
+            return this == REAL_DATA || this == REGIMES;
+        }
+    }
+
+    /** The verdicts of a part without a run directory. */
+    private static List<Verdict> directVerdicts(Part p, Path dir) throws IOException {
+        return p.role() == Role.REGIMES ? RegimesPart.verdicts(dir) : RealDataPart.verdicts(dir);
     }
 
     /**
@@ -90,7 +102,7 @@ public final class Reports {
     public static List<Verdict> verdicts(Path root) throws IOException {
         List<Verdict> out = new ArrayList<>();
         for (Part p : parts(root)) {
-            out.addAll(p.role() == Role.REAL_DATA ? RealDataPart.verdicts(root.resolve(p.name()))
+            out.addAll(p.role().direct() ? directVerdicts(p, root.resolve(p.name()))
                     : verdicts(RunData.load(root.resolve(p.name())), p.role()));
         }
         return out;
@@ -109,7 +121,7 @@ public final class Reports {
             case CLAIM3_NET -> Verdicts.network(data);
             case ADVTRAIN -> AdvTrainVerdicts.verdicts(data);
             case EARLYSTOP -> EarlyStopVerdicts.verdicts(data);
-            case REAL_DATA -> throw new IllegalArgumentException("role: REAL_DATA has no run directory");
+            case REAL_DATA, REGIMES -> throw new IllegalArgumentException("role: " + role + " has no run directory");
         };
     }
 
@@ -130,9 +142,9 @@ public final class Reports {
         List<Verdict> all = new ArrayList<>();
         List<RunData> datas = new ArrayList<>();
         for (Part p : parts) {
-            RunData d = p.role() == Role.REAL_DATA ? null : RunData.load(root.resolve(p.name()));
+            RunData d = p.role().direct() ? null : RunData.load(root.resolve(p.name()));
             datas.add(d);
-            all.addAll(d == null ? RealDataPart.verdicts(root.resolve(p.name())) : verdicts(d, p.role()));
+            all.addAll(d == null ? directVerdicts(p, root.resolve(p.name())) : verdicts(d, p.role()));
         }
         HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
         h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
@@ -148,7 +160,11 @@ public final class Reports {
             h.heading(2, p.title(), "part-" + p.name());
             h.para("note", p.why());
             if (datas.get(i) == null) {
-                realData(h, root.resolve(p.name()), p);
+                if (p.role() == Role.REGIMES) {
+                    regimes(h, root.resolve(p.name()), p);
+                } else {
+                    realData(h, root.resolve(p.name()), p);
+                }
                 continue;
             }
             List<Verdict> vs = verdicts(datas.get(i), p.role());
@@ -170,6 +186,25 @@ public final class Reports {
         Path html = root.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
+    }
+
+    /** The regimes part: its figure and verdicts on the combined page and its own report.html. */
+    private static void regimes(HtmlReport h, Path dir, Part p) throws IOException {
+        List<Verdict> vs = RegimesPart.verdicts(dir);
+        List<Plots.Plot> plots = RegimesPlots.render(dir);
+        List<Plots.Plot> renamed = new ArrayList<>();
+        for (Plots.Plot pl : plots) {
+            renamed.add(new Plots.Plot(p.name() + "-" + pl.id(), pl.title(), pl.caption() + " (" + p.name() + "/plots/"
+                    + pl.id() + ")", pl.png(), pl.svg()));
+        }
+        h.plots(renamed);
+        h.para("note", "Files: " + p.name() + "/" + RegimesPart.CSV + " (one row per fit: activation, regime, n,"
+                + " training set, risks, train MSE, weight_move, kernel_move), " + p.name() + "/" + RegimesPart.JSON + ".");
+        HtmlReport ph = new HtmlReport(p.title());
+        ph.para("note", p.why());
+        ph.verdicts(vs);
+        ph.plots(plots);
+        Files.writeString(dir.resolve("report.html"), ph.finish());
     }
 
     /** The real-data part: its verdicts on the combined page and its own report.html. */

@@ -77,7 +77,11 @@ class NtkCommandTest {
         assertBad(new String[] {"ntk", "--d", "0"}, "d: 0 must be >= 1");
         assertBad(new String[] {"ntk", "--d", "-3"}, "d: -3");
         assertBad(new String[] {"ntk", "--n", "20", "--d", "30", "--width", "100", "--eta", "50"},
-                "eta: 50.0 is >= 2/lambda_max");
+                "eta: 50.0 made gradient descent diverge");
+        assertBad(new String[] {"ntk", "--activation", "cubic"}, "activation: unknown activation 'cubic'; allowed: relu,"
+                + " abs, erf, quadratic, tanh, softplus");
+        assertBad(new String[] {"ntk", "--scale", "0"}, "scale: 0.0 must be finite and > 0");
+        assertBad(new String[] {"ntk", "--scale", "0.1"}, "scale: 0.1 needs a finite --width");
         assertBad(new String[] {"ntk", "--kernel", "k3"}, "kernel: unknown kernel 'k3'; allowed: k1, k2, k1+k2");
         assertBad(new String[] {"ntk", "--attack", "l1"}, "attack: unknown attack 'l1' for PGD; allowed: l2, linf");
         assertBad(new String[] {"ntk", "--width", "wide"}, "width: 'wide' is not inf");

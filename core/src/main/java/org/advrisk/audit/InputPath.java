@@ -29,9 +29,35 @@ abstract class InputPath {
         this.lambdas = lambdas;
     }
 
-    /** Whether a map spec names the kernel. */
+    /** Whether a map spec names the kernel ({@code ntk} or {@code ntk:activation=A}). */
     static boolean isKernel(String spec) {
-        return spec.trim().equalsIgnoreCase("ntk");
+        String t = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.equals("ntk") || t.startsWith("ntk:");
+    }
+
+    /**
+     * The K1 kernel of a kernel spec: {@code ntk} is the relu NTK; {@code ntk:activation=A} the first-layer NTK
+     * of another activation (docs/ntk.md §6), on d standardised inputs.
+     */
+    static org.advrisk.kernel.Kernel kernelOf(String spec, int d) {
+        String t = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        org.advrisk.kernel.Activation act = org.advrisk.kernel.Activation.RELU;
+        if (t.startsWith("ntk:")) {
+            for (String kv : t.substring(4).split(",")) {
+                String[] p = kv.split("=", 2);
+                if (p.length != 2 || !p[0].trim().equals("activation")) {
+                    throw new IllegalArgumentException("--map: '" + spec + "' is not allowed; allowed: none, relu:m=M,"
+                            + " rff:m=M,gamma=G, ntk, ntk:activation=A (A: " + org.advrisk.kernel.Activation.ALLOWED + ")");
+                }
+                try {
+                    act = org.advrisk.kernel.Activation.parse(p[1]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--map: activation '" + p[1].trim() + "' in '" + spec
+                            + "' is not allowed; allowed: " + org.advrisk.kernel.Activation.ALLOWED);
+                }
+            }
+        }
+        return org.advrisk.kernel.ActivationNtk.of(act, ReluNtk.K1, d);
     }
 
     /** The random feature map of a spec, or null for {@code ntk}. */
@@ -129,7 +155,8 @@ abstract class InputPath {
                 y[at[0]++] = yi;
             }
         });
-        InterceptKernelRidgePath path = InterceptKernelRidgePath.fit(ReluNtk.K1, d, n, z, y);
+        org.advrisk.kernel.Kernel kernel = kernelOf(spec, d);
+        InterceptKernelRidgePath path = InterceptKernelRidgePath.fit(kernel, d, n, z, y);
         double[][] cb = new double[lambdas.length][];
         for (int l = 0; l < lambdas.length; l++) {
             cb[l] = path.solve(lambdas[l]);
@@ -152,7 +179,7 @@ abstract class InputPath {
 
             @Override
             Predictor predictor(int l) {
-                return InterceptKernelRidgePath.predictor(ReluNtk.K1, d, n, z, weights(l), intercept(l));
+                return InterceptKernelRidgePath.predictor(kernel, d, n, z, weights(l), intercept(l));
             }
 
             @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.attack.Predictor;
-import org.advrisk.kernel.ReluNtk;
 
 /**
  * A fitted model of standardised inputs z = (x − mean)/sd, as {@code --save-model} writes it with a
@@ -64,7 +63,8 @@ public record MappedModel(String target, List<String> features, double[] mean, d
     public Predictor predictor() {
         int d = features.size();
         if (InputPath.isKernel(map)) {
-            return InterceptKernelRidgePath.predictor(ReluNtk.K1, d, weights.length, points, weights, intercept);
+            return InterceptKernelRidgePath.predictor(InputPath.kernelOf(map, d), d, weights.length, points, weights,
+                    intercept);
         }
         return MappedAudit.predictor(InputPath.featureMap(map, d, seed), weights, intercept);
     }

@@ -112,6 +112,9 @@ public final class Columns {
     public static final Column GRAD_SPLIT_RMS = real("grad_split_rms", "y/x", "RMS of the gradient part of pairs split by the kink");
     public static final Column SPLIT_PAIRS = real("split_pairs", "count", "mean number of neuron pairs split by the kink per test point");
     public static final Column KERNEL = text("kernel", "label", "trained layers of the kernel: k1, k2, k1+k2");
+    public static final Column ACTIVATION = text("activation", "label", "activation σ of the two-layer network / its NTK: relu, abs, erf, quadratic, tanh, softplus");
+    public static final Column SCALE = real("scale", "1", "output scale A of the trained model A·f (1: lazy as before; small: rich training)");
+    public static final Column KERNEL_MOVE = real("kernel_move", "1", "relative change of the empirical NTK Gram in training ‖Θ̂(T) − Θ̂(0)‖_op/‖Θ̂(0)‖_op (finite width)");
 
     // advrisk theory: effective ranks (--show ranks).
     public static final Column TRUNCATION = integer("P", "count", "explicit eigenvalues before the analytic tail (0 = exact)");

@@ -39,7 +39,7 @@ public final class RowTypes {
                     LIN_ERROR, LIN_STD_RISK, LIN_ADV_RISK, LIN_NORM_L2, LIN_CORR, KERNEL_GAP_RMS, KERNEL_RMS,
                     KERNEL_GRAD_NORM, GRAD_ALONG_KERNEL, FD_NET_SLOPE, FD_KERNEL_SLOPE, GRAD_SAME_RMS,
                     GRAD_SPLIT_RMS, SPLIT_PAIRS)
-            .optional(NORM_L2_SQ, KERNEL)
+            .optional(NORM_L2_SQ, KERNEL, ACTIVATION, SCALE, KERNEL_MOVE)
             .build();
 
     /** {@code advrisk theory --show ranks}: one row per n. */

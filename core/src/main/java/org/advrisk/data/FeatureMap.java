@@ -9,7 +9,8 @@ import org.advrisk.random.RandomStreams;
  * A seeded random feature map of standardised inputs z ∈ R^d: random ReLU features
  * φ_k(z) = relu(w_kᵀz)/√m with w_k ~ N(0, I/d), or random Fourier features
  * φ_k(z) = √(2/m) cos(w_kᵀz + b_k) with w_k ~ N(0, 2γI), b_k ~ U[0, 2π) (the Gaussian kernel
- * exp(−γ‖z − z'‖²)). Weights come from the stream (seed, 0, NETWORK_INIT, 0x3A9).
+ * exp(−γ‖z − z'‖²)). Weights come from the stream (seed, 0, NETWORK_INIT, 0x3A9). {@code relu:m=M,activation=A}
+ * replaces relu by another activation σ (φ_k(z) = σ(w_kᵀz)/√m; the weights are the same draws).
  *
  * @param kind  relu or rff
  * @param m     number of features
@@ -17,8 +18,10 @@ import org.advrisk.random.RandomStreams;
  * @param d     input dimension
  * @param w     m×d weights, row-major
  * @param b     phases (rff), or null
+ * @param act   the activation of relu-kind features (relu by default)
  */
-public record FeatureMap(String kind, int m, double gamma, int d, double[] w, double[] b) {
+public record FeatureMap(String kind, int m, double gamma, int d, double[] w, double[] b,
+                         org.advrisk.kernel.Activation act) {
     /** Parses {@code relu:m=M} or {@code rff:m=M,gamma=G} for inputs of dimension d. */
     public static FeatureMap parse(String text, int d, long seed) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -28,6 +31,7 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
         }
         int m = -1;
         double gamma = Double.NaN;
+        org.advrisk.kernel.Activation act = org.advrisk.kernel.Activation.RELU;
         if (t.contains(":")) {
             for (String kv : t.substring(t.indexOf(':') + 1).split(",")) {
                 String[] p = kv.split("=", 2);
@@ -36,12 +40,19 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
                         m = Integer.parseInt(p[1].trim());
                     } else if (p.length == 2 && p[0].trim().equals("gamma") && kind.equals("rff")) {
                         gamma = Double.parseDouble(p[1].trim());
+                    } else if (p.length == 2 && p[0].trim().equals("activation") && kind.equals("relu")) {
+                        try {
+                            act = org.advrisk.kernel.Activation.parse(p[1]);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--map: activation '" + p[1].trim() + "' in '" + text
+                                    + "' is not allowed; allowed: " + org.advrisk.kernel.Activation.ALLOWED);
+                        }
                     } else {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--map: '" + kv + "' in '" + text + "' is not allowed; allowed: m=M"
-                            + (kind.equals("rff") ? ", gamma=G" : ""));
+                            + (kind.equals("rff") ? ", gamma=G" : ", activation=A"));
                 }
             }
         }
@@ -65,7 +76,7 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
                 b[k] = 2 * Math.PI * r.nextDouble();
             }
         }
-        return new FeatureMap(kind, m, gamma, d, w, b);
+        return new FeatureMap(kind, m, gamma, d, w, b, act);
     }
 
     /** φ(z) into out[0, m). */
@@ -78,7 +89,8 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
             for (int j = 0; j < d; j++) {
                 a += w[o + j] * z[zOff + j];
             }
-            out[k] = relu ? s * Math.max(0, a) : s * Math.cos(a + b[k]);
+            out[k] = relu ? s * (act == org.advrisk.kernel.Activation.RELU ? Math.max(0, a) : act.value(a))
+                    : s * Math.cos(a + b[k]);
         }
     }
 
@@ -96,7 +108,8 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
             for (int j = 0; j < d; j++) {
                 a += w[o + j] * z[zOff + j];
             }
-            double g = relu ? (a > 0 ? s : 0) : -s * Math.sin(a + b[k]);
+            double g = relu ? (act == org.advrisk.kernel.Activation.RELU ? (a > 0 ? s : 0) : s * act.derivative(a))
+                    : -s * Math.sin(a + b[k]);
             g *= c[k];
             if (g != 0) {
                 for (int j = 0; j < d; j++) {

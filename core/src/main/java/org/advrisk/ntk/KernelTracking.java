@@ -47,7 +47,7 @@ public record KernelTracking(double maxGap, double rmsGap, double rmsKernel, dou
         int d = test.d();
         int m = net.width();
         int half = m / 2;
-        boolean pairs = r.initial().isAntisymmetric();
+        boolean pairs = r.initial().isAntisymmetric() && net.activation() == org.advrisk.kernel.Activation.RELU;
         double maxGap = 0;
         double sumGap2 = 0;
         double sumK2 = 0;
@@ -61,7 +61,7 @@ public record KernelTracking(double maxGap, double rmsGap, double rmsKernel, dou
         double sumSplit = 0;
         int count = test.n();
         int batch = 128;
-        double s = 1 / Math.sqrt(m);
+        double s = net.scale() / Math.sqrt(m);
         double[] w = net.weights();
         double[] a = net.outer();
         for (int from = 0; from < count; from += batch) {

@@ -1,5 +1,7 @@
 package org.advrisk.ntk;
 
+import org.advrisk.kernel.ActivationNtk;
+import org.advrisk.kernel.Kernel;
 import org.advrisk.kernel.KernelPredictor;
 import org.advrisk.kernel.KernelRidgePath;
 import org.advrisk.kernel.Kernels;
@@ -7,11 +9,17 @@ import org.advrisk.kernel.ReluNtk;
 import org.advrisk.linalg.Blas;
 
 /**
- * Full-batch gradient descent of a {@link TwoLayerNet} on (1/2)Σ(f(x_i) − y_i)² (docs/ntk.md §4), with
- * the laziness diagnostics reported for every trained network. Each step costs two d×n×m products
- * (H = XᵀW and the weight gradient X·D).
+ * Full-batch gradient descent of a {@link TwoLayerNet} A·f on (1/(2A²))Σ(A·f(x_i) − y_i)² (docs/ntk.md §4,
+ * §6; A = 1: (1/2)Σ(f − y)²), with the laziness diagnostics reported for every trained network. The 1/A²
+ * keeps the function-space step at η·Θ̂ for every A, so η = 1/λ_max(Θ̂(0)) of f's empirical NTK stays the
+ * default while the weights move ∝ 1/A (Chizat, Oyallon and Bach 2019). Each step costs two d×n×m
+ * products (H = XᵀW and the weight gradient X·D). Step sizes are not refused; a run whose training
+ * loss grows past {@link #DIVERGED} times its start (or turns non-finite) stops with an error naming eta.
  */
 public final class LazyTraining {
+    /** Divergence: the training loss exceeds this multiple of its initial value (or is not finite). */
+    public static final double DIVERGED = 1e6;
+
     private LazyTraining() {
     }
 
@@ -29,13 +37,14 @@ public final class LazyTraining {
      * @param flipped         fraction of (training point, neuron) activation patterns that changed
      * @param ntkRelErrInit   ‖Θ̂(0) − Θ‖_op/‖Θ‖_op on the training inputs
      * @param ntkRelErrFinal  ‖Θ̂(T) − Θ‖_op/‖Θ‖_op
+     * @param kernelMove      ‖Θ̂(T) − Θ̂(0)‖_op/‖Θ̂(0)‖_op: how far the empirical NTK moved in training
      */
-    public record Result(TwoLayerNet net, TwoLayerNet initial, ReluNtk kernel, double eta, double lambdaMax,
+    public record Result(TwoLayerNet net, TwoLayerNet initial, Kernel kernel, double eta, double lambdaMax,
                          int steps, double trainMse, double weightMove, double flipped, double ntkRelErrInit,
-                         double ntkRelErrFinal) {
+                         double ntkRelErrFinal, double kernelMove) {
     }
 
-    /** The infinite-width kernel of the trained layers. */
+    /** The infinite-width relu kernel of the trained layers (its label for any activation). */
     public static ReluNtk kernelOf(GdOptions o) {
         if (o.trainFirst() && o.trainSecond()) {
             return ReluNtk.K1_PLUS_K2;
@@ -43,7 +52,10 @@ public final class LazyTraining {
         return o.trainFirst() ? ReluNtk.K1 : ReluNtk.K2;
     }
 
-    /** Trains a copy of {@code init} on the sample; refuses η ≥ 2/λ_max(Θ̂(0)). */
+    /**
+     * Trains a copy of {@code init} on the sample. Any η is accepted (η ≥ 2/λ_max(Θ̂(0)) leaves the lazy
+     * regime but may still converge); divergence is an IllegalArgumentException naming eta.
+     */
     public static Result train(TwoLayerNet init, NtkData.Sample s, GdOptions o) {
         int d = s.d();
         int n = s.n();
@@ -51,17 +63,16 @@ public final class LazyTraining {
         if (init.dim() != d) {
             throw new IllegalArgumentException("d: network input dimension " + init.dim() + " differs from data d=" + d);
         }
-        ReluNtk kernel = kernelOf(o);
+        Kernel kernel = ActivationNtk.of(init.activation(), kernelOf(o), d);
         double[] thetaInf = Kernels.gram(kernel, d, n, s.x());
         double[] theta0 = empiricalNtk(init, s, o);
         double lambdaMax = maxEigenvalue(n, theta0);
         double eta = Double.isNaN(o.eta()) ? 1 / lambdaMax : o.eta();
-        if (eta >= 2 / lambdaMax) {
-            throw new IllegalArgumentException("eta: " + eta + " is >= 2/lambda_max = " + (2 / lambdaMax)
-                    + " (lambda_max of the empirical NTK Gram is " + lambdaMax + "); gradient descent would diverge"
-                    + " and leave the lazy regime; use eta < " + (2 / lambdaMax) + " (default 1/lambda_max)");
-        }
         double relInit = relativeOpError(n, theta0, thetaInf);
+        double amp = init.scale();
+        double etaStep = eta / (amp * amp);
+        boolean relu = init.activation() == org.advrisk.kernel.Activation.RELU;
+        double loss0 = Double.NaN;
 
         TwoLayerNet net = init.copy();
         double[] w = net.weights();
@@ -70,7 +81,7 @@ public final class LazyTraining {
         double[] y = s.y();
         double[] h = new double[n * m];
         boolean[] active0 = new boolean[n * m];
-        double scale = 1 / Math.sqrt(m);
+        double scale = amp / Math.sqrt(m);
         double[] ga = new double[m];
         for (int step = 0; step < o.steps(); step++) {
             Blas.gemm(true, false, n, m, d, 1.0, x, w, 0.0, h);
@@ -80,17 +91,27 @@ public final class LazyTraining {
                 }
             }
             double[] r = net.outputs(n, h);
+            double loss = 0;
             for (int i = 0; i < n; i++) {
                 r[i] -= y[i];
+                loss += r[i] * r[i];
             }
+            if (step == 0) {
+                loss0 = Math.max(loss, Double.MIN_NORMAL);
+            }
+            checkDiverged(loss, loss0, step, eta, lambdaMax);
             if (o.trainSecond()) {
                 for (int j = 0; j < m; j++) {
                     int off = j * n;
                     double acc = 0;
                     for (int i = 0; i < n; i++) {
                         double hv = h[off + i];
-                        if (hv > 0) {
-                            acc += r[i] * hv;
+                        if (relu) {
+                            if (hv > 0) {
+                                acc += r[i] * hv;
+                            }
+                        } else {
+                            acc += r[i] * net.unit(hv);
                         }
                     }
                     ga[j] = acc * scale;
@@ -101,15 +122,15 @@ public final class LazyTraining {
                     int off = j * n;
                     double aj = a[j] * scale;
                     for (int i = 0; i < n; i++) {
-                        h[off + i] = h[off + i] > 0 ? r[i] * aj : 0.0;
+                        h[off + i] = relu ? (h[off + i] > 0 ? r[i] * aj : 0.0) : r[i] * aj * net.unitSlope(h[off + i]);
                     }
                 }
-                // W ← W − η X·D, D_ij = r_i a_j 1{h_ij > 0}/√m  (the gradient of (1/2)Σr² in W)
-                Blas.gemm(false, false, d, m, n, -eta, x, h, 1.0, w);
+                // W ← W − (η/A²) X·D, D_ij = r_i A a_j σ'(h_ij/√d)/√m  (the gradient of (1/2A²)Σr² in W)
+                Blas.gemm(false, false, d, m, n, -etaStep, x, h, 1.0, w);
             }
             if (o.trainSecond()) {
                 for (int j = 0; j < m; j++) {
-                    a[j] -= eta * ga[j];
+                    a[j] -= etaStep * ga[j];
                 }
             }
         }
@@ -120,6 +141,9 @@ public final class LazyTraining {
             mse += (f[i] - y[i]) * (f[i] - y[i]);
         }
         mse /= n;
+        if (o.steps() > 0) {
+            checkDiverged(mse * n, loss0, o.steps(), eta, lambdaMax);
+        }
         long flips = 0;
         if (o.steps() > 0) {
             for (int i = 0; i < h.length; i++) {
@@ -129,9 +153,19 @@ public final class LazyTraining {
             }
         }
         double move = movement(init, net, o);
-        double relFinal = relativeOpError(n, empiricalNtk(net, s, o), thetaInf);
+        double[] thetaT = empiricalNtk(net, s, o);
+        double relFinal = relativeOpError(n, thetaT, thetaInf);
+        double kernelMove = relativeOpError(n, thetaT, theta0);
         return new Result(net, init, kernel, eta, lambdaMax, o.steps(), mse, move, flips / (double) h.length,
-                relInit, relFinal);
+                relInit, relFinal, kernelMove);
+    }
+
+    private static void checkDiverged(double loss, double loss0, int step, double eta, double lambdaMax) {
+        if (!Double.isFinite(loss) || loss > DIVERGED * loss0) {
+            throw new IllegalArgumentException("eta: " + eta + " made gradient descent diverge (training loss "
+                    + loss + " at step " + step + ", " + loss0 + " at the start; 2/lambda_max of the empirical NTK"
+                    + " is " + (2 / lambdaMax) + "); use a smaller --eta (default 1/lambda_max = " + (1 / lambdaMax) + ")");
+        }
     }
 
     /**
@@ -256,10 +290,10 @@ public final class LazyTraining {
             double[] rz = new double[hz.length];
             double[] rx = new double[hx.length];
             for (int i = 0; i < hz.length; i++) {
-                rz[i] = hz[i] > 0 ? hz[i] : 0.0;
+                rz[i] = net.unit(hz[i]);
             }
             for (int i = 0; i < hx.length; i++) {
-                rx[i] = hx[i] > 0 ? hx[i] : 0.0;
+                rx[i] = net.unit(hx[i]);
             }
             Blas.gemm(false, true, count, n, m, 1.0 / m, rz, rx, 0.0, out);
         }
@@ -267,10 +301,10 @@ public final class LazyTraining {
             for (int j = 0; j < m; j++) {
                 double aj = Math.abs(a[j]);
                 for (int t = 0; t < count; t++) {
-                    hz[t + j * count] = hz[t + j * count] > 0 ? aj : 0.0;
+                    hz[t + j * count] = aj * net.unitSlope(hz[t + j * count]);
                 }
                 for (int i = 0; i < n; i++) {
-                    hx[i + j * n] = hx[i + j * n] > 0 ? aj : 0.0;
+                    hx[i + j * n] = aj * net.unitSlope(hx[i + j * n]);
                 }
             }
             double[] act = new double[count * n];
@@ -285,8 +319,9 @@ public final class LazyTraining {
     }
 
     /**
-     * The empirical NTK Gram Θ̂ = J Jᵀ on the training inputs over the trained parameters:
-     * first layer (XᵀX) ∘ (S diag(a²) Sᵀ)/m with S = 1{XᵀW > 0}; second layer relu(H) relu(H)ᵀ/m.
+     * The empirical NTK Gram Θ̂ = J Jᵀ of f (without the scale A) on the training inputs over the trained
+     * parameters: first layer (XᵀX) ∘ (S diag(a²) Sᵀ)/m with S = σ'(XᵀW/√d) (relu: 1{XᵀW > 0}); second
+     * layer σ̃(H) σ̃(H)ᵀ/m with σ̃(h) = √d σ(h/√d).
      */
     public static double[] empiricalNtk(TwoLayerNet net, NtkData.Sample s, GdOptions o) {
         int n = s.n();
@@ -297,7 +332,7 @@ public final class LazyTraining {
         if (o.trainSecond()) {
             double[] relu = new double[h.length];
             for (int i = 0; i < h.length; i++) {
-                relu[i] = h[i] > 0 ? h[i] : 0.0;
+                relu[i] = net.unit(h[i]);
             }
             Blas.gemm(false, true, n, n, m, 1.0 / m, relu, relu, 0.0, out);
         }
@@ -306,7 +341,7 @@ public final class LazyTraining {
                 int off = j * n;
                 double aj = Math.abs(a[j]);
                 for (int i = 0; i < n; i++) {
-                    h[off + i] = h[off + i] > 0 ? aj : 0.0;
+                    h[off + i] = aj * net.unitSlope(h[off + i]);
                 }
             }
             double[] act = new double[n * n];

@@ -1,5 +1,7 @@
 package org.advrisk.ntk;
 
+import org.advrisk.kernel.Activation;
+import org.advrisk.kernel.ActivationNtk;
 import org.advrisk.kernel.Kernel;
 import org.advrisk.kernel.Kernels;
 import org.advrisk.kernel.LinearKernel;
@@ -22,9 +24,50 @@ import org.advrisk.linalg.Blas;
  */
 public record Linearisation(double c0, double c1, double c2, int d, int n, double opError) {
 
-    /** The linear ridge parameter (our convention) that kernel ridge at λ behaves like. */
+    /**
+     * The linear ridge parameter (our convention) that kernel ridge at λ behaves like; NaN when c1 = 0
+     * (even activations: the kernel has no linear part, so no linear ridge is equivalent to it).
+     */
     public double lambdaEff(double lambda) {
+        if (c1 == 0) {
+            return Double.NaN;
+        }
         return c2 * d / (c1 * n) + lambda / c1;
+    }
+
+    /** True when the kernel has a linear part (c1 &gt; 0): the linear-ridge and DE columns apply. */
+    public boolean hasLinearPart() {
+        return c1 > 0;
+    }
+
+    /**
+     * The linearisation of an activation's kernel ({@link ActivationCoefficients}); relu goes through
+     * {@link #of(Kernel, int, int, double[], double, double)} unchanged. The error is measured against the
+     * constant-coefficient form c0·11ᵀ + c1·XXᵀ/d + c2·I.
+     */
+    public static Linearisation of(Activation act, ReluNtk layers, int d, int n, double[] x, double traceSigma,
+                                   double traceSigmaSq) {
+        Kernel kernel = ActivationNtk.of(act, layers, d);
+        if (act == Activation.RELU) {
+            return of(kernel, d, n, x, traceSigma, traceSigmaSq);
+        }
+        double tau = traceSigma / d;
+        double[] c = ActivationCoefficients.of(act, layers, tau, traceSigmaSq / ((double) d * d));
+        if (act.even()) {
+            c[1] = 0;
+        }
+        double[] k = Kernels.gram(kernel, d, n, x);
+        double[] lin = new double[n * n];
+        Blas.gemm(true, false, n, n, d, c[1] / d, x, x, 0.0, lin);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                lin[i + j * n] += c[0] + (i == j ? c[2] : 0);
+            }
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= d;
+        }
+        return new Linearisation(c[0], c[1], c[2], d, n, LazyTraining.relativeOpError(n, lin, k));
     }
 
     /** Coefficients for a kernel (linear kernel: c1 = d·1, exact). */

@@ -2,6 +2,9 @@ package org.advrisk.ntk;
 
 import java.util.List;
 import org.advrisk.attack.Ball;
+import org.advrisk.kernel.Activation;
+import org.advrisk.kernel.Kernel;
+import org.advrisk.kernel.ActivationNtk;
 import org.advrisk.kernel.ReluNtk;
 
 /**
@@ -18,10 +21,29 @@ import org.advrisk.kernel.ReluNtk;
  * @param risks    budgets, attacks, PGD settings, test batch size
  * @param testSize test sample size
  * @param seed     master seed
+ * @param activation the network's activation (relu: the earlier waves' network)
+ * @param scale    output scale A of a finite network (1: lazy as before; small: rich training)
  */
 public record NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayerNet.Init init, double eta,
-                        int gdSteps, double[] lambdas, TestRisks.Options risks, int testSize, long seed) {
+                        int gdSteps, double[] lambdas, TestRisks.Options risks, int testSize, long seed,
+                        Activation activation, double scale) {
+    /** A relu configuration with scale 1. */
+    public NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayerNet.Init init, double eta,
+                     int gdSteps, double[] lambdas, TestRisks.Options risks, int testSize, long seed) {
+        this(n, data, kernel, width, init, eta, gdSteps, lambdas, risks, testSize, seed, Activation.RELU, 1.0);
+    }
+
     public NtkConfig {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation: missing; allowed: " + Activation.ALLOWED);
+        }
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("scale: " + scale + " must be finite and > 0");
+        }
+        if (width == 0 && scale != 1) {
+            throw new IllegalArgumentException("scale: " + scale + " needs a finite --width (the infinite-width kernel"
+                    + " is the lazy limit, scale 1)");
+        }
         if (n < 1) {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
@@ -55,6 +77,11 @@ public record NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayer
     /** Which layers a finite network trains for this kernel. */
     public GdOptions gdOptions() {
         return new GdOptions(eta, gdSteps, kernel.firstLayer(), kernel.secondLayer());
+    }
+
+    /** The infinite-width kernel of the trained layers for this activation. */
+    public Kernel activationKernel() {
+        return ActivationNtk.of(activation, kernel, data.d());
     }
 
     /** The attacks. */

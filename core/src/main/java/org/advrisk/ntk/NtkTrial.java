@@ -64,10 +64,11 @@ public final class NtkTrial {
         NtkData.Sample train = data.train(n, c.seed(), trial);
         NtkData.Sample test = data.test(c.testSize(), c.seed(), trial);
         double[] thetaStar = data.thetaVector();
-        Linearisation lin = Linearisation.of(c.kernel(), d, n, train.x(), data.traceSigma(), data.traceSigmaSq());
+        Linearisation lin = Linearisation.of(c.activation(), c.kernel(), d, n, train.x(), data.traceSigma(),
+                data.traceSigmaSq());
         List<NtkRow> rows = new ArrayList<>();
         if (c.width() == 0) {
-            KernelRidgePath path = KernelRidgePath.fit(c.kernel(), d, n, train.x(), train.y());
+            KernelRidgePath path = KernelRidgePath.fit(c.activationKernel(), d, n, train.x(), train.y());
             for (double lambda : flow == null || flow.ridge() ? c.lambdas() : new double[0]) {
                 double[] coef = path.coefficients(lambda);
                 Predictor f = path.predictor(coef);
@@ -81,7 +82,7 @@ public final class NtkTrial {
                         null, Double.NaN, lin, train, test, thetaStar, threads), t));
             }
         } else {
-            TwoLayerNet net = TwoLayerNet.initialise(d, c.width(), c.init(), c.seed(), trial);
+            TwoLayerNet net = TwoLayerNet.initialise(d, c.width(), c.init(), c.seed(), trial, c.activation(), c.scale());
             LazyTraining.Result r = LazyTraining.train(net, train, c.gdOptions());
             KernelTracking track = KernelTracking.of(r, train, test, FD_STEP);
             double linGap = LazyTraining.linearisedGap(r, train, test, c.gdOptions());
@@ -96,8 +97,9 @@ public final class NtkTrial {
                                      NtkData.Sample train, NtkData.Sample test, double[] thetaStar, int threads) {
         TestRisks.Result risks = TestRisks.evaluate(f, test, thetaStar, c.risks(), c.seed(), trial, threads);
         double lambdaEff = lin.lambdaEff(lambda);
-        LinearRidgeReference ridge = LinearRidgeReference.fit(c.data(), train, test, lambdaEff);
-        double corr = correlation(risks.predictions(), ridge.predict(test));
+        // Rule: no linear part (c1 = 0, even activations) -> no equivalent linear ridge: lin_* are NaN.
+        LinearRidgeReference ridge = lin.hasLinearPart() ? LinearRidgeReference.fit(c.data(), train, test, lambdaEff) : null;
+        double corr = ridge == null ? Double.NaN : correlation(risks.predictions(), ridge.predict(test));
         List<NtkRow> out = new ArrayList<>();
         for (TestRisks.Adversarial a : risks.adversarial()) {
             double std = risks.std().mean();
@@ -121,10 +123,13 @@ public final class NtkTrial {
                     .set(Columns.NTK_REL_ERR, lazy == null ? Double.NaN : lazy.ntkRelErrFinal())
                     .set(Columns.ETA, lazy == null ? Double.NaN : lazy.eta()).set(Columns.LAMBDA_EFF, lambdaEff)
                     .set(Columns.C0, lin.c0()).set(Columns.C1, lin.c1()).set(Columns.C2, lin.c2())
-                    .set(Columns.LIN_ERROR, lin.opError()).set(Columns.LIN_STD_RISK, ridge.stdRisk())
-                    .set(Columns.LIN_ADV_RISK, ridge.adversarial(a.attack(), a.alpha()))
-                    .set(Columns.LIN_NORM_L2, ridge.normL2()).set(Columns.LIN_CORR, corr);
+                    .set(Columns.LIN_ERROR, lin.opError())
+                    .set(Columns.LIN_STD_RISK, ridge == null ? Double.NaN : ridge.stdRisk())
+                    .set(Columns.LIN_ADV_RISK, ridge == null ? Double.NaN : ridge.adversarial(a.attack(), a.alpha()))
+                    .set(Columns.LIN_NORM_L2, ridge == null ? Double.NaN : ridge.normL2()).set(Columns.LIN_CORR, corr);
             setTracking(b, track);
+            b.set(Columns.ACTIVATION, c.activation().label()).set(Columns.SCALE, c.scale())
+                    .set(Columns.KERNEL_MOVE, lazy == null ? Double.NaN : lazy.kernelMove());
             out.add(new NtkRow(b.build(), track));
         }
         return out;
