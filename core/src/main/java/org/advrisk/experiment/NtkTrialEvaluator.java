@@ -106,7 +106,8 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
             lambdas = new double[] {0};
         }
         return new NtkConfig(point.n(), data, ReluNtk.K1, m, TwoLayerNet.Init.ANTISYMMETRIC, Double.NaN,
-                m > 0 ? GD_STEPS : 0, lambdas, risks, TEST_SIZE, trial.seed());
+                m > 0 ? GD_STEPS : 0, lambdas, risks, TEST_SIZE, trial.seed(),
+                org.advrisk.kernel.Activation.parse(spec.activation()), 1.0);
     }
 
     @Override
@@ -115,14 +116,16 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
         NtkEquivalent de = null;
         for (int m : spec.width()) {
             NtkConfig c = config(trial, m);
-            de = new NtkEquivalent(c.data(), c.n());
+            // no linear part (c1 = 0: abs, quadratic): no equivalent, the de_* columns stay NaN
+            de = NtkEquivalent.exists(c.activation(), c.data()) ? new NtkEquivalent(c.data(), c.n(), c.activation())
+                    : null;
             rows.addAll(NtkTrial.run(c, trial.trial(), 1));
         }
         List<Row> out = new ArrayList<>(rows.size());
         for (NtkRow r : rows) {
             Row row = r.row().toBuilder().set(Columns.NORM_L2_SQ, r.normL2() * r.normL2())
                     .set(Columns.KERNEL, ReluNtk.K1.label()).build();
-            out.add(de.addTo(row));
+            out.add(de == null ? org.advrisk.theory.DePrediction.NONE.addTo(row) : de.addTo(row));
         }
         return out;
     }

@@ -37,12 +37,23 @@ import org.advrisk.random.Distribution;
  *                 trained by gradient descent (even: antisymmetric pairs); evaluated inside each trial
  * @param estimators family linear: ridge and/or adversarial training (δ grid, training attacks), each on
  *                 every training set
+ * @param activation family ntk: the network's activation and its kernel (relu, the default, abs, erf, quadratic,
+ *                 tanh, softplus)
  */
 public record Spec(String name, Family family, long seed, int trials,
                    List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
                    List<String> theta, List<String> design, List<String> noise,
                    List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
-                   boolean theory, List<Integer> width, SpecEstimators estimators) {
+                   boolean theory, List<Integer> width, SpecEstimators estimators, String activation) {
+
+    /** A spec with the relu activation (family ntk's default; family linear has none). */
+    public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
+                List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
+                List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory,
+                List<Integer> width, SpecEstimators estimators) {
+        this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
+                theory, width, estimators, DEFAULT_ACTIVATION);
+    }
 
     /** A spec with ridge as its only estimator. */
     public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
@@ -60,6 +71,9 @@ public record Spec(String name, Family family, long seed, int trials,
         this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
                 theory, List.of(0), SpecEstimators.RIDGE);
     }
+
+    /** The activation of family ntk when the spec names none. */
+    public static final String DEFAULT_ACTIVATION = "relu";
 
     /** Allowed widths, for messages. */
     public static final String ALLOWED_WIDTH = "inf, or an even integer from 2 to 1000000 (neurons in antisymmetric"
@@ -87,6 +101,11 @@ public record Spec(String name, Family family, long seed, int trials,
         attack = nonEmpty("attack", attack);
         target = nonEmpty("target", target);
         width = nonEmpty("width", width);
+        activation = org.advrisk.kernel.Activation.parse(activation == null ? DEFAULT_ACTIVATION : activation).label();
+        if (!activation.equals(DEFAULT_ACTIVATION) && family != Family.NTK) {
+            throw new IllegalArgumentException("activation: '" + activation + "' is not allowed for family "
+                    + family.label() + "; allowed: activations with family ntk only");
+        }
         for (int i = 0; i < width.size(); i++) {
             int w = width.get(i);
             String path = width.size() == 1 ? "width" : "width[" + i + "]";
@@ -249,6 +268,9 @@ public record Spec(String name, Family family, long seed, int trials,
             for (double k : estimators.steps()) {
                 a.add((long) k);
             }
+        }
+        if (!activation.equals(DEFAULT_ACTIVATION)) {
+            o.put("activation", activation); // only when not the default: older runs keep their canonical form
         }
         if (!width.equals(List.of(0))) {
             // Written only when not the default, so the canonical form of older runs is unchanged.

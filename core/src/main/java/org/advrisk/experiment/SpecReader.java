@@ -45,6 +45,7 @@ public final class SpecReader {
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
         m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
                 + " width M trained by gradient descent; a list runs each (default inf)");
+        m.put("activation", "family ntk: " + org.advrisk.kernel.Activation.ALLOWED + " (default relu)");
         m.put("estimator", "family linear: " + SpecEstimators.ALLOWED + "; a list runs each on the same training sets"
                 + " (default ridge; advtrain holds the n×p design, n·p <= " + org.advrisk.linear.DesignSampler.MAX_ENTRIES
                 + ")");
@@ -124,7 +125,20 @@ public final class SpecReader {
         }
         List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
-                attack, target, theory, width, estimators(root));
+                attack, target, theory, width, estimators(root), activation(root));
+    }
+
+    /** activation: one name (family ntk). */
+    private static String activation(JsonNode root) {
+        if (!root.has("activation")) {
+            return Spec.DEFAULT_ACTIVATION;
+        }
+        JsonNode a = root.get("activation");
+        if (!a.isTextual()) {
+            throw new IllegalArgumentException("activation: " + describe(a) + " is not a name; allowed: "
+                    + org.advrisk.kernel.Activation.ALLOWED);
+        }
+        return a.textValue();
     }
 
     /** estimator, delta, train_attack: values are checked before their consistency (a bad δ is named first). */

@@ -47,6 +47,15 @@ public final class NtkEquivalent {
 
     /** The equivalent of K1 kernel ridge with n training points drawn from {@code data}. */
     public NtkEquivalent(NtkData data, int n) {
+        this(data, n, org.advrisk.kernel.Activation.RELU);
+    }
+
+    /**
+     * The equivalent of the K1 kernel of an activation, from its linearisation coefficients; refused for an
+     * activation without a linear part (c1 = 0: abs, quadratic), which no linear ridge describes
+     * ({@link #exists}).
+     */
+    public NtkEquivalent(NtkData data, int n, org.advrisk.kernel.Activation activation) {
         if (n < 1) {
             throw new IllegalArgumentException("n: " + n + " is not allowed; allowed: an integer >= 1");
         }
@@ -54,12 +63,30 @@ public final class NtkEquivalent {
         this.n = n;
         int d = data.d();
         double tau = data.traceSigma() / d;
-        double[] c = Linearisation.coefficients(ReluNtk.K1, tau, data.traceSigmaSq(), d);
+        double[] c = activation == org.advrisk.kernel.Activation.RELU
+                ? Linearisation.coefficients(ReluNtk.K1, tau, data.traceSigmaSq(), d)
+                : ActivationCoefficients.of(activation, ReluNtk.K1, tau, data.traceSigmaSq() / ((double) d * d));
+        if (!exists(c)) {
+            throw new IllegalArgumentException("activation: " + activation.label() + " has no linear part (c1 = 0),"
+                    + " so no linear ridge describes its kernel and there is no deterministic equivalent");
+        }
         this.c0 = c[0];
         this.c1 = c[1];
         this.c2 = c[2];
         this.intercept = c0 * d / c1;
         this.equivalent = new DeterministicEquivalent(withIntercept(data, intercept), n, data.sigma());
+    }
+
+    /** Whether an activation's kernel has the deterministic equivalent (a linear part, c1 &gt; 0). */
+    public static boolean exists(org.advrisk.kernel.Activation activation, NtkData data) {
+        int d = data.d();
+        double tau = data.traceSigma() / d;
+        return activation == org.advrisk.kernel.Activation.RELU
+                || exists(ActivationCoefficients.of(activation, ReluNtk.K1, tau, data.traceSigmaSq() / ((double) d * d)));
+    }
+
+    private static boolean exists(double[] c) {
+        return c[1] > 0;
     }
 
     /** The spectrum of Σ with θ*, plus one eigenvalue v0 with θ* = 0 (descending order kept). */
