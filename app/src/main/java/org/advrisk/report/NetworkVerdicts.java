@@ -82,6 +82,12 @@ final class NetworkVerdicts {
                 java.util.Collections.singletonList(byTrial.values().toArray(new double[0][])));
     }
 
+    /** The number of training sets with a finite-width network. */
+    static int trials(RunData data) {
+        return (int) data.rows().stream().filter(r -> r.get(Columns.M.name()) instanceof Number)
+                .map(r -> r.get(Columns.TRIAL.name())).distinct().count();
+    }
+
     private static Numbers numbers(Group g, Group inf, int m, double a, double ratio, double bound) {
         double d = g.number(Columns.D);
         double split = g.mean(Columns.SPLIT_PAIRS);

@@ -66,16 +66,39 @@ public final class Reports {
             checks.addAll(Verdicts.network(data));
         }
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
+        List<Plots.Plot> plots = Plots.render(data, dir.resolve("plots"));
+        h.cards(runCards(data, plots, ntk), dir);
         if (!checks.isEmpty()) {
-            h.heading(2, "Checks", "checks");
-            h.para("note", "Computed from the numbers below by the stated rules (they apply to any run with enough n"
+            h.para("note", "Checks computed from the numbers below by the stated rules (they apply to any run with enough n"
                     + " values at λ = 0, or a λ grid at several n).");
             h.verdicts(checks);
         }
-        section(h, data, Plots.render(data, dir.resolve("plots")), null);
+        section(h, data, plots, null, dir);
         Path html = dir.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
+    }
+
+    /**
+     * The first screen of a single run: a card per kind of check (claim (i) or (iii) over n, the trade-off
+     * along λ, the finite network), or, without checks, the run's first four figures.
+     */
+    private static List<FirstScreen.Card> runCards(RunData data, List<Plots.Plot> plots, boolean ntk) throws IOException {
+        List<FirstScreen.Card> cards = new ArrayList<>();
+        Role[] roles = ntk ? new Role[] {Role.CLAIM3, Role.CLAIM3_NET} : new Role[] {Role.CLAIM1, Role.CLAIM2};
+        for (Role r : roles) {
+            List<Verdict> vs = r == Role.CLAIM2 ? Verdicts.claimTwo(data, false) : verdicts(data, r);
+            if (!vs.isEmpty()) {
+                PartSummary ps = PartSummaries.of(r);
+                cards.add(new FirstScreen.Card(r.name().toLowerCase(java.util.Locale.ROOT), vs.get(0).claim(),
+                        ps.figure(plots), vs, ps.sentence(vs, data), "#verdict-details"));
+            }
+        }
+        for (int i = 0; cards.isEmpty() && i < plots.size() && i < 4; i++) {
+            cards.add(new FirstScreen.Card(plots.get(i).id(), plots.get(i).title(), plots.get(i), List.of(),
+                    plots.get(i).caption(), "#plot-" + plots.get(i).id()));
+        }
+        return cards;
     }
 
     /** Verdicts of a reproduction directory (rendering nothing). */
@@ -126,14 +149,32 @@ public final class Reports {
             all.addAll(d == null ? RealDataPart.verdicts(root.resolve(p.name())) : verdicts(d, p.role()));
         }
         HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
-        h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
-                + " (arXiv 2401.12236), claims (i) and (ii) for linear regression and claim (iii) for a two-layer ReLU"
-                + " network in the lazy (NTK) regime"
-                + (idx.path("quick").asBoolean() ? ", quick sizes (--quick)" : "") + ". "
-                + idx.path("note").asText(""));
-        h.heading(2, "Verdicts", "verdict-table");
-        h.verdicts(all);
+        h.para("lede", "Hao & Zhang (arXiv 2401.12236): (i) the min-norm interpolator is accurate but fragile, (ii) no"
+                + " ridge λ makes both risks small, (iii) the same for a two-layer ReLU network in the lazy (NTK) regime"
+                + (idx.path("quick").asBoolean() ? "; quick sizes (--quick)" : "") + ". One card per part: its headline"
+                + " figure, its verdicts and their key numbers with 95% intervals.");
+        List<List<Plots.Plot>> plotsOf = new ArrayList<>();
+        List<FirstScreen.Card> cards = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            RunData d = datas.get(i);
+            List<Plots.Plot> plots = new ArrayList<>();
+            if (d != null) {
+                plots.addAll(Plots.render(d, d.dir().resolve("plots")));
+                if (p.role() == Role.ADVTRAIN) {
+                    plots.addAll(AdvTrainPlots.render(d, d.dir().resolve("plots")));
+                }
+            }
+            plotsOf.add(plots);
+            List<Verdict> vs = d == null ? RealDataPart.verdicts(root.resolve(p.name())) : verdicts(d, p.role());
+            PartSummary ps = PartSummaries.of(p.role());
+            cards.add(new FirstScreen.Card(p.name(), p.title(), ps.figure(plots), vs, ps.sentence(vs, d),
+                    "#part-" + p.name()));
+        }
+        h.cards(cards, root);
         h.flips(root.resolve(FLIPS));
+        h.verdicts(all);
+        h.para("note", idx.path("note").asText(""));
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             h.heading(2, p.title(), "part-" + p.name());
@@ -143,17 +184,17 @@ public final class Reports {
                 continue;
             }
             List<Verdict> vs = verdicts(datas.get(i), p.role());
-            List<Plots.Plot> plots = new ArrayList<>(Plots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
-            if (p.role() == Role.ADVTRAIN) {
-                plots.addAll(AdvTrainPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
-            }
-            section(h, datas.get(i), plots, p.name());
-            Path partHtml = datas.get(i).dir().resolve("report.html");
+            List<Plots.Plot> plots = plotsOf.get(i);
+            section(h, datas.get(i), plots, p.name(), root);
+            Path partDir = datas.get(i).dir();
             HtmlReport ph = new HtmlReport(p.title());
             ph.para("note", p.why());
+            PartSummary ps = PartSummaries.of(p.role());
+            ph.cards(List.of(new FirstScreen.Card(p.name(), p.title(), ps.figure(plots), vs, ps.sentence(vs, datas.get(i)),
+                    null)), partDir);
             ph.verdicts(vs);
-            section(ph, datas.get(i), plots, null);
-            Files.writeString(partHtml, ph.finish());
+            section(ph, datas.get(i), plots, null, partDir);
+            Files.writeString(partDir.resolve("report.html"), ph.finish());
         }
         Path html = root.resolve("report.html");
         Files.writeString(html, h.finish());
@@ -176,17 +217,18 @@ public final class Reports {
     }
 
     /** Plots, trade-off tables, summary table and run facts of one run. */
-    private static void section(HtmlReport h, RunData data, List<Plots.Plot> plots, String prefix) throws IOException {
+    private static void section(HtmlReport h, RunData data, List<Plots.Plot> plots, String prefix, Path base)
+            throws IOException {
         if (prefix != null) {
             // Inline ids must be unique on the combined page.
             List<Plots.Plot> renamed = new ArrayList<>();
             for (Plots.Plot p : plots) {
-                renamed.add(new Plots.Plot(prefix + "-" + p.id(), p.title(), p.caption() + " (" + prefix + "/plots/"
-                        + p.id() + ")", p.png(), p.svg()));
+                renamed.add(new Plots.Plot(prefix + "-" + p.id(), p.title(), p.caption(), p.png(), p.svg()));
             }
             plots = renamed;
         }
-        h.plots(plots);
+        h.plots(plots, base);
+        h.raw("<details class=\"tables\"><summary>Tables (means ± one standard error over trials)</summary>");
         boolean ntk = data.spec() != null && data.spec().family() == org.advrisk.experiment.Family.NTK;
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
@@ -216,6 +258,7 @@ public final class Reports {
                 h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());
             }
         }
+        h.raw("</details>");
         h.heading(3, "Run", null);
         h.run(data);
     }
