@@ -124,6 +124,10 @@ public final class NtkCommand implements Callable<Integer> {
             + " for any value, e.g. --threads 2 (default ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
+    @Option(names = "--theory", description = "Add the K1 kernel's deterministic-equivalent columns de_std_risk,"
+            + " de_adv_risk, de_norm_l2 (what advrisk explore's NTK panel draws; --kernel k1 only).")
+    boolean theory;
+
     @Mixin
     FormatOption output;
 
@@ -131,6 +135,10 @@ public final class NtkCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = output.parse();
         NtkConfig config = config();
+        if (theory && config.kernel() != ReluNtk.K1) {
+            throw new IllegalArgumentException("theory: the NTK deterministic equivalent covers --kernel k1 only, not "
+                    + kernel + "; allowed: --theory with --kernel k1");
+        }
         if (trials.trials < 1) {
             throw new IllegalArgumentException("trials: " + trials.trials + " must be >= 1");
         }
@@ -144,7 +152,12 @@ public final class NtkCommand implements Callable<Integer> {
         } finally {
             Blas.threads(previous);
         }
-        fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
+        if (theory) {
+            org.advrisk.ntk.NtkEquivalent de = new org.advrisk.ntk.NtkEquivalent(config.data(), config.n());
+            fmt.write(rows.stream().map(r -> de.addTo(r.row()).toMap()).toList(), spec.commandLine().getOut());
+        } else {
+            fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
+        }
         return 0;
     }
 

@@ -23,6 +23,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
  *       {@code DELETE /api/simulate/{id}} cancels it;</li>
  *   <li>{@code GET /api/limits} — the cost limits;</li>
+ *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
+ *       deterministic equivalent ({@link NtkView});</li>
  *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
  *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
  * </ul>
@@ -52,6 +54,7 @@ public final class ExploreServer implements AutoCloseable {
         m.put("/index.html", new String[] {web + "index.html", "text/html; charset=utf-8"});
         m.put("/explore.js", new String[] {web + "explore.js", "text/javascript; charset=utf-8"});
         m.put("/explore.css", new String[] {web + "explore.css", "text/css; charset=utf-8"});
+        m.put("/explore-more.js", new String[] {web + "explore-more.js", "text/javascript; charset=utf-8"});
         String ec = "/webjars/echarts/" + ECHARTS + "/dist/echarts.min.js";
         m.put(ec, new String[] {"/META-INF/resources" + ec, "text/javascript; charset=utf-8"});
         return m;
@@ -86,6 +89,11 @@ public final class ExploreServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", run.toString());
         m.put("figures", figs);
+        List<Map<String, Object>> verdicts = new java.util.ArrayList<>();
+        for (org.advrisk.report.Verdict v : org.advrisk.report.Reports.checks(data)) {
+            verdicts.add(org.advrisk.report.FigureJson.verdict(v));
+        }
+        m.put("verdicts", verdicts);
         return m;
     }
 
@@ -105,6 +113,7 @@ public final class ExploreServer implements AutoCloseable {
             cfg.jetty.threadPool = threads;
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
+            cfg.routes.get("/api/ntk", ctx -> json(ctx, 200, NtkView.compute(Query.of(ctx.queryParamMap(), NtkView.ALLOWED))));
             cfg.routes.get("/api/figures", ctx -> {
                 if (figures == null) {
                     throw new RefusedRequest(400, new ApiError("run", null, "explore --run DIR",

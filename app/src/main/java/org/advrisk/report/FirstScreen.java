@@ -76,7 +76,7 @@ final class FirstScreen {
             String set = v.setting().split("[:,]")[0];
             String alpha = v.setting().contains("α = ") ? " " + v.setting().substring(v.setting().lastIndexOf("α = "))
                     .split(" \\(")[0] : "";
-            shortClaim += " · " + set + alpha;
+            shortClaim = (claim.startsWith("(") ? claim.substring(0, claim.indexOf(')') + 1) : shortClaim) + " " + set + alpha;
         }
         return shortClaim.length() > 60 ? shortClaim.substring(0, 59) + "…" : shortClaim;
     }

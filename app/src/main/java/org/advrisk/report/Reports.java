@@ -60,11 +60,7 @@ public final class Reports {
         }
         RunData data = RunData.load(dir);
         boolean ntk = "ntk".equals(data.spec().family().label());
-        List<Verdict> checks = new ArrayList<>(ntk ? Verdicts.claimThree(data) : Verdicts.claimOne(data));
-        checks.addAll(ntk ? Verdicts.claimThreeRidge(data) : Verdicts.claimTwo(data, false));
-        if (ntk) {
-            checks.addAll(Verdicts.network(data));
-        }
+        List<Verdict> checks = checks(data);
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
         List<Plots.Plot> plots = Plots.render(data, dir.resolve("plots"));
         h.cards(runCards(data, plots, ntk), dir);
@@ -77,6 +73,17 @@ public final class Reports {
         Path html = dir.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
+    }
+
+    /** The checks of a single run's report: claims (i) and (ii), or for the NTK family claim (iii)'s three. */
+    public static List<Verdict> checks(RunData data) {
+        boolean ntk = "ntk".equals(data.spec().family().label());
+        List<Verdict> checks = new ArrayList<>(ntk ? Verdicts.claimThree(data) : Verdicts.claimOne(data));
+        checks.addAll(ntk ? Verdicts.claimThreeRidge(data) : Verdicts.claimTwo(data, false));
+        if (ntk) {
+            checks.addAll(Verdicts.network(data));
+        }
+        return checks;
     }
 
     /**
