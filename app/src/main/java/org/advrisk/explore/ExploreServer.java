@@ -26,7 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
  *       deterministic equivalent ({@link NtkView});</li>
  *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
- *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
+ *       (the report's figures as data, {@link org.advrisk.report.FigureJson}) and its verdicts, loaded once at
+ *       start; {@code GET /api/run} says whether there is one ({@code {"run": true|false}}).</li>
  * </ul>
  * Bad parameters get 400 with {@code {"field","value","allowed","message"}}.
  */
@@ -114,6 +115,7 @@ public final class ExploreServer implements AutoCloseable {
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
             cfg.routes.get("/api/ntk", ctx -> json(ctx, 200, NtkView.compute(Query.of(ctx.queryParamMap(), NtkView.ALLOWED))));
+            cfg.routes.get("/api/run", ctx -> json(ctx, 200, Map.of("run", figures != null)));
             cfg.routes.get("/api/figures", ctx -> {
                 if (figures == null) {
                     throw new RefusedRequest(400, new ApiError("run", null, "explore --run DIR",

@@ -501,6 +501,11 @@ class ExploreBrowserTest {
             }
         }
         assertThat(found).isTrue();
+        String shot = System.getProperty("explore.ntk.screenshot");
+        if (shot != null) {
+            js("document.getElementById('panel-ntk').scrollIntoView();");
+            Files.write(Path.of(shot), driver.getScreenshotAs(OutputType.BYTES));
+        }
         assertThat(consoleErrors()).isEmpty();
     }
 

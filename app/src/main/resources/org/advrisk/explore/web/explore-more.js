@@ -110,8 +110,10 @@
   }
 
   async function runFigures() {
+    const has = await (await fetch('api/run')).json();
+    if (!has.run) return; // started without --run
     const res = await fetch('api/figures');
-    if (!res.ok) return; // started without --run
+    if (!res.ok) return;
     const body = await res.json();
     run.data = body;
     $('run-figures').hidden = false;
