@@ -36,9 +36,9 @@ public final class AuditAnswer {
                         .append("): robustness costs nothing here.");
             } else {
                 b.append("the most robust λ = ").append(g(lAdv)).append(" has adversarial MSE ").append(g(advAdv))
-                        .append(" (").append(g(advStd / advAdv)).append("× less than at the most accurate λ = ")
-                        .append(g(lStd)).append(") and costs ").append(pct(testAdv / testStd - 1))
-                        .append(" test MSE (").append(g(testAdv)).append(" vs ").append(g(testStd)).append(").");
+                        .append(" (the most accurate λ = ").append(g(lStd)).append(" has ").append(g(advStd / advAdv))
+                        .append("× that) and costs ").append(pct(testAdv / testStd - 1)).append(" test MSE (")
+                        .append(g(testAdv)).append(" vs ").append(g(testStd)).append(").");
             }
             if (Double.isFinite(zero)) {
                 b.append(" Interpolating (λ = 0) gives ").append(g(zero)).append("× the best adversarial MSE.");

@@ -106,4 +106,31 @@ class NtkCommandTest {
             assertThat(r.out()).contains(opt);
         }
     }
+
+    /** --theory adds the K1 deterministic equivalent's columns, the values of NtkEquivalent at each row's λ and α. */
+    @Test
+    void theoryAddsTheDeterministicEquivalentColumns() throws Exception {
+        Run r = run("ntk", "--n", "40", "--d", "200", "--spectrum", "twolevel:spikes=5,spike=1,tail=20", "--theta",
+                "top:k=5,norm=1", "--lambda", "0,0.01", "--alpha", "0.5", "--test-size", "50", "--steps", "3",
+                "--restarts", "0", "--theory", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        org.advrisk.ntk.NtkData data = new org.advrisk.ntk.NtkData(
+                org.advrisk.linear.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(200), false,
+                org.advrisk.linear.GroundTruthSpec.parse("top:k=5,norm=1").withSize(200, 1), 0.5,
+                org.advrisk.random.Distribution.GAUSSIAN);
+        org.advrisk.ntk.NtkEquivalent de = new org.advrisk.ntk.NtkEquivalent(data, 40);
+        assertThat(rows.size()).isEqualTo(2);
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            org.advrisk.theory.DePrediction p = de.columns(row.get("lambda").asDouble(), 0.5,
+                    org.advrisk.linear.AttackNorm.L2);
+            assertThat(row.get("de_std_risk").asDouble()).isEqualTo(p.stdRisk()).isPositive();
+            assertThat(row.get("de_adv_risk").asDouble()).isEqualTo(p.advRisk()).isGreaterThan(p.stdRisk());
+            assertThat(row.get("de_norm_l2").asDouble()).isEqualTo(p.normL2()).isPositive();
+        }
+        assertThat(run(SMALL).out()).doesNotContain("de_std_risk");
+        Run k2 = run("ntk", "--n", "20", "--d", "40", "--kernel", "k2", "--theory");
+        assertThat(k2.code()).isEqualTo(2);
+        assertThat(k2.err()).contains("theory: the NTK deterministic equivalent covers --kernel k1 only");
+    }
 }
