@@ -62,8 +62,9 @@ public final class Reports {
         boolean ntk = "ntk".equals(data.spec().family().label());
         List<Verdict> checks = checks(data);
         HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
-        List<Plots.Plot> plots = Plots.render(data, dir.resolve("plots"));
-        h.cards(runCards(data, plots, ntk), dir);
+        List<Figure> figures = Figures.of(data);
+        List<Plots.Plot> plots = Plots.render(figures, dir.resolve("plots"));
+        h.cards(runCards(data, plots, figures, ntk), dir);
         if (!checks.isEmpty()) {
             h.para("note", "Checks computed from the numbers below by the stated rules (they apply to any run with enough n"
                     + " values at λ = 0, or a λ grid at several n).");
@@ -90,7 +91,8 @@ public final class Reports {
      * The first screen of a single run: a card per kind of check (claim (i) or (iii) over n, the trade-off
      * along λ, the finite network), or, without checks, the run's first four figures.
      */
-    private static List<FirstScreen.Card> runCards(RunData data, List<Plots.Plot> plots, boolean ntk) throws IOException {
+    private static List<FirstScreen.Card> runCards(RunData data, List<Plots.Plot> plots, List<Figure> figures,
+                                                   boolean ntk) throws IOException {
         List<FirstScreen.Card> cards = new ArrayList<>();
         Role[] roles = ntk ? new Role[] {Role.CLAIM3, Role.CLAIM3_NET} : new Role[] {Role.CLAIM1, Role.CLAIM2};
         for (Role r : roles) {
@@ -98,11 +100,11 @@ public final class Reports {
             if (!vs.isEmpty()) {
                 PartSummary ps = PartSummaries.of(r);
                 cards.add(new FirstScreen.Card(r.name().toLowerCase(java.util.Locale.ROOT), vs.get(0).claim(),
-                        ps.figure(plots), vs, ps.sentence(vs, data), "#verdict-details"));
+                        thumb(ps.figure(plots), figures), vs, ps.sentence(vs, data), "#verdict-details"));
             }
         }
         for (int i = 0; cards.isEmpty() && i < plots.size() && i < 4; i++) {
-            cards.add(new FirstScreen.Card(plots.get(i).id(), plots.get(i).title(), plots.get(i), List.of(),
+            cards.add(new FirstScreen.Card(plots.get(i).id(), plots.get(i).title(), thumb(plots.get(i), figures), List.of(),
                     plots.get(i).caption(), "#plot-" + plots.get(i).id()));
         }
         return cards;
@@ -166,8 +168,9 @@ public final class Reports {
             Part p = parts.get(i);
             RunData d = datas.get(i);
             List<Plots.Plot> plots = new ArrayList<>();
+            List<Figure> figures = d == null ? List.of() : Figures.of(d);
             if (d != null) {
-                plots.addAll(Plots.render(d, d.dir().resolve("plots")));
+                plots.addAll(Plots.render(figures, d.dir().resolve("plots")));
                 if (p.role() == Role.ADVTRAIN) {
                     plots.addAll(AdvTrainPlots.render(d, d.dir().resolve("plots")));
                 }
@@ -175,7 +178,7 @@ public final class Reports {
             plotsOf.add(plots);
             List<Verdict> vs = d == null ? RealDataPart.verdicts(root.resolve(p.name())) : verdicts(d, p.role());
             PartSummary ps = PartSummaries.of(p.role());
-            cards.add(new FirstScreen.Card(p.name(), p.title(), ps.figure(plots), vs, ps.sentence(vs, d),
+            cards.add(new FirstScreen.Card(p.name(), p.title(), thumb(ps.figure(plots), figures), vs, ps.sentence(vs, d),
                     "#part-" + p.name()));
         }
         h.cards(cards, root);
@@ -197,8 +200,8 @@ public final class Reports {
             HtmlReport ph = new HtmlReport(p.title());
             ph.para("note", p.why());
             PartSummary ps = PartSummaries.of(p.role());
-            ph.cards(List.of(new FirstScreen.Card(p.name(), p.title(), ps.figure(plots), vs, ps.sentence(vs, datas.get(i)),
-                    null)), partDir);
+            ph.cards(List.of(new FirstScreen.Card(p.name(), p.title(), cards.get(i).plot(), vs,
+                    ps.sentence(vs, datas.get(i)), null)), partDir);
             ph.verdicts(vs);
             section(ph, datas.get(i), plots, null, partDir);
             Files.writeString(partDir.resolve("report.html"), ph.finish());
@@ -206,6 +209,19 @@ public final class Reports {
         Path html = root.resolve("report.html");
         Files.writeString(html, h.finish());
         return html;
+    }
+
+    /** The headline plot with a small PNG of its figure (the plot itself when it is not one of the figures). */
+    static Plots.Plot thumb(Plots.Plot p, List<Figure> figures) throws IOException {
+        if (p == null) {
+            return null;
+        }
+        for (Figure f : figures) {
+            if (f.id().equals(p.id())) {
+                return Plots.thumbnail(f, p);
+            }
+        }
+        return p;
     }
 
     /** The real-data part: its verdicts on the combined page and its own report.html. */
