@@ -15,7 +15,8 @@ import org.advrisk.audit.AuditResult;
 import org.advrisk.report.AuditReport;
 
 /**
- * What {@code advrisk audit} prints and writes: rows and summary as a table, CSV or JSON on stdout,
+ * What {@code advrisk audit} prints and writes: as a table the answer first (a paragraph per attack and α,
+ * {@link org.advrisk.report.AuditAnswer}), then rows and summary; or CSV or JSON on stdout;
  * and under {@code --out DIR} results.csv/.jsonl, summary.csv, manifest.json, plots and report.html,
  * every file written to a temporary name and moved into place. Which directories it may write and
  * when is {@link AuditDirectory}'s rule; a refused run writes nothing.
@@ -36,6 +37,10 @@ final class AuditOutput {
         } else if (fmt == OutputFormat.CSV) {
             fmt.write(rows, o);
         } else {
+            for (String line : org.advrisk.report.AuditAnswer.of(sums)) {
+                o.println(line);
+            }
+            o.println();
             fmt.write(rows, o);
             o.println();
             o.println("summary per (attack, alpha), mean over " + splits + " split(s):");

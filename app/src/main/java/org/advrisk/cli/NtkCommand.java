@@ -135,6 +135,11 @@ public final class NtkCommand implements Callable<Integer> {
             + " for any value, e.g. --threads 2 (default ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
+    @Option(names = "--theory", description = "Add the K1 kernel's deterministic-equivalent columns de_std_risk,"
+            + " de_adv_risk, de_norm_l2 (what advrisk explore's NTK panel draws; --kernel k1 only; NaN on gradient-flow"
+            + " rows and for abs/quadratic, whose kernel has no linear part).")
+    boolean theory;
+
     @Mixin
     FormatOption output;
 
@@ -142,6 +147,10 @@ public final class NtkCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = output.parse();
         NtkConfig config = config();
+        if (theory && config.kernel() != ReluNtk.K1) {
+            throw new IllegalArgumentException("theory: the NTK deterministic equivalent covers --kernel k1 only, not "
+                    + kernel + "; allowed: --theory with --kernel k1");
+        }
         if (trials.trials < 1) {
             throw new IllegalArgumentException("trials: " + trials.trials + " must be >= 1");
         }
@@ -155,8 +164,21 @@ public final class NtkCommand implements Callable<Integer> {
         } finally {
             Blas.threads(previous);
         }
-        fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
+        if (theory) {
+            // The equivalent is kernel ridge's (K1) for an activation with a linear part; gradient-flow rows and
+            // even activations (c1 = 0) get NaN de_* columns.
+            org.advrisk.ntk.NtkEquivalent de = org.advrisk.ntk.NtkEquivalent.exists(config.activation(), config.data())
+                    ? new org.advrisk.ntk.NtkEquivalent(config.data(), config.n(), config.activation()) : null;
+            fmt.write(rows.stream().map(r -> (de == null || isFlow(r.row()) ? org.advrisk.theory.DePrediction.NONE
+                    .addTo(r.row()) : de.addTo(r.row())).toMap()).toList(), spec.commandLine().getOut());
+        } else {
+            fmt.write(rows.stream().map(NtkRow::toMap).toList(), spec.commandLine().getOut());
+        }
         return 0;
+    }
+
+    private static boolean isFlow(org.advrisk.columns.Row row) {
+        return row.has(org.advrisk.columns.Columns.ESTIMATOR) && !"ridge".equals(row.text(org.advrisk.columns.Columns.ESTIMATOR));
     }
 
     @Option(names = "--estimator", defaultValue = "ridge", paramLabel = "LIST",

@@ -23,8 +23,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
  *       {@code DELETE /api/simulate/{id}} cancels it;</li>
  *   <li>{@code GET /api/limits} — the cost limits;</li>
+ *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
+ *       deterministic equivalent ({@link NtkView});</li>
  *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
- *       (the report's figures as data, {@link org.advrisk.report.FigureJson}), loaded once at start.</li>
+ *       (the report's figures as data, {@link org.advrisk.report.FigureJson}) and its verdicts, loaded once at
+ *       start; {@code GET /api/run} says whether there is one ({@code {"run": true|false}}).</li>
  * </ul>
  * Bad parameters get 400 with {@code {"field","value","allowed","message"}}. Every request passes
  * {@link RequestGuard} first (this server's Host only, same-origin state changes, JSON bodies, body
@@ -54,6 +57,7 @@ public final class ExploreServer implements AutoCloseable {
         m.put("/index.html", new String[] {web + "index.html", "text/html; charset=utf-8"});
         m.put("/explore.js", new String[] {web + "explore.js", "text/javascript; charset=utf-8"});
         m.put("/explore.css", new String[] {web + "explore.css", "text/css; charset=utf-8"});
+        m.put("/explore-more.js", new String[] {web + "explore-more.js", "text/javascript; charset=utf-8"});
         String ec = "/webjars/echarts/" + ECHARTS + "/dist/echarts.min.js";
         m.put(ec, new String[] {"/META-INF/resources" + ec, "text/javascript; charset=utf-8"});
         return m;
@@ -88,6 +92,11 @@ public final class ExploreServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", run.toString());
         m.put("figures", figs);
+        List<Map<String, Object>> verdicts = new java.util.ArrayList<>();
+        for (org.advrisk.report.Verdict v : org.advrisk.report.Reports.checks(data)) {
+            verdicts.add(org.advrisk.report.FigureJson.verdict(v));
+        }
+        m.put("verdicts", verdicts);
         return m;
     }
 
@@ -111,6 +120,8 @@ public final class ExploreServer implements AutoCloseable {
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
+            cfg.routes.get("/api/ntk", ctx -> json(ctx, 200, NtkView.compute(Query.of(ctx.queryParamMap(), NtkView.ALLOWED))));
+            cfg.routes.get("/api/run", ctx -> json(ctx, 200, Map.of("run", figures != null)));
             cfg.routes.get("/api/figures", ctx -> {
                 if (figures == null) {
                     throw new RefusedRequest(400, new ApiError("run", null, "explore --run DIR",

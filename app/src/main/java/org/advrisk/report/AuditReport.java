@@ -114,13 +114,22 @@ public final class AuditReport {
         for (String n : r.notes()) {
             h.append("<p class=\"note\">").append(Html.esc(n)).append("</p>");
         }
-        h.append("<h2>Summary per (attack, α)</h2>").append(table(summaryRows));
+        h.append("<h2>The answer</h2>");
+        for (String a : AuditAnswer.of(summaryRows)) {
+            h.append("<p class=\"sentence\">").append(Html.esc(a)).append("</p>");
+        }
+        h.append("<div class=\"headlines\">");
+        for (int i = 0; i < out.size() && i < 3; i++) {
+            h.append("<section class=\"card\">").append(FirstScreen.figure(out.get(i), dir, "thumb", false))
+                    .append("</section>");
+        }
+        h.append("</div>");
+        h.append("<details><summary>Summary per (attack, α)</summary>").append(table(summaryRows)).append("</details>");
         h.append("<p class=\"rule\">A = adversarial MSE at λ_std / its minimum over λ; S = test MSE at λ_adv / its minimum. "
                 + "The adversarial MSE of a linear model is exact (certified): the mean of (|f(x) − y| + α‖Dθ̂‖_q)².</p>");
         h.append("<h2>Plots</h2>");
         for (Plots.Plot pl : out) {
-            h.append("<figure>").append(Html.inlineSvg(pl.svg())).append("<figcaption>").append(Html.esc(pl.caption()))
-                    .append("</figcaption></figure>");
+            h.append(FirstScreen.figure(pl, dir, "plot", true));
         }
         h.append("<p class=\"note\">All rows: results.csv.</p></body></html>\n");
         Path tmp = dir.resolve("report.html.tmp");

@@ -44,6 +44,17 @@ public final class FigureJson {
         return m;
     }
 
+    /** A verdict for a page: claim, setting, decision, its CSS class (holds, fails, open) and the conditions. */
+    public static Map<String, Object> verdict(Verdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claim", v.claim());
+        m.put("setting", v.setting());
+        m.put("decision", VerdictText.word(v));
+        m.put("css", VerdictText.cssClass(v));
+        m.put("statistics", VerdictText.statisticsCell(v));
+        return m;
+    }
+
     private static Map<String, Object> axis(Figure.Axis a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", a.title());

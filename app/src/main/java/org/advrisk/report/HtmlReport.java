@@ -37,26 +37,15 @@ final class HtmlReport {
         return this;
     }
 
-    /** The verdict table with its rules. */
+    /** The full statistics table of the verdicts, folded, and their rules, each once ({@link FirstScreen#details}). */
     HtmlReport verdicts(List<Verdict> vs) {
-        b.append("<table id=\"verdicts\" class=\"verdicts\"><thead><tr><th>claim</th><th>setting</th><th>what was measured</th>")
-                .append("<th>statistic [95% interval] vs threshold</th><th>the numbers</th><th>verdict</th></tr></thead><tbody>\n");
-        for (Verdict v : vs) {
-            b.append("<tr><td>").append(Html.esc(v.claim())).append("</td><td>").append(Html.esc(v.setting()))
-                    .append("</td><td>").append(Html.esc(v.measured())).append("</td><td>")
-                    .append(Html.esc(VerdictText.statisticsCell(v)))
-                    .append("</td><td>").append(Html.esc(VerdictText.numbers(v)))
-                    .append("</td><td class=\"").append(VerdictText.cssClass(v)).append("\">").append(VerdictText.word(v))
-                    .append("</td></tr>\n");
-        }
-        b.append("</tbody></table>\n");
-        java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
-        vs.forEach(v -> rules.add(v.rule()));
-        b.append("<p class=\"rule\"><b>Rules.</b></p><ul class=\"rule\">");
-        for (String r : rules) {
-            b.append("<li>").append(Html.esc(r)).append("</li>");
-        }
-        b.append("</ul>\n");
+        b.append(FirstScreen.details(vs, false));
+        return this;
+    }
+
+    /** The first screen's cards ({@link FirstScreen#cards}); figure paths relative to {@code base}. */
+    HtmlReport cards(List<FirstScreen.Card> cards, java.nio.file.Path base) {
+        b.append(FirstScreen.cards(cards, base));
         return this;
     }
 
@@ -112,14 +101,10 @@ final class HtmlReport {
         b.append("<tr><th>").append(Html.esc(k)).append("</th><td>").append(Html.esc(v)).append("</td></tr>");
     }
 
-    HtmlReport plots(List<Plots.Plot> plots) throws IOException {
+    /** The figures as linked images of the run directory with their titles and captions as text. */
+    HtmlReport plots(List<Plots.Plot> plots, java.nio.file.Path base) {
         for (Plots.Plot p : plots) {
-            String stem = p.svg().getFileName().toString().replaceFirst("\\.svg$", "");
-            String svg = Html.inlineSvg(p.svg()).replace("clip-" + stem + "-", "clip-" + p.id() + "-");
-            b.append("<figure id=\"plot-").append(p.id()).append("\" class=\"plot\">").append(svg)
-                    .append("<figcaption>").append(Html.esc(p.caption())).append(" Files: <code>plots/")
-                    .append(Html.esc(p.id())).append(".png</code>, <code>plots/").append(Html.esc(p.id()))
-                    .append(".svg</code>.</figcaption></figure>\n");
+            b.append(FirstScreen.figure(p, base, "plot", true));
         }
         return this;
     }

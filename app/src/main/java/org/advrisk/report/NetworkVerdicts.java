@@ -8,13 +8,19 @@ import java.util.Map;
 import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
+import org.advrisk.stats.Criterion;
+import org.advrisk.stats.TrialCells;
 
 /**
  * Claim (iii)'s finite network: one verdict per setting and finite width (at λ = 0, the largest α),
  * the network's function against the infinite-width kernel's on the test points, with the laziness
- * diagnostics, the risks next to the kernel's and the input gradients as numbers.
+ * diagnostics, the risks next to the kernel's and the input gradients as numbers. The ratio's 95% interval
+ * is the bootstrap over training sets (each with its own initialisation) of the other verdicts.
  */
 final class NetworkVerdicts {
+    /** The rule's statistic. */
+    static final String STATISTIC = "RMS|f_net − f_kernel| / RMS f_kernel";
+
     private NetworkVerdicts() {
     }
 
@@ -38,12 +44,48 @@ final class NetworkVerdicts {
                 }
                 double ratio = g.mean(Columns.KERNEL_GAP_RMS) / g.mean(Columns.KERNEL_RMS);
                 double bound = GAP_FACTOR / Math.sqrt(m / 2.0);
+                TrialCells cells = cells(data, s, m, a, g.number(Columns.N));
+                List<Criterion> criteria = VerdictStats.criteria(cells, List.of(STATISTIC),
+                        List.of(VerdictStats.ratioAtMax(0, 1)), new boolean[] {false}, new double[] {bound});
                 out.add(new Verdict("(iii) one finite network trained by GD tracks the kernel", RunData.label(s)
                         + ", m = " + m, "f_net vs f_kernel on the test points, laziness, risks, input gradients",
-                        numbers(g, inf, m, a, ratio, bound), ratio <= bound, VerdictRules.RULE_III_NET));
+                        numbers(g, inf, m, a, ratio, bound), org.advrisk.stats.Decision.all(criteria.stream().map(Criterion::decision).toList()), criteria,
+                        VerdictRules.RULE_III_NET));
             }
         }
         return out;
+    }
+
+    /**
+     * Per training set (trial, with its own network initialisation), RMS|f_net − f_kernel| and RMS f_kernel
+     * of the width-m network at one n, λ = 0 and budget α: the bootstrap's cells (one n).
+     */
+    static TrialCells cells(RunData data, Map<String, Object> setting, int m, double alpha, double n) {
+        java.util.TreeMap<Integer, double[]> byTrial = new java.util.TreeMap<>();
+        for (Map<String, Object> r : data.rows()) {
+            boolean match = true;
+            for (Map.Entry<String, Object> e : setting.entrySet()) {
+                match &= RunData.same(r.get(e.getKey()), e.getValue());
+            }
+            if (!match || !(r.get(Columns.M.name()) instanceof Number w) || w.intValue() != m
+                    || ((Number) r.get(Columns.N.name())).doubleValue() != n
+                    || ((Number) r.get(Columns.LAMBDA.name())).doubleValue() != 0
+                    || ((Number) r.get(Columns.ALPHA.name())).doubleValue() != alpha
+                    || !(r.get(Columns.KERNEL_GAP_RMS.name()) instanceof Number gap)
+                    || !(r.get(Columns.KERNEL_RMS.name()) instanceof Number rms)) {
+                continue;
+            }
+            byTrial.put(((Number) r.get(Columns.TRIAL.name())).intValue(),
+                    new double[] {gap.doubleValue(), rms.doubleValue()});
+        }
+        return new TrialCells(new double[] {n}, List.of(Columns.KERNEL_GAP_RMS.name(), Columns.KERNEL_RMS.name()),
+                java.util.Collections.singletonList(byTrial.values().toArray(new double[0][])));
+    }
+
+    /** The number of training sets with a finite-width network. */
+    static int trials(RunData data) {
+        return (int) data.rows().stream().filter(r -> r.get(Columns.M.name()) instanceof Number)
+                .map(r -> r.get(Columns.TRIAL.name())).distinct().count();
     }
 
     private static Numbers numbers(Group g, Group inf, int m, double a, double ratio, double bound) {

@@ -54,12 +54,43 @@ public final class Plots {
 
     /** Writes every figure the run's data supports ({@link Figures#of}) into {@code dir}, in report order. */
     public static List<Plot> render(RunData data, Path dir) throws IOException {
+        return render(Figures.of(data), dir);
+    }
+
+    /** Writes the figures into {@code dir}, in order. */
+    static List<Plot> render(List<Figure> figures, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Plot> out = new ArrayList<>();
-        for (Figure f : Figures.of(data)) {
+        for (Figure f : figures) {
             out.add(save(draw(f), dir, f.id(), f.caption()));
         }
         return out;
+    }
+
+    /**
+     * A small PNG of the figure for the report's first screen ({@code ID.thumb.png}, 640×380 with fonts that
+     * stay legible at a card's width); the plot with that PNG and the full-size SVG.
+     */
+    static Plot thumbnail(Figure f, Plot full) throws IOException {
+        XYChart c = draw(f);
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        c.getStyler().setChartTitleVisible(false);
+        c.getStyler().setChartPadding(6);
+        Path png = full.png().resolveSibling(f.id() + ".thumb.png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 380,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            c.paint(g, 640, 380);
+        } finally {
+            g.dispose();
+        }
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        return new Plot(full.id(), full.title(), full.caption(), png, full.svg());
     }
 
     /** The chart of one figure. */

@@ -74,6 +74,28 @@ public final class Reports {
         }
         RunData data = RunData.load(dir);
         boolean ntk = "ntk".equals(data.spec().family().label());
+        List<Verdict> checks = checks(data);
+        HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
+        List<Figure> figures = Figures.of(data);
+        List<Plots.Plot> plots = new ArrayList<>(Plots.render(figures, dir.resolve("plots")));
+        if (!ntk) {
+            plots.addAll(EarlyStopPlots.render(data, dir.resolve("plots"))); // none without gradient-flow rows
+        }
+        h.cards(runCards(data, plots, figures, ntk), dir);
+        if (!checks.isEmpty()) {
+            h.para("note", "Checks computed from the numbers below by the stated rules (they apply to any run with enough n"
+                    + " values at λ = 0, or a λ grid at several n).");
+            h.verdicts(checks);
+        }
+        section(h, data, plots, null, dir);
+        Path html = dir.resolve("report.html");
+        Files.writeString(html, h.finish());
+        return html;
+    }
+
+    /** The checks of a single run's report: claims (i) and (ii), or for the NTK family claim (iii)'s three. */
+    public static List<Verdict> checks(RunData data) throws IOException {
+        boolean ntk = "ntk".equals(data.spec().family().label());
         List<Verdict> checks = new ArrayList<>(ntk ? Verdicts.claimThree(data) : Verdicts.claimOne(data));
         checks.addAll(ntk ? Verdicts.claimThreeRidge(data) : Verdicts.claimTwo(data, false));
         if (ntk) {
@@ -81,21 +103,30 @@ public final class Reports {
         } else {
             checks.addAll(EarlyStopVerdicts.verdicts(data)); // none without gradient-flow rows
         }
-        HtmlReport h = new HtmlReport("advrisk run: " + data.spec().name());
-        if (!checks.isEmpty()) {
-            h.heading(2, "Checks", "checks");
-            h.para("note", "Computed from the numbers below by the stated rules (they apply to any run with enough n"
-                    + " values at λ = 0, or a λ grid at several n).");
-            h.verdicts(checks);
+        return checks;
+    }
+
+    /**
+     * The first screen of a single run: a card per kind of check (claim (i) or (iii) over n, the trade-off
+     * along λ, the finite network), or, without checks, the run's first four figures.
+     */
+    private static List<FirstScreen.Card> runCards(RunData data, List<Plots.Plot> plots, List<Figure> figures,
+                                                   boolean ntk) throws IOException {
+        List<FirstScreen.Card> cards = new ArrayList<>();
+        Role[] roles = ntk ? new Role[] {Role.CLAIM3, Role.CLAIM3_NET} : new Role[] {Role.CLAIM1, Role.CLAIM2};
+        for (Role r : roles) {
+            List<Verdict> vs = r == Role.CLAIM2 ? Verdicts.claimTwo(data, false) : verdicts(data, r);
+            if (!vs.isEmpty()) {
+                PartSummary ps = PartSummaries.of(r);
+                cards.add(new FirstScreen.Card(r.name().toLowerCase(java.util.Locale.ROOT), vs.get(0).claim(),
+                        thumb(ps.figure(plots), figures), vs, ps.sentence(vs, data), "#verdict-details"));
+            }
         }
-        List<Plots.Plot> plots = new ArrayList<>(Plots.render(data, dir.resolve("plots")));
-        if (!ntk) {
-            plots.addAll(EarlyStopPlots.render(data, dir.resolve("plots")));
+        for (int i = 0; cards.isEmpty() && i < plots.size() && i < 4; i++) {
+            cards.add(new FirstScreen.Card(plots.get(i).id(), plots.get(i).title(), thumb(plots.get(i), figures), List.of(),
+                    plots.get(i).caption(), "#plot-" + plots.get(i).id()));
         }
-        section(h, data, plots, null);
-        Path html = dir.resolve("report.html");
-        Files.writeString(html, h.finish());
-        return html;
+        return cards;
     }
 
     /** Verdicts of a reproduction directory (rendering nothing). */
@@ -147,41 +178,62 @@ public final class Reports {
             all.addAll(d == null ? directVerdicts(p, root.resolve(p.name())) : verdicts(d, p.role()));
         }
         HtmlReport h = new HtmlReport("advrisk reproduce: benign overfitting versus adversarial robustness");
-        h.para("note", "Hao & Zhang, The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness"
-                + " (arXiv 2401.12236), claims (i) and (ii) for linear regression and claim (iii) for a two-layer ReLU"
-                + " network in the lazy (NTK) regime"
-                + (idx.path("quick").asBoolean() ? ", quick sizes (--quick)" : "") + ". "
-                + idx.path("note").asText(""));
-        h.heading(2, "Verdicts", "verdict-table");
-        h.verdicts(all);
+        h.para("lede", "Hao & Zhang (arXiv 2401.12236): (i) the min-norm interpolator is accurate but fragile, (ii) no"
+                + " ridge λ makes both risks small, (iii) the same for a two-layer ReLU network in the lazy (NTK) regime"
+                + (idx.path("quick").asBoolean() ? "; quick sizes (--quick)" : "") + ". One card per part: its headline"
+                + " figure, its verdicts and their key numbers with 95% intervals.");
+        List<List<Plots.Plot>> plotsOf = new ArrayList<>();
+        List<FirstScreen.Card> cards = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            RunData d = datas.get(i);
+            List<Plots.Plot> plots = new ArrayList<>();
+            List<Figure> figures = d == null ? List.of() : Figures.of(d);
+            if (d != null) {
+                plots.addAll(Plots.render(figures, d.dir().resolve("plots")));
+                if (p.role() == Role.ADVTRAIN) {
+                    plots.addAll(AdvTrainPlots.render(d, d.dir().resolve("plots")));
+                }
+                if (p.role() == Role.EARLYSTOP) {
+                    plots.addAll(EarlyStopPlots.render(d, d.dir().resolve("plots")));
+                }
+            } else if (p.role() == Role.REGIMES) {
+                plots.addAll(RegimesPlots.render(root.resolve(p.name())));
+            }
+            plotsOf.add(plots);
+            List<Verdict> vs = d == null ? directVerdicts(p, root.resolve(p.name())) : verdicts(d, p.role());
+            PartSummary ps = PartSummaries.of(p.role());
+            cards.add(new FirstScreen.Card(p.name(), p.title(), thumb(ps.figure(plots), figures), vs, ps.sentence(vs, d),
+                    "#part-" + p.name()));
+        }
+        h.cards(cards, root);
         h.flips(root.resolve(FLIPS));
+        h.verdicts(all);
+        h.para("note", idx.path("note").asText(""));
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             h.heading(2, p.title(), "part-" + p.name());
             h.para("note", p.why());
             if (datas.get(i) == null) {
                 if (p.role() == Role.REGIMES) {
-                    regimes(h, root.resolve(p.name()), p);
+                    regimes(h, root.resolve(p.name()), p, plotsOf.get(i));
                 } else {
                     realData(h, root.resolve(p.name()), p);
                 }
                 continue;
             }
             List<Verdict> vs = verdicts(datas.get(i), p.role());
-            List<Plots.Plot> plots = new ArrayList<>(Plots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
-            if (p.role() == Role.ADVTRAIN) {
-                plots.addAll(AdvTrainPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
-            }
-            if (p.role() == Role.EARLYSTOP) {
-                plots.addAll(EarlyStopPlots.render(datas.get(i), datas.get(i).dir().resolve("plots")));
-            }
-            section(h, datas.get(i), plots, p.name());
-            Path partHtml = datas.get(i).dir().resolve("report.html");
+            List<Plots.Plot> plots = plotsOf.get(i);
+            section(h, datas.get(i), plots, p.name(), root);
+            Path partDir = datas.get(i).dir();
             HtmlReport ph = new HtmlReport(p.title());
             ph.para("note", p.why());
+            PartSummary ps = PartSummaries.of(p.role());
+            ph.cards(List.of(new FirstScreen.Card(p.name(), p.title(), cards.get(i).plot(), vs,
+                    ps.sentence(vs, datas.get(i)), null)), partDir);
             ph.verdicts(vs);
-            section(ph, datas.get(i), plots, null);
-            Files.writeString(partHtml, ph.finish());
+            section(ph, datas.get(i), plots, null, partDir);
+            Files.writeString(partDir.resolve("report.html"), ph.finish());
         }
         Path html = root.resolve("report.html");
         Files.writeString(html, h.finish());
@@ -189,22 +241,34 @@ public final class Reports {
     }
 
     /** The regimes part: its figure and verdicts on the combined page and its own report.html. */
-    private static void regimes(HtmlReport h, Path dir, Part p) throws IOException {
+    private static void regimes(HtmlReport h, Path dir, Part p, List<Plots.Plot> plots) throws IOException {
         List<Verdict> vs = RegimesPart.verdicts(dir);
-        List<Plots.Plot> plots = RegimesPlots.render(dir);
         List<Plots.Plot> renamed = new ArrayList<>();
         for (Plots.Plot pl : plots) {
             renamed.add(new Plots.Plot(p.name() + "-" + pl.id(), pl.title(), pl.caption() + " (" + p.name() + "/plots/"
                     + pl.id() + ")", pl.png(), pl.svg()));
         }
-        h.plots(renamed);
+        h.plots(renamed, dir.getParent());
         h.para("note", "Files: " + p.name() + "/" + RegimesPart.CSV + " (one row per fit: activation, regime, n,"
                 + " training set, risks, train MSE, weight_move, kernel_move), " + p.name() + "/" + RegimesPart.JSON + ".");
         HtmlReport ph = new HtmlReport(p.title());
         ph.para("note", p.why());
         ph.verdicts(vs);
-        ph.plots(plots);
+        ph.plots(plots, dir);
         Files.writeString(dir.resolve("report.html"), ph.finish());
+    }
+
+    /** The headline plot with a small PNG of its figure (the plot itself when it is not one of the figures). */
+    static Plots.Plot thumb(Plots.Plot p, List<Figure> figures) throws IOException {
+        if (p == null) {
+            return null;
+        }
+        for (Figure f : figures) {
+            if (f.id().equals(p.id())) {
+                return Plots.thumbnail(f, p);
+            }
+        }
+        return p;
     }
 
     /** The real-data part: its verdicts on the combined page and its own report.html. */
@@ -223,17 +287,18 @@ public final class Reports {
     }
 
     /** Plots, trade-off tables, summary table and run facts of one run. */
-    private static void section(HtmlReport h, RunData data, List<Plots.Plot> plots, String prefix) throws IOException {
+    private static void section(HtmlReport h, RunData data, List<Plots.Plot> plots, String prefix, Path base)
+            throws IOException {
         if (prefix != null) {
             // Inline ids must be unique on the combined page.
             List<Plots.Plot> renamed = new ArrayList<>();
             for (Plots.Plot p : plots) {
-                renamed.add(new Plots.Plot(prefix + "-" + p.id(), p.title(), p.caption() + " (" + prefix + "/plots/"
-                        + p.id() + ")", p.png(), p.svg()));
+                renamed.add(new Plots.Plot(prefix + "-" + p.id(), p.title(), p.caption(), p.png(), p.svg()));
             }
             plots = renamed;
         }
-        h.plots(plots);
+        h.plots(plots, base);
+        h.raw("<details class=\"tables\"><summary>Tables (means ± one standard error over trials)</summary>");
         boolean ntk = data.spec() != null && data.spec().family() == org.advrisk.experiment.Family.NTK;
         for (Map<String, Object> s : data.settings()) {
             List<Group> gs = data.groups(s, g -> true);
@@ -263,6 +328,7 @@ public final class Reports {
                 h.summary("Mean ± standard error over trials: " + RunData.label(s), gs, data.hasTheory());
             }
         }
+        h.raw("</details>");
         h.heading(3, "Run", null);
         h.run(data);
     }

@@ -110,4 +110,76 @@ class NtkCommandTest {
             assertThat(r.out()).contains(opt);
         }
     }
+
+    /** --theory adds the K1 deterministic equivalent's columns, the values of NtkEquivalent at each row's λ and α. */
+    @Test
+    void theoryAddsTheDeterministicEquivalentColumns() throws Exception {
+        Run r = run("ntk", "--n", "40", "--d", "200", "--spectrum", "twolevel:spikes=5,spike=1,tail=20", "--theta",
+                "top:k=5,norm=1", "--lambda", "0,0.01", "--alpha", "0.5", "--test-size", "50", "--steps", "3",
+                "--restarts", "0", "--theory", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        org.advrisk.ntk.NtkData data = new org.advrisk.ntk.NtkData(
+                org.advrisk.linear.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(200), false,
+                org.advrisk.linear.GroundTruthSpec.parse("top:k=5,norm=1").withSize(200, 1), 0.5,
+                org.advrisk.random.Distribution.GAUSSIAN);
+        org.advrisk.ntk.NtkEquivalent de = new org.advrisk.ntk.NtkEquivalent(data, 40);
+        assertThat(rows.size()).isEqualTo(2);
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            org.advrisk.theory.DePrediction p = de.columns(row.get("lambda").asDouble(), 0.5,
+                    org.advrisk.linear.AttackNorm.L2);
+            assertThat(row.get("de_std_risk").asDouble()).isEqualTo(p.stdRisk()).isPositive();
+            assertThat(row.get("de_adv_risk").asDouble()).isEqualTo(p.advRisk()).isGreaterThan(p.stdRisk());
+            assertThat(row.get("de_norm_l2").asDouble()).isEqualTo(p.normL2()).isPositive();
+        }
+        assertThat(run(SMALL).out()).doesNotContain("de_std_risk");
+        Run k2 = run("ntk", "--n", "20", "--d", "40", "--kernel", "k2", "--theory");
+        assertThat(k2.code()).isEqualTo(2);
+        assertThat(k2.err()).contains("theory: the NTK deterministic equivalent covers --kernel k1 only");
+    }
+
+    /**
+     * --theory follows the activation: erf's equivalent comes from erf's coefficients (not relu's), abs (c1 = 0)
+     * has none, and gradient-flow rows have none (their λ column is 1/t, not a ridge).
+     */
+    @Test
+    void theoryFollowsTheActivationAndSkipsFlowRows() throws Exception {
+        String[] base = {"ntk", "--n", "30", "--d", "120", "--spectrum", "twolevel:spikes=5,spike=1,tail=20", "--theta",
+            "top:k=5,norm=1", "--lambda", "0.01", "--alpha", "0.5", "--test-size", "50", "--steps", "3", "--restarts", "0",
+            "--theory", "--format", "json"};
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        org.advrisk.ntk.NtkData data = new org.advrisk.ntk.NtkData(
+                org.advrisk.linear.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(120), false,
+                org.advrisk.linear.GroundTruthSpec.parse("top:k=5,norm=1").withSize(120, 1), 0.5,
+                org.advrisk.random.Distribution.GAUSSIAN);
+        Run erf = run(concat(base, "--activation", "erf", "--estimator", "ridge,gf", "--time", "10"));
+        assertThat(erf.code()).as(erf.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows = m.readTree(erf.out());
+        double want = new org.advrisk.ntk.NtkEquivalent(data, 30, org.advrisk.kernel.Activation.ERF)
+                .columns(0.01, 0.5, org.advrisk.linear.AttackNorm.L2).stdRisk();
+        double relu = new org.advrisk.ntk.NtkEquivalent(data, 30).columns(0.01, 0.5, org.advrisk.linear.AttackNorm.L2)
+                .stdRisk();
+        assertThat(want).isNotEqualTo(relu);
+        int flows = 0;
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            if ("gf".equals(row.path("estimator").asText())) {
+                flows++;
+                assertThat(row.get("de_std_risk").isNull() || Double.isNaN(row.get("de_std_risk").asDouble())).isTrue();
+            } else {
+                assertThat(row.get("de_std_risk").asDouble()).isEqualTo(want);
+            }
+        }
+        assertThat(flows).isEqualTo(1);
+        Run abs = run(concat(base, "--activation", "abs"));
+        assertThat(abs.code()).as(abs.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode a = m.readTree(abs.out()).get(0);
+        assertThat(a.get("de_std_risk").isNull() || Double.isNaN(a.get("de_std_risk").asDouble())).isTrue();
+        assertThat(a.get("std_risk").asDouble()).isPositive();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

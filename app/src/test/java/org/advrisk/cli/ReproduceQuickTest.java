@@ -116,10 +116,14 @@ class ReproduceQuickTest {
         List<String> plots = plotFiles();
         assertThat(plots).hasSizeGreaterThanOrEqualTo(4 * 2);
         for (String id : plots) {
-            Matcher m = Pattern.compile("<figure id=\"plot-" + Pattern.quote(id) + "\"[^>]*>\\s*<svg").matcher(d);
-            assertThat(m.find()).as("plot " + id + " is in the rendered DOM as an inline svg").isTrue();
+            // each plot is a linked image of the run directory: the PNG shown, the SVG a click away
+            Matcher m = Pattern.compile("<figure id=\"plot-" + Pattern.quote(id) + "\"[^>]*><a href=\"[^\"]+\\.svg\">"
+                    + "<img src=\"[^\"]+\\.png\"").matcher(d);
+            assertThat(m.find()).as("plot " + id + " is in the rendered DOM as a linked image").isTrue();
         }
-        assertThat(count(d, "<svg")).isEqualTo(plots.size());
+        assertThat(count(d, "<svg")).isZero();
+        // No multi-MB page: the images are files of the run directory, not inlined.
+        assertThat(Files.size(html)).isLessThan(400_000);
 
         Path png = tmp.resolve("report.png");
         // The virtual time budget lets layout finish before the shot (a loaded machine otherwise gets a blank page).
@@ -138,6 +142,51 @@ class ReproduceQuickTest {
             }
         }
         assertThat(dark).isGreaterThan((long) img.getWidth() * img.getHeight() / 16 / 50);
+    }
+
+    /**
+     * The first screen (1400×1000) answers the question: at least three headline figures loaded and
+     * visible, and every verdict's decision on a card, with the full statistics folded away.
+     */
+    @Test
+    void theFirstScreenShowsHeadlineFiguresAndEveryVerdict() throws Exception {
+        assertThat(result.code()).as(result.err()).isZero();
+        try (org.advrisk.browser.Browser b = org.advrisk.browser.Browser.start(1400, 1000)) {
+            b.driver().get(root.resolve("report.html").toUri().toString());
+            b.waitFor("document.readyState === 'complete'", 60);
+            String visible = "function vis(e) { const r = e.getBoundingClientRect();"
+                    + " return r.width > 50 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0"
+                    + " && r.right <= window.innerWidth; }";
+            long figures = (Long) b.js(visible + " return [...document.querySelectorAll('img')].filter(i => vis(i)"
+                    + " && i.complete && i.naturalWidth > 0).length;");
+            assertThat(figures).as("loaded figures on the first screen").isGreaterThanOrEqualTo(3);
+            // each visible figure carries its title as page text
+            long titled = (Long) b.js(visible + " return [...document.querySelectorAll('figure')].filter(f => vis(f)"
+                    + " && f.querySelector('figcaption') && f.querySelector('figcaption').textContent.length > 10"
+                    + " && f.querySelector('img').alt.length > 10).length;");
+            assertThat(titled).isGreaterThanOrEqualTo(3);
+            List<Verdict> vs = Reports.verdicts(root);
+            @SuppressWarnings("unchecked")
+            List<String> badges = (List<String>) b.js("return [...document.querySelectorAll('.card .badge')]"
+                    + ".map(e => e.textContent);");
+            assertThat(badges).hasSize(vs.size());
+            for (int i = 0; i < vs.size(); i++) {
+                assertThat(badges.get(i)).endsWith(": " + vs.get(i).decision().word());
+            }
+            // on the first screen: the paper's seven verdicts one by one, and the line counting every decision
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) b.js(visible + " return [...document.querySelectorAll('.card .badge')]"
+                    + ".filter(vis).map(e => e.textContent);");
+            assertThat(shown.size()).isGreaterThanOrEqualTo(7);
+            assertThat(shown.subList(0, 7)).isEqualTo(badges.subList(0, 7));
+            String counts = (String) b.js(visible + " const c = document.querySelector('p.counts');"
+                    + " return c && vis(c) ? c.textContent : '';");
+            assertThat(counts).startsWith(vs.size() + " verdicts: ");
+            assertThat((Boolean) b.js("return document.getElementById('verdict-details').open;")).isFalse();
+            assertThat((Long) b.js("return document.querySelectorAll('#rules li').length;")).isLessThan(vs.size());
+            String shot = System.getProperty("report.screenshot");
+            b.screenshot(shot != null ? Path.of(shot) : tmp.resolve("first-screen.png"));
+        }
     }
 
     private static int count(String s, String what) {

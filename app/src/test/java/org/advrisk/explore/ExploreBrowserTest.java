@@ -461,8 +461,62 @@ class ExploreBrowserTest {
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 
+    /**
+     * Claim (iii)'s panel: its numbers at the page's point are the de_* columns of the advrisk ntk command it
+     * shows (run here in-process), and its curves are the API's.
+     */
     @Test
     @Order(8)
+    void theNtkPanelShowsTheCliDeterministicEquivalent() throws Exception {
+        type("ntk-d", "800");
+        type("n", "80");
+        waitForView();
+        waitFor("window.exploreMore && exploreMore.ntk.view && exploreMore.ntk.params.d === '800'"
+                + " && exploreMore.ntk.params.n === explore.state.params.n"
+                + " && exploreMore.ntk.params.lambda === explore.state.params.lambda", 60);
+        JsonNode view = jsJson("exploreMore.ntk.view");
+        JsonNode point = view.get("point");
+        JsonNode cli = runShown("command-ntk");
+        assertThat(cli.isArray() ? cli : cli.get("rows")).isNotNull();
+        JsonNode rows = cli.isArray() ? cli : cli.get("rows");
+        assertThat(rows.size()).isPositive();
+        JsonNode row = rows.get(0);
+        assertThat(row.get("n").asLong()).isEqualTo(view.get("n").asLong()).isEqualTo(80);
+        assertThat(row.get("d").asLong()).isEqualTo(800);
+        assertThat(row.get("lambda").asDouble()).isEqualTo(point.get("lambda").asDouble());
+        // The same code computes both (NtkEquivalent): equal to the last bit.
+        for (String c : new String[] {"de_std_risk", "de_adv_risk", "de_norm_l2"}) {
+            assertThat(point.get(c).asDouble()).as(c).isPositive().isEqualTo(row.get(c).asDouble());
+        }
+        String note = driver.findElement(By.id("note-ntk")).getText();
+        assertThat(note).contains("R = " + jsFmt(point.get("de_std_risk").asDouble()))
+                .contains("R_α = " + jsFmt(point.get("de_adv_risk").asDouble()));
+        // The n-curve passes through the point at the page's n.
+        JsonNode byN = view.get("by_n");
+        boolean found = false;
+        for (JsonNode r : byN) {
+            if (r.get("n").asLong() == 80) {
+                assertThat(r.get("de_adv_risk").asDouble()).isEqualTo(point.get("de_adv_risk").asDouble());
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+        String shot = System.getProperty("explore.ntk.screenshot");
+        if (shot != null) {
+            js("document.getElementById('panel-ntk').scrollIntoView();");
+            Files.write(Path.of(shot), driver.getScreenshotAs(OutputType.BYTES));
+        }
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    /** The page's number format (3 significant digits). */
+    private static String jsFmt(double x) {
+        return (String) js("return (function(x){ const a = Math.abs(x); return (a >= 1e4 || a < 1e-3) ? x.toExponential(2)"
+                + " : String(Number(x.toPrecision(3))); })(arguments[0]);", x);
+    }
+
+    @Test
+    @Order(9)
     void anInvalidValueShowsTheMessageAndMarksTheField() throws Exception {
         expectedErrors.add("api/theory");
         type("tl-spike", "-1");

@@ -92,28 +92,48 @@ class NtkVerdictsTest {
         assertThat(VerdictText.statistics(low)).contains("A(n_max) = 1.4 [").contains("< 1.5, needs > 1.5");
     }
 
-    private static List<Map<String, Object>> networkRows(double gapRms) {
-        Map<String, Object> net = row(100, 200, 0, 0.5, 0.12, 0.56);
-        net.put("kernel_gap_rms", gapRms);
-        net.put("kernel_rms", 1.0);
-        for (String c : new String[] {"kernel_gap", "ntk_rel_err", "weight_move", "flipped", "lin_gap", "train_mse",
-            "adv_risk_first_order", "grad_norm", "kernel_grad_norm", "grad_along_kernel", "fd_net_slope",
-            "fd_kernel_slope", "grad_same_rms", "grad_split_rms", "split_pairs"}) {
-            net.put(c, 0.5);
+    /** One training set per gap (kernel RMS 1, so each trial's ratio is its gap). */
+    private static List<Map<String, Object>> networkRows(double... gapRms) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int t = 0; t < gapRms.length; t++) {
+            Map<String, Object> net = row(100, 200, 0, 0.5, 0.12, 0.56);
+            net.put("trial", t);
+            net.put("kernel_gap_rms", gapRms[t]);
+            net.put("kernel_rms", 1.0);
+            for (String c : new String[] {"kernel_gap", "ntk_rel_err", "weight_move", "flipped", "lin_gap", "train_mse",
+                "adv_risk_first_order", "grad_norm", "kernel_grad_norm", "grad_along_kernel", "fd_net_slope",
+                "fd_kernel_slope", "grad_same_rms", "grad_split_rms", "split_pairs"}) {
+                net.put(c, 0.5);
+            }
+            Map<String, Object> inf = row(100, "inf", 0, 0.5, 0.11, 0.55);
+            inf.put("trial", t);
+            inf.put("adv_risk_first_order", 0.55);
+            rows.add(inf);
+            rows.add(net);
         }
-        Map<String, Object> inf = row(100, "inf", 0, 0.5, 0.11, 0.55);
-        inf.put("adv_risk_first_order", 0.55);
-        return List.of(inf, net);
+        return rows;
     }
 
     @Test
     void networkRuleComparesTheRelativeRmsGapWithThreeOverRootHalfTheWidth() {
-        // m = 200: 3/√100 = 0.3.
-        List<Verdict> ok = Verdicts.network(data(networkRows(0.29)));
+        // m = 200: 3/√100 = 0.3; four training sets with ratios 0.28 … 0.29 (mean 0.285): the interval lies below.
+        List<Verdict> ok = Verdicts.network(data(networkRows(0.28, 0.29, 0.285, 0.285)));
         assertThat(ok).hasSize(1);
-        assertThat(ok.get(0).holds()).isTrue();
-        assertThat(VerdictText.numbers(ok.get(0))).contains("→ 0.29 vs 3/√(m/2) = 0.3", "R 0.12 vs 0.11",
+        assertThat(ok.get(0).decision()).as(VerdictText.statistics(ok.get(0))).isEqualTo(org.advrisk.stats.Decision.HOLDS);
+        assertThat(VerdictText.numbers(ok.get(0))).contains("→ 0.285 vs 3/√(m/2) = 0.3", "R 0.12 vs 0.11",
                 "√(split·d/m) = " + RunData.fmt(Math.sqrt(0.5 * 1000 / 200)));
-        assertThat(Verdicts.network(data(networkRows(0.31))).get(0).holds()).isFalse();
+        org.advrisk.stats.Interval iv = ok.get(0).criteria().get(0).interval();
+        assertThat(iv.estimate()).isCloseTo(0.285, org.assertj.core.api.Assertions.within(1e-12));
+        // The t-calibrated interval of a mean of 4 values with sd 0.0041 is about ±3.18·0.0041/2 = ±0.0065 wide.
+        assertThat(iv.lo()).isBetween(0.27, 0.285);
+        assertThat(iv.hi()).isBetween(0.285, 0.30);
+        assertThat(Verdicts.network(data(networkRows(0.31, 0.32, 0.315))).get(0).decision())
+                .isEqualTo(org.advrisk.stats.Decision.DOES_NOT_HOLD);
+        assertThat(Verdicts.network(data(networkRows(0.2, 0.4, 0.3))).get(0).decision())
+                .isEqualTo(org.advrisk.stats.Decision.INCONCLUSIVE);
+        // One training set: no interval, so no decision.
+        Verdict one = Verdicts.network(data(networkRows(0.29))).get(0);
+        assertThat(one.decision()).isEqualTo(org.advrisk.stats.Decision.INCONCLUSIVE);
+        assertThat(VerdictText.statistics(one)).contains("[interval undefined]");
     }
 }
