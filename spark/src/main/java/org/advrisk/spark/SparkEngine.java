@@ -98,14 +98,31 @@ public final class SparkEngine implements Engine {
                 conf.set("spark.jars", jar); // executors of a real cluster load advrisk from it
             }
         }
+        SparkGuard.checkMaster(master, Runtime.getRuntime().availableProcessors());
+        SparkGuard.checkUi(conf, master, System.getenv("SPARK_LOCAL_IP"));
         return conf;
     }
 
-    /** Starts Spark with the options. */
+    /**
+     * Starts Spark with the options. Bad options, an unreachable standalone master (10 s) and a
+     * context that fails to start are refused with one line (IllegalArgumentException).
+     */
     static SparkEngine start(Engine.Options options) {
         SparkConf conf = conf(options);
+        String master = conf.get("spark.master");
+        SparkGuard.checkReachable(master, SparkGuard.CONNECT_TIMEOUT_MILLIS);
+        if (options.progress() == null) {
+            // --quiet: Spark's own warnings go too (errors still show)
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
+        }
         Blas.threads(1);
-        return new SparkEngine(new JavaSparkContext(conf), options.progress());
+        JavaSparkContext jsc;
+        try {
+            jsc = new JavaSparkContext(conf);
+        } catch (RuntimeException | ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw SparkGuard.startFailure(master, e);
+        }
+        return new SparkEngine(jsc, options.progress());
     }
 
     /** The application jar holding this class, when it runs from one (the ./advrisk wrapper's case). */
