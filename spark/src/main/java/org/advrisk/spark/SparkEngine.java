@@ -104,8 +104,9 @@ public final class SparkEngine implements Engine {
     }
 
     /**
-     * Starts Spark with the options. Bad options, an unreachable standalone master (10 s) and a
-     * context that fails to start are refused with one line (IllegalArgumentException).
+     * Starts Spark with the options. Bad options, an unreachable standalone master (10 s), one that
+     * does not accept the application (30 s) and a context that fails to start are refused with one
+     * line (IllegalArgumentException).
      */
     static SparkEngine start(Engine.Options options) {
         SparkConf conf = conf(options);
@@ -116,11 +117,10 @@ public final class SparkEngine implements Engine {
             org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
         }
         Blas.threads(1);
-        JavaSparkContext jsc;
-        try {
-            jsc = new JavaSparkContext(conf);
-        } catch (RuntimeException | ExceptionInInitializerError | NoClassDefFoundError e) {
-            throw SparkGuard.startFailure(master, e);
+        long timeout = master.startsWith("spark://") ? SparkStartup.STANDALONE_TIMEOUT_MILLIS : 0;
+        JavaSparkContext jsc = SparkStartup.start(() -> new JavaSparkContext(conf), master, timeout);
+        if (jsc.sc().isStopped()) {
+            throw SparkStartup.notAccepted(master);
         }
         return new SparkEngine(jsc, options.progress());
     }

@@ -97,4 +97,29 @@ class SparkGuardTest {
         // progress == null is --quiet: Spark's warnings are off, its errors stay
         assertThat(LogManager.getRootLogger().getLevel()).isEqualTo(Level.ERROR);
     }
+
+    @Test
+    void aStartThatHangsOrFailsIsOneLineWithinTheStatedTime() {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        // a master that answers TCP but never accepts the application: Spark retried for over a minute
+        IllegalArgumentException late = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try {
+                SparkStartup.start(() -> {
+                    never.await();
+                    return "never";
+                }, "spark://x:7077", 300);
+                return null;
+            } catch (IllegalArgumentException x) {
+                return x;
+            }
+        });
+        assertThat(late).hasMessage("master: spark://x:7077 did not accept the application within 1 s; check that the"
+                + " URL names a running Spark master");
+        never.countDown();
+        assertThatThrownBy(() -> SparkStartup.start(() -> {
+            throw new IllegalStateException("outer", new NumberFormatException("For input string: \"abc\"\nsecond line"));
+        }, "local[1]", 0)).hasMessage("engine: Spark did not start with master local[1] and the --conf settings given:"
+                + " For input string: \"abc\"");
+        assertThat(SparkStartup.start(() -> "ok", "local[1]", 0)).isEqualTo("ok");
+    }
 }
