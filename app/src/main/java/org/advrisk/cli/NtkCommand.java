@@ -235,7 +235,7 @@ public final class NtkCommand implements Callable<Integer> {
         }
         boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
         var spec0 = SpectrumSpec.parse(sphere ? "isotropic" : spectrum);
-        NtkData data = new NtkData(spec0.withSize(d), sphere, GroundTruthSpec.parse(truth.theta).withSize(d, truth.seed), sigma,
+        NtkData data = new NtkData(spec0.withSize(d, "d"), sphere, GroundTruthSpec.parse(truth.theta).withSize(d, truth.seed), sigma,
                 Distribution.parse("noise", sample.noise));
         int m;
         String wt = width.trim().toLowerCase(Locale.ROOT);

@@ -25,9 +25,25 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException("dir: " + dir + " is not a directory; allowed: a run directory of advrisk run or reproduce");
         }
+        refuseSpecialFiles(dir);
         Path html = ExperimentRun.render(dir);
         cmd.commandLine().getOut().println("advrisk: report " + html);
         cmd.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * A FIFO, socket or device among the files the report reads would block the report or feed it
+     * endless bytes: refuse it by name before reading anything (a run writes regular files only).
+     */
+    static void refuseSpecialFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 3)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!Files.isDirectory(f) && !Files.isRegularFile(f)) {
+                    throw new UserInputException("dir: " + f + " is not a regular file (a FIFO, socket, device or"
+                            + " broken link); allowed: the regular files advrisk run or reproduce writes");
+                }
+            }
+        }
     }
 }

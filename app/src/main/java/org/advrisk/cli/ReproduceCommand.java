@@ -176,7 +176,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     "choose an --out you can write to");
         }
         writeIndex(root);
-        String resume = "advrisk reproduce" + (quick ? " --quick" : "") + " --out " + root;
+        String resume = quick ? ResumeHint.of("reproduce", "--quick", "--out", root.toString())
+                : ResumeHint.of("reproduce", "--out", root.toString());
         long t0 = System.nanoTime();
         for (Part p : PARTS) {
             if (p.role() == Role.REAL_DATA) {

@@ -48,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
         Spec spec = SpecFiles.load(specFile);
         PrintWriter err = cmd.commandLine().getErr();
         PrintWriter outw = cmd.commandLine().getOut();
-        String resume = "advrisk run " + specFile + " --out " + out;
+        String resume = ResumeHint.of("run", specFile.toString(), "--out", out.toString());
         Runner.Outcome o;
         if (engine.remote()) {
             resume += " --engine " + engine.engine + (engine.master == null ? "" : " --master " + engine.master);

@@ -333,11 +333,15 @@ public final class TheoryCommand implements Callable<Integer> {
             problem.checkN();
             return new long[] {problem.n()};
         }
-        double[] v = Lists.nonNegative("n-grid", nGrid);
+        // parsed without a lower bound so that a bad value gets the rule of sample sizes, not ">= 0"
+        double[] v = new org.advrisk.param.NumberParam("n-grid", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                "", "n-grid").parseList(nGrid);
         long[] ns = new long[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 1 || v[i] != Math.rint(v[i]) || v[i] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("n-grid: " + v[i] + " must be an integer >= 1");
+                String shown = v[i] == Math.rint(v[i]) && Math.abs(v[i]) < 1e15 ? Long.toString((long) v[i]) : Double.toString(v[i]);
+                throw new IllegalArgumentException("n-grid: " + shown + " must be an integer sample size between 1 and "
+                        + Integer.MAX_VALUE);
             }
             ns[i] = (long) v[i];
             if (i > 0 && ns[i] <= ns[i - 1]) {

@@ -73,7 +73,7 @@ class KillResumeTest {
         String log = Files.readString(tmp.resolve("child-term.log"));
         int stored = completeTrials(results);
         assertThat(log).contains("advrisk: interrupted: " + stored + " of 24 trials are stored in " + out
-                + "; resume with: advrisk run " + spec + " --out " + out);
+                + "; resume with: ./advrisk run " + spec + " --out " + out);
         assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"status\" : \"interrupted\"");
         assertThat(Files.readAllLines(results)).hasSize(stored * 6);
         Cli resumed = Cli.run("run", spec.toString(), "--out", out.toString(), "--quiet", "--no-report");

@@ -92,7 +92,7 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
                     + " allowed: up to 200000)");
         }
         int d = (int) point.p();
-        var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(d);
+        var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(d, "d");
         var theta = GroundTruthSpec.parse(SizeRule.substitute(point.theta(), point.n())).withSize(d, trial.seed());
         NtkData data = new NtkData(spectrum, false, theta, point.sigma(), Distribution.parse("noise", point.noise()));
         double[] alphas = spec.alpha().stream().mapToDouble(Double::doubleValue).toArray();

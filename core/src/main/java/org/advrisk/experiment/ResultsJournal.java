@@ -49,6 +49,9 @@ final class ResultsJournal {
         if (!Files.exists(f)) {
             throw new IllegalArgumentException("dir: " + dir + " has no " + RESULTS + "; is it an advrisk run directory?");
         }
+        if (!Files.isRegularFile(f)) { // a FIFO would block the read for ever
+            throw new IllegalArgumentException(RESULTS + ": " + f + " is not a regular file; allowed: the file advrisk run writes");
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         byte[] bytes;
         try {

@@ -6,6 +6,10 @@ import org.bytedeco.openblas.global.openblas;
  * Dense BLAS/LAPACK operations on column-major {@code double[]} matrices, named after the shape of
  * the work they do. This class is the only place in advrisk that imports the BLAS library.
  *
+ * <p>Every native call is counted by {@link NativeGate}: at shutdown (Ctrl-C, SIGTERM) the JVM
+ * waits for the calls under way to return and starts no new one, so OpenBLAS's buffers are never
+ * released under a running call.
+ *
  * <p>Thread policy: OpenBLAS threads are a process-wide setting. {@link #threads(int)} sets it;
  * callers that are themselves parallel run BLAS with one thread to avoid oversubscription.
  */
@@ -29,7 +33,12 @@ public final class Blas {
             throw new IllegalArgumentException("BLAS threads must be >= 1, got " + count);
         }
         int previous = openblas.blas_get_num_threads();
-        openblas.blas_set_num_threads(count);
+        NativeGate.BLAS.enter();
+        try {
+            openblas.blas_set_num_threads(count);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
         return previous;
     }
 
@@ -58,7 +67,12 @@ public final class Blas {
             }
             return;
         }
-        openblas.cblas_dsyrk(COL, LOWER, NO_TRANS, n, k, alpha, a, n, beta, c, n);
+        NativeGate.BLAS.enter();
+        try {
+            openblas.cblas_dsyrk(COL, LOWER, NO_TRANS, n, k, alpha, a, n, beta, c, n);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
     }
 
     /**
@@ -69,7 +83,12 @@ public final class Blas {
         if (k == 0) {
             return;
         }
-        openblas.cblas_dsyrk(COL, LOWER, TRANS, k, n, alpha, a, Math.max(1, n), beta, c, k);
+        NativeGate.BLAS.enter();
+        try {
+            openblas.cblas_dsyrk(COL, LOWER, TRANS, k, n, alpha, a, Math.max(1, n), beta, c, k);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
     }
 
     /** Copies the lower triangle of the n×n column-major matrix c onto its upper triangle. */
@@ -92,8 +111,13 @@ public final class Blas {
         }
         int lda = Math.max(1, transA ? k : m);
         int ldb = Math.max(1, transB ? n : k);
-        openblas.cblas_dgemm(COL, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k,
-                alpha, a, lda, b, ldb, beta, c, Math.max(1, m));
+        NativeGate.BLAS.enter();
+        try {
+            openblas.cblas_dgemm(COL, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k,
+                    alpha, a, lda, b, ldb, beta, c, Math.max(1, m));
+        } finally {
+            NativeGate.BLAS.leave();
+        }
     }
 
     /** Matrix–vector product y = beta·y + alpha·op(A)·x with A stored m×n column-major. */
@@ -108,7 +132,12 @@ public final class Blas {
             }
             return;
         }
-        openblas.cblas_dgemv(COL, transA ? TRANS : NO_TRANS, m, n, alpha, a, Math.max(1, m), x, 1, beta, y, 1);
+        NativeGate.BLAS.enter();
+        try {
+            openblas.cblas_dgemv(COL, transA ? TRANS : NO_TRANS, m, n, alpha, a, Math.max(1, m), x, 1, beta, y, 1);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
     }
 
     /**
@@ -121,7 +150,13 @@ public final class Blas {
         if (n == 0) {
             return w;
         }
-        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
+        int info;
+        NativeGate.BLAS.enter();
+        try {
+            info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
         if (info != 0) {
             throw new ArithmeticException("LAPACK dsyevd failed to converge (info=" + info + ", n=" + n + ")");
         }
@@ -137,7 +172,13 @@ public final class Blas {
         if (n == 0) {
             return w;
         }
-        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
+        int info;
+        NativeGate.BLAS.enter();
+        try {
+            info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
         if (info != 0) {
             throw new ArithmeticException("LAPACK dsyevd failed to converge (info=" + info + ", n=" + n + ")");
         }
@@ -150,7 +191,13 @@ public final class Blas {
      * @return true when a was positive definite; false leaves a partly overwritten
      */
     public static boolean potrfLowerInPlace(int n, double[] a) {
-        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
+        int info;
+        NativeGate.BLAS.enter();
+        try {
+            info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
         if (info < 0) {
             throw new IllegalStateException("LAPACK dpotrf argument " + (-info) + " invalid");
         }
@@ -159,7 +206,13 @@ public final class Blas {
 
     /** Solves A·X = B in place of b (n×nrhs) given the lower Cholesky factor from {@link #potrfLowerInPlace}. */
     public static void potrsLower(int n, int nrhs, double[] factor, double[] b) {
-        int info = openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, factor, n, b, n);
+        int info;
+        NativeGate.BLAS.enter();
+        try {
+            info = openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, factor, n, b, n);
+        } finally {
+            NativeGate.BLAS.leave();
+        }
         if (info != 0) {
             throw new IllegalStateException("LAPACK dpotrs failed (info=" + info + ")");
         }

@@ -33,13 +33,18 @@ public sealed interface SpectrumSpec {
 
     /** The p-dimensional spectrum. */
     default Spectrum withSize(long p) {
+        return withSize(p, "p");
+    }
+
+    /** The p-dimensional spectrum; a size that does not fit is refused naming {@code field} (e.g. "d"). */
+    default Spectrum withSize(long p, String field) {
         if (p < minSize()) {
-            throw new IllegalArgumentException("p: " + p + " is too small for spectrum " + text()
-                    + "; need p >= " + minSize());
+            throw new IllegalArgumentException(field + ": " + p + " is too small for spectrum " + text()
+                    + "; need " + field + " >= " + minSize());
         }
         OptionalLong fixed = fixedSize();
         if (fixed.isPresent() && p > fixed.getAsLong()) {
-            throw new IllegalArgumentException("p: " + p + " is larger than the " + fixed.getAsLong()
+            throw new IllegalArgumentException(field + ": " + p + " is larger than the " + fixed.getAsLong()
                     + " eigenvalues in " + text());
         }
         return new Spectrum(this, p);

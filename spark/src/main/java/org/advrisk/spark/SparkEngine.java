@@ -98,14 +98,31 @@ public final class SparkEngine implements Engine {
                 conf.set("spark.jars", jar); // executors of a real cluster load advrisk from it
             }
         }
+        SparkGuard.checkMaster(master, Runtime.getRuntime().availableProcessors());
+        SparkGuard.checkUi(conf, master, System.getenv("SPARK_LOCAL_IP"));
         return conf;
     }
 
-    /** Starts Spark with the options. */
+    /**
+     * Starts Spark with the options. Bad options, an unreachable standalone master (10 s), one that
+     * does not accept the application (30 s) and a context that fails to start are refused with one
+     * line (IllegalArgumentException).
+     */
     static SparkEngine start(Engine.Options options) {
         SparkConf conf = conf(options);
+        String master = conf.get("spark.master");
+        SparkGuard.checkReachable(master, SparkGuard.CONNECT_TIMEOUT_MILLIS);
+        if (options.progress() == null) {
+            // --quiet: Spark's own warnings go too (errors still show)
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
+        }
         Blas.threads(1);
-        return new SparkEngine(new JavaSparkContext(conf), options.progress());
+        long timeout = master.startsWith("spark://") ? SparkStartup.STANDALONE_TIMEOUT_MILLIS : 0;
+        JavaSparkContext jsc = SparkStartup.start(() -> new JavaSparkContext(conf), master, timeout);
+        if (jsc.sc().isStopped()) {
+            throw SparkStartup.notAccepted(master);
+        }
+        return new SparkEngine(jsc, options.progress());
     }
 
     /** The application jar holding this class, when it runs from one (the ./advrisk wrapper's case). */
