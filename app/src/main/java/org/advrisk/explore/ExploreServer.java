@@ -22,6 +22,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code POST /api/simulate?...} — starts {@code advrisk linear} training sets in the background,
  *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
  *       {@code DELETE /api/simulate/{id}} cancels it;</li>
+ *   <li>{@code POST /api/simulate-ntk?...} — the same for {@code advrisk ntk --width inf} (the NTK panel's
+ *       kernel ridge, {@link NtkSimulation}): same jobs, polling, cancelling and limits;</li>
  *   <li>{@code GET /api/limits} — the cost limits;</li>
  *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
  *       deterministic equivalent ({@link NtkView});</li>
@@ -130,6 +132,8 @@ public final class ExploreServer implements AutoCloseable {
                 json(ctx, 200, figures);
             });
             cfg.routes.post("/api/simulate", ctx -> simulate(ctx, sims));
+            cfg.routes.post("/api/simulate-ntk", ctx -> json(ctx, 202, sims.submit(
+                    NtkSimulation.parse(Query.of(params(ctx), NtkSimulation.ALLOWED))).status()));
             cfg.routes.get("/api/simulate/{id}", ctx -> json(ctx, 200, job(ctx, sims).status()));
             cfg.routes.delete("/api/simulate/{id}", ctx -> {
                 SimulationJob j = job(ctx, sims);
@@ -196,6 +200,12 @@ public final class ExploreServer implements AutoCloseable {
     }
 
     private static void simulate(Context ctx, Simulations sims) {
+        SimulationRequest r = SimulationRequest.parse(Query.of(params(ctx), SimulationRequest.ALLOWED));
+        json(ctx, 202, sims.submit(new LinearSimulation(r)).status());
+    }
+
+    /** The query's and the JSON body's parameters (each given once). */
+    private static Map<String, List<String>> params(Context ctx) {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         for (Map.Entry<String, List<String>> e : BodyParams.of(ctx.bodyAsBytes()).entrySet()) {
             if (params.containsKey(e.getKey())) {
@@ -204,8 +214,7 @@ public final class ExploreServer implements AutoCloseable {
             }
             params.put(e.getKey(), e.getValue());
         }
-        SimulationRequest r = SimulationRequest.parse(Query.of(params, SimulationRequest.ALLOWED));
-        json(ctx, 202, sims.submit(r).status());
+        return params;
     }
 
     private static SimulationJob job(Context ctx, Simulations sims) {
