@@ -11,7 +11,7 @@
   };
   const shq = (s) => (/^[A-Za-z0-9_.,:=^\/+-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'");
   const ntk = { view: null, params: null, charts: {}, seq: 0, de: [], sim: null, simKey: null, simTimer: null };
-  const run = { data: null, charts: {} };
+  const run = { data: null, charts: {}, seq: 0 };
   const axis = (name, log, extra) => Object.assign({ type: log ? 'log' : 'value', name, nameLocation: 'middle',
     nameGap: 28, axisLabel: { formatter: fmt }, splitLine: { show: true, lineStyle: { color: '#eee' } } }, extra || {});
   const base = () => ({ animation: false, grid: { left: 62, right: 18, top: 44, bottom: 44 },
@@ -195,13 +195,29 @@
 
   async function runFigures() {
     const has = await (await fetch('api/run')).json();
-    if (!has.run) return; // started without --run
-    const res = await fetch('api/figures');
-    if (!res.ok) return;
+    if (!has.run) return; // started without --run or --runs
+    const pick = $('run-select');
+    pick.innerHTML = '';
+    for (const name of has.runs) {
+      const o = document.createElement('option'); o.value = name; o.textContent = name; pick.append(o);
+    }
+    $('run-picker').hidden = has.runs.length < 2;
+    await showRun(has.runs[0]);
+  }
+
+  /** Draws the figures and verdicts of one listed run (GET /api/figures?run=NAME). */
+  async function showRun(name) {
+    const seq = ++run.seq;
+    const res = await fetch('api/figures?run=' + encodeURIComponent(name));
     const body = await res.json();
+    if (seq !== run.seq) return; // another run was picked meanwhile
+    if (!res.ok) { $('run-name').textContent = name + ': ' + body.message; return; }
+    for (const c of Object.values(run.charts)) c.dispose();
+    run.charts = {};
     run.data = body;
     $('run-figures').hidden = false;
     $('run-name').textContent = body.run;
+    $('run-select').value = name;
     const vs = body.verdicts || [];
     $('run-verdicts').innerHTML = '';
     for (const v of vs) {
@@ -236,9 +252,10 @@
     $('ntk-simulate').addEventListener('click', ntkSimulate);
     $('ntk-cancel').addEventListener('click', ntkCancel);
     later();
+    $('run-select').addEventListener('change', () => showRun($('run-select').value));
     runFigures();
   }
 
-  window.exploreMore = { ntk, run, ntkUpdate, runFigures, figureOption, ntkSimulate };
+  window.exploreMore = { ntk, run, ntkUpdate, runFigures, showRun, figureOption, ntkSimulate };
   init();
 }());
