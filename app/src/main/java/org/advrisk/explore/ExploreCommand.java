@@ -28,12 +28,20 @@ public final class ExploreCommand implements Callable<Integer> {
                 "as JSON at /api/figures: the report's figures (axes, series, reference lines) as data."})
     java.nio.file.Path run;
 
+    @Option(names = "--runs", paramLabel = "DIR",
+            description = {"Serve every run directory found under DIR (up to 3 levels down: advrisk run outputs, the parts",
+                "of advrisk reproduce); the page picks one in a list and draws its figures and verdicts."})
+    java.nio.file.Path runs;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
-        ExploreServer server = ExploreServer.start(port, run);
+        if (run != null && runs != null) {
+            throw new IllegalArgumentException("runs: give --run DIR (one run) or --runs DIR (every run under DIR), not both");
+        }
+        ExploreServer server = runs != null ? ExploreServer.start(port, RunCatalog.scan(runs)) : ExploreServer.start(port, run);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
@@ -42,6 +50,10 @@ public final class ExploreCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.println("advrisk explore: serving " + server.url() + " (127.0.0.1 only; Ctrl-C stops it)");
+        if (runs != null) {
+            out.println("advrisk explore: " + server.runNames().size() + " runs under " + runs + ": "
+                    + String.join(", ", server.runNames()));
+        }
         out.flush();
         if (open) {
             openBrowser(server.url(), spec.commandLine().getErr());

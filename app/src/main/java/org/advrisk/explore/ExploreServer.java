@@ -22,12 +22,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code POST /api/simulate?...} — starts {@code advrisk linear} training sets in the background,
  *       answers 202 with the job; {@code GET /api/simulate/{id}} its progress and result;
  *       {@code DELETE /api/simulate/{id}} cancels it;</li>
+ *   <li>{@code POST /api/simulate-ntk?...} — the same for {@code advrisk ntk --width inf} (the NTK panel's
+ *       kernel ridge, {@link NtkSimulation}): same jobs, polling, cancelling and limits;</li>
  *   <li>{@code GET /api/limits} — the cost limits;</li>
  *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
  *       deterministic equivalent ({@link NtkView});</li>
- *   <li>{@code GET /api/figures} — with {@code explore --run DIR}: the figure data of that run directory
- *       (the report's figures as data, {@link org.advrisk.report.FigureJson}) and its verdicts, loaded once at
- *       start; {@code GET /api/run} says whether there is one ({@code {"run": true|false}}).</li>
+ *   <li>{@code GET /api/figures?run=NAME} — with {@code explore --run DIR} or {@code --runs DIR}: the figure
+ *       data of a listed run directory (the report's figures as data, {@link org.advrisk.report.FigureJson}) and
+ *       its verdicts, read once ({@link RunCatalog}; without {@code run}: the first run; a name not listed: 404);
+ *       {@code GET /api/runs} lists the names, {@code GET /api/run} says whether there is any
+ *       ({@code {"run": true|false, "runs": [...]}}).</li>
  * </ul>
  * Bad parameters get 400 with {@code {"field","value","allowed","message"}}. Every request passes
  * {@link RequestGuard} first (this server's Host only, same-origin state changes, JSON bodies, body
@@ -43,10 +47,17 @@ public final class ExploreServer implements AutoCloseable {
 
     private final Javalin app;
     private final Simulations simulations;
+    private final RunCatalog runs;
 
-    private ExploreServer(Javalin app, Simulations simulations) {
+    private ExploreServer(Javalin app, Simulations simulations, RunCatalog runs) {
         this.app = app;
         this.simulations = simulations;
+        this.runs = runs;
+    }
+
+    /** The names of the runs served (empty without --run/--runs). */
+    public List<String> runNames() {
+        return runs.names();
     }
 
     /** URL path → {classpath resource, content type}: everything the server will ever read. */
@@ -65,7 +76,7 @@ public final class ExploreServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1:{@code port} (0 = a free port). */
     public static ExploreServer start(int port) {
-        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, null);
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, RunCatalog.NONE);
     }
 
     /**
@@ -74,12 +85,17 @@ public final class ExploreServer implements AutoCloseable {
      * @param run a directory written by advrisk run (or one part of advrisk reproduce); null: none
      */
     public static ExploreServer start(int port, java.nio.file.Path run) throws IOException {
-        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, run == null ? null : figures(run));
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, run == null ? RunCatalog.NONE : RunCatalog.single(run));
+    }
+
+    /** Starts a server that serves the figure data of the runs of a catalog ({@code explore --runs DIR}). */
+    static ExploreServer start(int port, RunCatalog runs) {
+        return start(port, Limits.MAX_CONCURRENT_SIMULATIONS, runs);
     }
 
     /** Starts a server allowing {@code maxSimulations} concurrent simulations. */
     static ExploreServer start(int port, int maxSimulations) {
-        return start(port, maxSimulations, null);
+        return start(port, maxSimulations, RunCatalog.NONE);
     }
 
     /** The figures of a run directory as JSON-ready data. */
@@ -100,7 +116,7 @@ public final class ExploreServer implements AutoCloseable {
         return m;
     }
 
-    private static ExploreServer start(int port, int maxSimulations, Map<String, Object> figures) {
+    private static ExploreServer start(int port, int maxSimulations, RunCatalog runs) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " must be between 0 and 65535 (0 = a free port)");
         }
@@ -121,15 +137,15 @@ public final class ExploreServer implements AutoCloseable {
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
             cfg.routes.get("/api/ntk", ctx -> json(ctx, 200, NtkView.compute(Query.of(ctx.queryParamMap(), NtkView.ALLOWED))));
-            cfg.routes.get("/api/run", ctx -> json(ctx, 200, Map.of("run", figures != null)));
+            cfg.routes.get("/api/run", ctx -> json(ctx, 200, Map.of("run", !runs.isEmpty(), "runs", runs.names())));
+            cfg.routes.get("/api/runs", ctx -> json(ctx, 200, Map.of("runs", runs.names())));
             cfg.routes.get("/api/figures", ctx -> {
-                if (figures == null) {
-                    throw new RefusedRequest(400, new ApiError("run", null, "explore --run DIR",
-                            "run: the explorer was started without --run DIR, so it has no run's figures to serve"));
-                }
-                json(ctx, 200, figures);
+                Query q = Query.of(ctx.queryParamMap(), Map.of("run", "one of the names GET /api/runs lists"));
+                json(ctx, 200, runs.figures(q.has("run") ? q.text("run", null) : null));
             });
             cfg.routes.post("/api/simulate", ctx -> simulate(ctx, sims));
+            cfg.routes.post("/api/simulate-ntk", ctx -> json(ctx, 202, sims.submit(
+                    NtkSimulation.parse(Query.of(params(ctx), NtkSimulation.ALLOWED))).status()));
             cfg.routes.get("/api/simulate/{id}", ctx -> json(ctx, 200, job(ctx, sims).status()));
             cfg.routes.delete("/api/simulate/{id}", ctx -> {
                 SimulationJob j = job(ctx, sims);
@@ -145,6 +161,10 @@ public final class ExploreServer implements AutoCloseable {
             cfg.routes.exception(RuntimeException.class, (e, ctx) -> json(ctx, 500, new ApiError("request", null, null,
                     "internal error (a bug; please report it): " + e)));
             cfg.routes.error(404, ctx -> {
+                String type = ctx.res().getContentType();
+                if (type != null && type.startsWith("application/json")) {
+                    return; // an API refusal (unknown job or run): its JSON stays
+                }
                 ctx.contentType("text/plain; charset=utf-8");
                 ctx.result("404 not found: " + ctx.path());
             });
@@ -159,7 +179,7 @@ public final class ExploreServer implements AutoCloseable {
             }
             throw e;
         }
-        return new ExploreServer(app, sims);
+        return new ExploreServer(app, sims, runs);
     }
 
     private static boolean hasCause(Throwable e, Class<?> type) {
@@ -196,6 +216,12 @@ public final class ExploreServer implements AutoCloseable {
     }
 
     private static void simulate(Context ctx, Simulations sims) {
+        SimulationRequest r = SimulationRequest.parse(Query.of(params(ctx), SimulationRequest.ALLOWED));
+        json(ctx, 202, sims.submit(new LinearSimulation(r)).status());
+    }
+
+    /** The query's and the JSON body's parameters (each given once). */
+    private static Map<String, List<String>> params(Context ctx) {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         for (Map.Entry<String, List<String>> e : BodyParams.of(ctx.bodyAsBytes()).entrySet()) {
             if (params.containsKey(e.getKey())) {
@@ -204,8 +230,7 @@ public final class ExploreServer implements AutoCloseable {
             }
             params.put(e.getKey(), e.getValue());
         }
-        SimulationRequest r = SimulationRequest.parse(Query.of(params, SimulationRequest.ALLOWED));
-        json(ctx, 202, sims.submit(r).status());
+        return params;
     }
 
     private static SimulationJob job(Context ctx, Simulations sims) {

@@ -36,6 +36,12 @@ public final class Limits {
     public static final int MAX_SIM_LAMBDAS = 60;
     /** Largest total Gram flops of a simulation (trials × n² × streamed width): about a minute on one core. */
     public static final double MAX_SIM_FLOPS = 1e11;
+    /**
+     * Largest priced flops of a kernel simulation ({@link NtkSimulation#trialFlops}: Gram, eigendecomposition,
+     * PGD on the test points): one to two minutes on one core (measured: one λ at n = 200, d = 4000, 200 test
+     * points is priced 1.9e10 and took 2.9 s; the panel's default, n = 60, 4 λ, 3 trials, 7.0e10 in 18 s).
+     */
+    public static final double MAX_NTK_SIM_FLOPS = 4e11;
     /** Largest total number of random design entries streamed by a simulation (trials × n × p). */
     public static final double MAX_SIM_DRAWS = 2e9;
     /** Simulations running (or queued) at once; a further request is refused until one ends. */
@@ -71,6 +77,7 @@ public final class Limits {
         m.put("max_sim_lambda_values", MAX_SIM_LAMBDAS);
         m.put("max_sim_flops", MAX_SIM_FLOPS);
         m.put("max_sim_draws", MAX_SIM_DRAWS);
+        m.put("max_ntk_sim_flops", MAX_NTK_SIM_FLOPS);
         m.put("max_concurrent_simulations", MAX_CONCURRENT_SIMULATIONS);
         m.put("max_body_bytes", MAX_BODY_BYTES);
         m.put("body_deadline_ms", BODY_DEADLINE_MS);

@@ -34,7 +34,7 @@ final class Simulations implements AutoCloseable {
     }
 
     /** Starts a job, or refuses it (429) when {@code max} are running. */
-    SimulationJob submit(SimulationRequest request) {
+    SimulationJob submit(SimulationWork<?> request) {
         if (active.incrementAndGet() > max) {
             active.decrementAndGet();
             throw new RefusedRequest(429, new ApiError("simulate", null, "at most " + max + " simulations at once",
