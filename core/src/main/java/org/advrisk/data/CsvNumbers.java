@@ -58,45 +58,8 @@ public final class CsvNumbers {
 
     /** The finite number in the (trimmed) bytes [from, to), or NaN when they are not one. */
     public static double parse(byte[] b, int from, int to) {
-        // fast path for plain decimals of at most 15 digits: m / 10^k with m < 2^53 and k <= 22 are exact
-        // doubles, so the one division is correctly rounded, i.e. the same bits as Double.parseDouble
-        int i = from;
-        boolean negative = false;
-        if (i < to && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
-        long m = 0;
-        int start = i;
-        while (i < to && i - start < 16) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            m = m * 10 + d;
-            i++;
-        }
-        int digits = i - start;
-        int frac = 0;
-        if (i < to && b[i] == '.') {
-            i++;
-            int fs = i;
-            while (i < to && digits + (i - fs) < 16) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                m = m * 10 + d;
-                i++;
-            }
-            frac = i - fs;
-            digits += frac;
-        }
-        if (i == to && digits > 0 && digits <= 15) {
-            double v = frac == 0 ? (double) m : m / POW10[frac];
-            return negative ? -v : v;
-        }
-        return slow(b, from, to);
+        double[] v = new double[1];
+        return plain(b, from, to, v, 0) == to ? v[0] : slow(b, from, to);
     }
 
     /**
@@ -105,6 +68,17 @@ public final class CsvNumbers {
      * returns the position of that terminator; otherwise returns −1 (the caller takes the general route).
      */
     static int parseInto(byte[] b, int from, int limit, byte delimiter, double[] out, int at) {
+        int i = plain(b, from, limit, out, at);
+        return i < 0 || i < limit && b[i] != delimiter && b[i] != '\n' && b[i] != '\r' ? -1 : i;
+    }
+
+    /**
+     * The one fast path: a plain decimal [+-]digits[.digits] of at most 15 significant digits starting at from
+     * (stopping at the first other byte or limit). m / 10^k with m &lt; 2^53 and k ≤ 22 are exact doubles, so the
+     * one division is correctly rounded, the bits of Double.parseDouble. Stores the value in out[at] and
+     * returns the position after it, or −1 (out untouched) when there is no such decimal.
+     */
+    private static int plain(byte[] b, int from, int limit, double[] out, int at) {
         int i = from;
         boolean negative = false;
         if (i < limit && (b[i] == '-' || b[i] == '+')) {
@@ -137,7 +111,7 @@ public final class CsvNumbers {
             frac = i - fs;
             digits += frac;
         }
-        if (digits == 0 || digits > 15 || i < limit && b[i] != delimiter && b[i] != '\n' && b[i] != '\r') {
+        if (digits == 0 || digits > 15) {
             return -1;
         }
         double v = frac == 0 ? (double) m : m / POW10[frac];
