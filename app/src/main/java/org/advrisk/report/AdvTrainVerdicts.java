@@ -23,15 +23,24 @@ import org.advrisk.stats.TrialCells;
  */
 public final class AdvTrainVerdicts {
     /** Rule, in words. */
-    public static final String RULE = "Each condition is a statistic with a 95% bootstrap interval (training sets"
+    public static final String RULE = rule("adversarial-training", "over δ", "δ", "the two paths'",
+            ", the argmins and the solver's iterations and certified gaps are printed, not ruled on.");
+
+    /**
+     * The rule of a "does this path escape the ridge trade-off" verdict, shared with {@link EarlyStopVerdicts}:
+     * the path's name, what it runs over, its parameter's symbol, whose minima are compared, and what is printed.
+     */
+    static String rule(String path, String over, String sym, String whose, String printed) {
+        return "Each condition is a statistic with a 95% bootstrap interval (training sets"
             + " resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated;"
-            + " a training set keeps its ridge and adversarial-training paths together); the verdict HOLDS when every"
+            + " a training set keeps its ridge and " + path + " paths together); the verdict HOLDS when every"
             + " condition holds, DOES NOT HOLD when one clearly fails, INCONCLUSIVE otherwise. At n_max, on the same"
             + " training sets: the ridge path shows the trade-off, A_λ = R_α(θ̂_λstd)/min_λ R_α > " + Verdicts.REGRET
-            + " and S_λ = R(θ̂_λadv)/min_λ R > " + Verdicts.REGRET + ", while on the adversarial-training path over δ"
-            + " (argmins over δ, recomputed on every resample) A_δ < " + Verdicts.REGRET + " and S_δ < "
-            + Verdicts.REGRET + ", i.e. some δ makes both risks small where no λ does. The ratios of the two paths'"
-            + " minima, the argmins and the solver's iterations and certified gaps are printed, not ruled on.";
+            + " and S_λ = R(θ̂_λadv)/min_λ R > " + Verdicts.REGRET + ", while on the " + path + " path " + over
+            + " (argmins over " + sym + ", recomputed on every resample) A_" + sym + " < " + Verdicts.REGRET + " and S_"
+            + sym + " < " + Verdicts.REGRET + ", i.e. some " + sym + " makes both risks small where no λ does. The ratios of "
+            + whose + " minima" + printed;
+    }
 
     private AdvTrainVerdicts() {
     }

@@ -22,15 +22,8 @@ import org.advrisk.theory.OracleFrontier;
  */
 public final class EarlyStopVerdicts {
     /** Rule, in words. */
-    public static final String RULE = "Each condition is a statistic with a 95% bootstrap interval (training sets"
-            + " resampled within each n, B = " + org.advrisk.stats.Bootstrap.DEFAULT_REPLICATES + ", t-calibrated;"
-            + " a training set keeps its ridge and gradient-flow paths together); the verdict HOLDS when every"
-            + " condition holds, DOES NOT HOLD when one clearly fails, INCONCLUSIVE otherwise. At n_max, on the same"
-            + " training sets: the ridge path shows the trade-off, A_λ = R_α(θ̂_λstd)/min_λ R_α > " + Verdicts.REGRET
-            + " and S_λ = R(θ̂_λadv)/min_λ R > " + Verdicts.REGRET + ", while on the gradient-flow path over the"
-            + " stopping time t (argmins over t, recomputed on every resample) A_t < " + Verdicts.REGRET + " and S_t < "
-            + Verdicts.REGRET + ", i.e. some t makes both risks small where no λ does. The ratios of the paths' minima,"
-            + " the argmins and each path's distance to the oracle frontier are printed, not ruled on.";
+    public static final String RULE = AdvTrainVerdicts.rule("gradient-flow", "over the stopping time t", "t",
+            "the paths'", ", the argmins and each path's distance to the oracle frontier are printed, not ruled on.");
 
     private EarlyStopVerdicts() {
     }
