@@ -1,9 +1,9 @@
 import java.util.Arrays;
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePoint;
 import org.advrisk.theory.DeterministicEquivalent;

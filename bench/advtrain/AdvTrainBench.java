@@ -4,11 +4,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.advrisk.linear.AdvTrainData;
-import org.advrisk.linear.AdvTrainFit;
-import org.advrisk.linear.AdvTrainPath;
-import org.advrisk.linear.AdversarialTraining;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.advtrain.AdvTrainData;
+import org.advrisk.advtrain.AdvTrainFit;
+import org.advrisk.advtrain.AdvTrainPath;
+import org.advrisk.advtrain.AdversarialTraining;
+import org.advrisk.model.AttackNorm;
 
 /**
  * Times advrisk's adversarial-training path (l2, no intercept, warm-started) on a data set written by

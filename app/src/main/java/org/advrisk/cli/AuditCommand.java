@@ -37,7 +37,7 @@ import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.experiment.OutDirLock;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.param.UserText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

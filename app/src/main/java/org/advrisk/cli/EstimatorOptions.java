@@ -1,6 +1,6 @@
 package org.advrisk.cli;
 
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowParams;
 import org.advrisk.linear.FlowQuery;
 import picocli.CommandLine.Option;

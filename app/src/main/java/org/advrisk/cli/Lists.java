@@ -19,19 +19,19 @@ public final class Lists {
     }
 
     /** Parses --attack: a comma-separated list of l2, linf, l1, lp:P. */
-    public static java.util.List<org.advrisk.linear.AttackNorm> attacks(String text) {
-        java.util.List<org.advrisk.linear.AttackNorm> out = new ArrayList<>();
+    public static java.util.List<org.advrisk.model.AttackNorm> attacks(String text) {
+        java.util.List<org.advrisk.model.AttackNorm> out = new ArrayList<>();
         for (String a : words("attack", text)) {
-            out.add(org.advrisk.linear.AttackNorm.parse(a));
+            out.add(org.advrisk.model.AttackNorm.parse(a));
         }
         return out;
     }
 
     /** Parses --target: a comma-separated list of clean, consistent, noisy. */
-    public static java.util.List<org.advrisk.linear.Target> targets(String text) {
-        java.util.List<org.advrisk.linear.Target> out = new ArrayList<>();
+    public static java.util.List<org.advrisk.model.Target> targets(String text) {
+        java.util.List<org.advrisk.model.Target> out = new ArrayList<>();
         for (String t : words("target", text)) {
-            out.add(org.advrisk.linear.Target.parse(t));
+            out.add(org.advrisk.model.Target.parse(t));
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package org.advrisk.cli;
 
-import org.advrisk.linear.LinearProblem;
-import org.advrisk.linear.LinearProblemSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.LinearProblemSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.theory.DimensionRule;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.advrisk.cli;
 
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.Target;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -120,14 +120,14 @@ class NtkCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         org.advrisk.ntk.NtkData data = new org.advrisk.ntk.NtkData(
-                org.advrisk.linear.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(200), false,
-                org.advrisk.linear.GroundTruthSpec.parse("top:k=5,norm=1").withSize(200, 1), 0.5,
+                org.advrisk.model.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(200), false,
+                org.advrisk.model.GroundTruthSpec.parse("top:k=5,norm=1").withSize(200, 1), 0.5,
                 org.advrisk.random.Distribution.GAUSSIAN);
         org.advrisk.ntk.NtkEquivalent de = new org.advrisk.ntk.NtkEquivalent(data, 40);
         assertThat(rows.size()).isEqualTo(2);
         for (com.fasterxml.jackson.databind.JsonNode row : rows) {
             org.advrisk.theory.DePrediction p = de.columns(row.get("lambda").asDouble(), 0.5,
-                    org.advrisk.linear.AttackNorm.L2);
+                    org.advrisk.model.AttackNorm.L2);
             assertThat(row.get("de_std_risk").asDouble()).isEqualTo(p.stdRisk()).isPositive();
             assertThat(row.get("de_adv_risk").asDouble()).isEqualTo(p.advRisk()).isGreaterThan(p.stdRisk());
             assertThat(row.get("de_norm_l2").asDouble()).isEqualTo(p.normL2()).isPositive();
@@ -149,15 +149,15 @@ class NtkCommandTest {
             "--theory", "--format", "json"};
         com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
         org.advrisk.ntk.NtkData data = new org.advrisk.ntk.NtkData(
-                org.advrisk.linear.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(120), false,
-                org.advrisk.linear.GroundTruthSpec.parse("top:k=5,norm=1").withSize(120, 1), 0.5,
+                org.advrisk.model.SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(120), false,
+                org.advrisk.model.GroundTruthSpec.parse("top:k=5,norm=1").withSize(120, 1), 0.5,
                 org.advrisk.random.Distribution.GAUSSIAN);
         Run erf = run(concat(base, "--activation", "erf", "--estimator", "ridge,gf", "--time", "10"));
         assertThat(erf.code()).as(erf.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode rows = m.readTree(erf.out());
         double want = new org.advrisk.ntk.NtkEquivalent(data, 30, org.advrisk.kernel.Activation.ERF)
-                .columns(0.01, 0.5, org.advrisk.linear.AttackNorm.L2).stdRisk();
-        double relu = new org.advrisk.ntk.NtkEquivalent(data, 30).columns(0.01, 0.5, org.advrisk.linear.AttackNorm.L2)
+                .columns(0.01, 0.5, org.advrisk.model.AttackNorm.L2).stdRisk();
+        double relu = new org.advrisk.ntk.NtkEquivalent(data, 30).columns(0.01, 0.5, org.advrisk.model.AttackNorm.L2)
                 .stdRisk();
         assertThat(want).isNotEqualTo(relu);
         int flows = 0;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.TheorySpectrum;

@@ -1,12 +1,12 @@
 package org.advrisk.bench;
 
 import java.util.Locale;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.LinearProblem;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.linear.PathPoint;
 import org.advrisk.linear.RidgePath;
 import org.advrisk.linear.SpectralFamily;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.linear.TailMode;
 import org.advrisk.random.Distribution;
 

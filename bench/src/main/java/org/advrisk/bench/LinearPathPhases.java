@@ -4,10 +4,10 @@ import java.util.Locale;
 import org.advrisk.linear.DualRidgePath;
 import org.advrisk.linear.GramSampler;
 import org.advrisk.linear.GramStats;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.LinearProblem;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.linear.PathPoint;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.random.Distribution;
 
 /**

@@ -5,11 +5,11 @@ import org.advrisk.attack.LinearWorstCase;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.TrainingStatistics;
-import org.advrisk.linear.AdvTrainData;
-import org.advrisk.linear.AdvTrainFit;
-import org.advrisk.linear.AdvTrainPath;
-import org.advrisk.linear.AdversarialTraining;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.advtrain.AdvTrainData;
+import org.advrisk.advtrain.AdvTrainFit;
+import org.advrisk.advtrain.AdvTrainPath;
+import org.advrisk.advtrain.AdversarialTraining;
+import org.advrisk.model.AttackNorm;
 
 /**
  * Adversarial training in an audit: on a split's standardised training rows Z (the ridge path's

@@ -11,7 +11,7 @@ import org.advrisk.data.GramAccumulator;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.TrainingStatistics;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 
 /**
  * Runs the ridge path of a table through its splits: per split, stream the training rows into

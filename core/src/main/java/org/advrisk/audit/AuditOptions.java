@@ -2,7 +2,7 @@ package org.advrisk.audit;
 
 import java.util.List;
 import java.util.Map;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowQuery;
 
 /**

@@ -5,7 +5,7 @@ import org.advrisk.attack.LinearWorstCase;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.TrainingStatistics;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowQuery;
 import org.advrisk.linear.SpectralFamily;
 

@@ -15,7 +15,7 @@ import org.advrisk.data.MappedRows;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 
 /**
  * Nonlinear models of the standardised inputs z ({@link InputPath}: ridge on random features φ(z), or

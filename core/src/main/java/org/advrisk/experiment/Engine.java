@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.advrisk.linear.GramStats;
-import org.advrisk.linear.LinearProblemSpec;
+import org.advrisk.model.LinearProblemSpec;
 
 /**
  * A cluster engine (the Executor of the house on other machines): runs a sweep's trials and the

@@ -127,12 +127,12 @@ public final class MemoryBudget {
             require("n", pt.n(), v -> parallel * (linearTrial(v, p) + (adv ? 16 * sat(v, p) : 0)), parallel
                     + " trial(s) at once, each with n×n Gram, covariance and eigenvector matrices (p = " + p + ")"
                     + (adv ? " and, for estimator advtrain, the n×p design twice" : ""));
-            org.advrisk.linear.LinearProblem pr = LinearTrialEvaluator.problem(pt, t.seed());
+            org.advrisk.model.LinearProblem pr = LinearTrialEvaluator.problem(pt, t.seed());
             org.advrisk.linear.LinearQuery q = new org.advrisk.linear.LinearQuery(
                     spec.lambda().stream().mapToDouble(Double::doubleValue).toArray(),
                     spec.alpha().stream().mapToDouble(Double::doubleValue).toArray(),
-                    spec.attack().stream().map(org.advrisk.linear.AttackNorm::parse).toList(),
-                    spec.target().stream().map(org.advrisk.linear.Target::parse).toList(), LinearTrialEvaluator.TEST_SIZE);
+                    spec.attack().stream().map(org.advrisk.model.AttackNorm::parse).toList(),
+                    spec.target().stream().map(org.advrisk.model.Target::parse).toList(), LinearTrialEvaluator.TEST_SIZE);
             org.advrisk.linear.TailMode mode = LinearTrialEvaluator.tailMode(pr, q, adv);
             if (!(pr.p() >= pr.n() && mode.usesWishart(pr))) {
                 requireStreamingFlops(pr.n(), pr.p(), " (n = " + pt.n() + ", spectrum " + pt.spectrum() + ")");

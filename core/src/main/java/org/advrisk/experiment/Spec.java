@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.DesignSampler;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 
 /**

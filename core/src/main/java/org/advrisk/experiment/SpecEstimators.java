@@ -1,7 +1,7 @@
 package org.advrisk.experiment;
 
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowParams;
 import org.advrisk.linear.FlowQuery;
 import org.advrisk.param.Parameters;

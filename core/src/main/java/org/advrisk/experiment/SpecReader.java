@@ -9,10 +9,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 
 /**
  * Reads a {@link Spec} from a JSON/YAML tree. Unknown fields, wrong types and bad grids are refused

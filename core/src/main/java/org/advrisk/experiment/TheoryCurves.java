@@ -2,10 +2,10 @@ package org.advrisk.experiment;
 
 import java.util.Map;
 import org.advrisk.columns.Columns;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;

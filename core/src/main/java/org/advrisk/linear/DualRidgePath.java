@@ -3,6 +3,7 @@ package org.advrisk.linear;
 import java.util.Optional;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.random.Purpose;
 
 /**

@@ -1,6 +1,7 @@
 package org.advrisk.linear;
 
 import org.advrisk.linalg.Blas;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.random.Purpose;
 
 /**

@@ -52,7 +52,7 @@ public final class FeatureBlocks {
     }
 
     /** Scales column j of the rows×len matrix a by s[j]. */
-    static void scaleColumns(double[] a, int rows, int len, double[] s) {
+    public static void scaleColumns(double[] a, int rows, int len, double[] s) {
         for (int j = 0; j < len; j++) {
             double f = s[j];
             int off = j * rows;

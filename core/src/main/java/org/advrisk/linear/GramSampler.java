@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.random.OrderedParallel;
 import org.advrisk.random.Purpose;
 

@@ -3,6 +3,8 @@ package org.advrisk.linear;
 import java.util.Optional;
 import org.advrisk.attack.LinearPredictor;
 import org.advrisk.attack.Predictor;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.Norms;
 
 /**
  * A fitted path of linear estimators θ̂ (one per parameter value) on one training set. When the

@@ -1,6 +1,8 @@
 package org.advrisk.linear;
 
 import java.util.List;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.Target;
 import org.advrisk.param.Parameters;
 
 /**

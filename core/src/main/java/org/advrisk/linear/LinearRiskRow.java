@@ -21,6 +21,7 @@ import static org.advrisk.columns.Columns.TRIAL;
 import java.util.Map;
 import org.advrisk.columns.Row;
 import org.advrisk.columns.RowTypes;
+import org.advrisk.model.Target;
 
 /**
  * One output row of a linear estimate: the risks of θ̂ on one training set for one (α, attack,
@@ -57,7 +58,7 @@ public record LinearRiskRow(Row row) {
         return row.integer(P);
     }
 
-    /** The path parameter (λ for ridge; the path's own parameter, e.g. δ, before AdvTrainTrial relabels it). */
+    /** The path parameter (λ for ridge; the path's own parameter, e.g. δ, before adversarial training's trial relabels it). */
     public double lambda() {
         return row.number(LAMBDA);
     }

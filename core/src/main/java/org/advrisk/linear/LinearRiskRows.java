@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Set;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.RowTypes;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 
 /**

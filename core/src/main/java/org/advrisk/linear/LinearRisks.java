@@ -1,5 +1,6 @@
 package org.advrisk.linear;
 
+import org.advrisk.model.Target;
 import org.apache.commons.math3.special.Erf;
 
 /**

@@ -3,6 +3,7 @@ package org.advrisk.linear;
 import java.util.Optional;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linalg.SymmetricEigen;
+import org.advrisk.model.LinearProblem;
 
 /**
  * Ridge path for p &lt; n through the p×p covariance XᵀX = V D Vᵀ: θ̂_λ = V (D + nλ)⁻¹ Vᵀ Xᵀy, held

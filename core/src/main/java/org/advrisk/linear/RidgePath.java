@@ -1,5 +1,7 @@
 package org.advrisk.linear;
 
+import org.advrisk.model.LinearProblem;
+
 /**
  * The spectral path of one training set: ridge by default and, through {@link #filtered}, gradient flow
  * or gradient descent from the same decomposition ({@link SpectralFamily}). The whole ridge path θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖² of one training set, from a single

@@ -1,5 +1,7 @@
 package org.advrisk.linear;
 
+import org.advrisk.model.LinearProblem;
+
 /**
  * Where sampled training data came from: the problem (Σ, θ*, σ, noise and design laws) and the key
  * (seed, trial) of the random streams, so that θ̂ can be rebuilt block by block and test points drawn

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
+import org.advrisk.model.LinearProblem;
 
 /**
  * One training set through the spectral estimators: sampled once, decomposed once
@@ -55,7 +56,7 @@ public final class SpectralTrial {
 
     /** Sets {@code estimator} (and, when advtrain rows share the output, its columns: NaN / empty / 0). */
     private static Row tag(String estimator, Row row, boolean advColumns) {
-        return advColumns ? AdvTrainTrial.withColumns(row, estimator, Double.NaN, "", 0, 0, null)
+        return advColumns ? EstimatorColumns.withoutAdvTrain(row, estimator)
                 : row.toBuilder().set(Columns.ESTIMATOR, estimator).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.advrisk.linear;
 
 import java.util.Locale;
+import org.advrisk.model.LinearProblem;
 
 /**
  * How the constant tail of a spectrum (λ_h = … = λ_{p−1} = ε beyond the head h, see

@@ -1,5 +1,7 @@
 package org.advrisk.linear;
 
+import org.advrisk.model.LinearProblem;
+
 /**
  * Samples one training set of a problem in the cheapest form a ridge-type fit needs: for p ≥ n the
  * n×n statistics ({@link GramSampler} streaming every feature, or {@link WishartTail} drawing a long

@@ -2,6 +2,7 @@ package org.advrisk.linear;
 
 import java.util.SplittableRandom;
 import org.advrisk.linalg.Blas;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.random.Distribution;
 import org.advrisk.random.Purpose;
 import org.advrisk.random.RandomStreams;

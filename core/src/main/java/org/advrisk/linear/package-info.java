@@ -1,5 +1,6 @@
 /**
- * The linear model x = Σ^{1/2} z, y = ⟨x, θ*⟩ + ε with diagonal Σ: spectra, ground truths, noise,
- * the streaming sampler of Gram statistics, the one-eigendecomposition ridge path and exact risks.
+ * The linear model's computations: the streaming sampler of Gram statistics, the one-eigendecomposition
+ * spectral path (ridge, gradient flow, gradient descent) and exact risks and rows. Its vocabulary
+ * (spectra, ground truths, attacks) is in {@code org.advrisk.model}.
  */
 package org.advrisk.linear;

@@ -4,7 +4,7 @@ import org.advrisk.attack.Ball;
 import org.advrisk.attack.LinearWorstCase;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linear.LinearRisks;
-import org.advrisk.linear.Target;
+import org.advrisk.model.Target;
 
 /**
  * The linear ridge estimator θ̂ = X(XᵀX + nλI)⁻¹y on the same training columns (d×n), by a direct

@@ -1,8 +1,8 @@
 package org.advrisk.ntk;
 
 import java.util.SplittableRandom;
-import org.advrisk.linear.GroundTruth;
-import org.advrisk.linear.Spectrum;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.Spectrum;
 import org.advrisk.random.Distribution;
 import org.advrisk.random.Purpose;
 import org.advrisk.random.RandomStreams;
@@ -30,7 +30,7 @@ public record NtkData(Spectrum spectrum, boolean sphere, GroundTruth theta, doub
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
-        if (sigma > org.advrisk.linear.LinearProblem.MAX_SCALE) {
+        if (sigma > org.advrisk.model.LinearProblem.MAX_SCALE) {
             throw new IllegalArgumentException("sigma: " + sigma + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
         }
     }

@@ -40,7 +40,7 @@ public final class TestRisks {
                 if (!(a >= 0) || !Double.isFinite(a)) {
                     throw new IllegalArgumentException("alpha: " + a + " must be finite and >= 0");
                 }
-                if (a > org.advrisk.linear.LinearProblem.MAX_SCALE) {
+                if (a > org.advrisk.model.LinearProblem.MAX_SCALE) {
                     throw new IllegalArgumentException("alpha: " + a + " is too large: the risks (squares of sums of its"
                             + " products) would overflow double precision; allowed: 0 to 1e50");
                 }

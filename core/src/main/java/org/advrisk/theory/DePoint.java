@@ -1,8 +1,8 @@
 package org.advrisk.theory;
 
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.LinearRisks;
-import org.advrisk.linear.Target;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 
 /**

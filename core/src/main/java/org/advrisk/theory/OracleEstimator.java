@@ -2,7 +2,7 @@ package org.advrisk.theory;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 
 /**
  * The population estimator that knows Σ and θ*: θ(μ) = argmin_θ ‖θ − θ*‖²_Σ + μ·pen(θ), μ ≥ 0, with

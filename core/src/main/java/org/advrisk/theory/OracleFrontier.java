@@ -2,9 +2,9 @@ package org.advrisk.theory;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.LinearRisks;
-import org.advrisk.linear.Target;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 
 /**

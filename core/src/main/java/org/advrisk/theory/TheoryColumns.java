@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.LinearProblem;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.Target;
 
 /**
  * Deterministic-equivalent prediction columns to put next to simulated rows

@@ -1,9 +1,9 @@
 package org.advrisk.theory;
 
-import org.advrisk.linear.GroundTruth;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.LinearProblem;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.SpectrumSpec;
 
 /**
  * Builds the {@link TheorySpectrum} of a problem given as specs (spectrum, θ*, p-rule) at a

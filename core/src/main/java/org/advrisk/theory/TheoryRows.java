@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
 import org.advrisk.columns.RowTypes;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 
 /**

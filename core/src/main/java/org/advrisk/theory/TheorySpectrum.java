@@ -2,9 +2,9 @@ package org.advrisk.theory;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import org.advrisk.linear.GroundTruth;
-import org.advrisk.linear.Spectrum;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.Spectrum;
+import org.advrisk.model.SpectrumSpec;
 
 /**
  * Eigenvalues of Σ and the matching coordinates of θ* as the theory needs them: groups of equal

@@ -8,11 +8,11 @@ import org.advrisk.attack.LinearWorstCase;
 import org.advrisk.data.MemoryTable;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
-import org.advrisk.linear.AdvTrainData;
-import org.advrisk.linear.AdvTrainFit;
-import org.advrisk.linear.AdvTrainPath;
-import org.advrisk.linear.AdversarialTraining;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.advtrain.AdvTrainData;
+import org.advrisk.advtrain.AdvTrainFit;
+import org.advrisk.advtrain.AdvTrainPath;
+import org.advrisk.advtrain.AdversarialTraining;
+import org.advrisk.model.AttackNorm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -14,7 +14,7 @@ import org.advrisk.data.MissingPolicy;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowQuery;
 import org.advrisk.linear.SpectralFamily;
 import org.junit.jupiter.params.ParameterizedTest;

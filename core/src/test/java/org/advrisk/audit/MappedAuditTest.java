@@ -11,7 +11,7 @@ import org.advrisk.data.FeatureMap;
 import org.advrisk.data.MemoryTable;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

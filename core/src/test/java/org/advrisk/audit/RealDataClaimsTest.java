@@ -8,7 +8,7 @@ import org.advrisk.data.Dataset;
 import org.advrisk.data.MemoryTable;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
 import org.junit.jupiter.api.Test;

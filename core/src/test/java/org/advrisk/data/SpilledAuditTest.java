@@ -12,7 +12,7 @@ import org.advrisk.audit.AlphaScale;
 import org.advrisk.audit.Audit;
 import org.advrisk.audit.AuditOptions;
 import org.advrisk.audit.AuditResult;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -32,8 +32,8 @@ class LinearTrialEvaluatorTest {
             assertThat(a.get(i).get("de_std_risk")).isEqualTo(b.get(i).get("de_std_risk"));
             Map<String, Object> r = a.get(i);
             org.advrisk.theory.DePrediction expect = direct.columns(((Number) r.get("lambda")).doubleValue(),
-                    ((Number) r.get("alpha")).doubleValue(), org.advrisk.linear.AttackNorm.parse((String) r.get("attack")),
-                    org.advrisk.linear.Target.parse((String) r.get("target")));
+                    ((Number) r.get("alpha")).doubleValue(), org.advrisk.model.AttackNorm.parse((String) r.get("attack")),
+                    org.advrisk.model.Target.parse((String) r.get("target")));
             assertThat(r.get("de_adv_risk")).isEqualTo(expect.advRisk());
             assertThat(r.get("de_norm_l2")).isEqualTo(expect.normL2());
         }

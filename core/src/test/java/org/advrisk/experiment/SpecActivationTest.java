@@ -54,7 +54,7 @@ class SpecActivationTest {
         double deErf = (double) e.get(1).get("de_std_risk");
         assertThat(deErf).isFinite().isPositive().isNotEqualTo((double) r.get(1).get("de_std_risk"));
         NtkEquivalent direct1 = new NtkEquivalent(ev.config(t).data(), 40, Activation.ERF);
-        assertThat(deErf).isEqualTo(direct1.columns(0.01, 0.1, org.advrisk.linear.AttackNorm.parse("l2")).stdRisk());
+        assertThat(deErf).isEqualTo(direct1.columns(0.01, 0.1, org.advrisk.model.AttackNorm.parse("l2")).stdRisk());
     }
 
     @Test

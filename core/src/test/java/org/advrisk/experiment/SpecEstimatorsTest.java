@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.advrisk.linear.AdvTrainTrial;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.LinearProblem;
+import org.advrisk.advtrain.AdvTrainTrial;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.LinearProblem;
 import org.advrisk.linear.LinearQuery;
 import org.advrisk.linear.LinearTrial;
-import org.advrisk.linear.Target;
+import org.advrisk.model.Target;
 import org.junit.jupiter.api.Test;
 
 /**

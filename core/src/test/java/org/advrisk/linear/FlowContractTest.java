@@ -1,5 +1,6 @@
 package org.advrisk.linear;
 
+import org.advrisk.model.LinearProblem;
 import org.advrisk.random.Distribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.advrisk.linalg.Blas;
+import org.advrisk.model.LinearProblem;
 import org.junit.jupiter.api.Test;
 
 /** The streaming sampler: bit-identical across thread counts, equal to the explicit design, nested in n. */

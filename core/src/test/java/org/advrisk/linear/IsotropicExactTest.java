@@ -2,6 +2,7 @@ package org.advrisk.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.advrisk.model.LinearProblem;
 import org.junit.jupiter.api.Test;
 
 /**

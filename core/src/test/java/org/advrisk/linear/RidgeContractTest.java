@@ -1,6 +1,9 @@
 package org.advrisk.linear;
 
 import java.util.SplittableRandom;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Nested;
 

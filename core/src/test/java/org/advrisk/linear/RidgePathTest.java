@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.advrisk.linalg.Blas;
+import org.advrisk.model.GroundTruth;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.SpectrumSpec;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 

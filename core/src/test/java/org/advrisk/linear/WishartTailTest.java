@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;

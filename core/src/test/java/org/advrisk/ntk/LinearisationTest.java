@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.advrisk.kernel.KernelPredictor;
 import org.advrisk.kernel.KernelRidgePath;
 import org.advrisk.kernel.ReluNtk;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 

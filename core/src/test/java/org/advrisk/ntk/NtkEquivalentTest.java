@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.advrisk.attack.Ball;
 import org.advrisk.kernel.ReluNtk;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePoint;
 import org.advrisk.theory.DeterministicEquivalent;
@@ -50,7 +50,7 @@ class NtkEquivalentTest {
         assertThat(p.gradL2Sq()).isLessThan(p.linear().normL2Sq());
         assertThat(p.gradL2Sq()).isGreaterThan(0.9 * p.linear().normL2Sq());
         // Without the intercept the risk is that of plain linear ridge at λ_eff on Σ (independent solve).
-        DePoint plain = TheoryProblem.equivalent(new org.advrisk.linear.LinearProblem(400, data.spectrum(),
+        DePoint plain = TheoryProblem.equivalent(new org.advrisk.model.LinearProblem(400, data.spectrum(),
                 data.theta(), 0.5, Distribution.GAUSSIAN, Distribution.GAUSSIAN)).at(de.lambdaEff(0));
         DeterministicEquivalent noIntercept = new DeterministicEquivalent(NtkEquivalent.withIntercept(data, 0), 400,
                 0.5);

@@ -6,8 +6,8 @@ import java.util.List;
 import org.advrisk.attack.Ball;
 import org.advrisk.columns.Columns;
 import org.advrisk.kernel.ReluNtk;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.junit.jupiter.api.Test;
 
 /** The benign call on the canonical spectra of docs/theory.md §2, with the numbers behind it. */

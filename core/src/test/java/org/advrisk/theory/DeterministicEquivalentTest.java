@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.SplittableRandom;
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 

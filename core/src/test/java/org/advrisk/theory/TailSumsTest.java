@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

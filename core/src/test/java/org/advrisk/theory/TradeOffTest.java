@@ -3,10 +3,10 @@ package org.advrisk.theory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.advrisk.linear.AttackNorm;
-import org.advrisk.linear.GroundTruthSpec;
-import org.advrisk.linear.SpectrumSpec;
-import org.advrisk.linear.Target;
+import org.advrisk.model.AttackNorm;
+import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.model.SpectrumSpec;
+import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package org.advrisk.spark;
 import java.io.Serializable;
 import org.advrisk.linalg.Blas;
 import org.advrisk.linear.GramSampler;
-import org.advrisk.linear.LinearProblem;
-import org.advrisk.linear.LinearProblemSpec;
+import org.advrisk.model.LinearProblem;
+import org.advrisk.model.LinearProblemSpec;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
