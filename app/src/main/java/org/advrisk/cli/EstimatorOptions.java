@@ -1,9 +1,17 @@
 package org.advrisk.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowParams;
 import org.advrisk.linear.FlowQuery;
+import org.advrisk.estimator.Estimators;
+import org.advrisk.estimator.SpectralEstimator;
+import org.advrisk.estimator.SpectralSelection;
+import org.advrisk.model.AttackNorms;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The estimator flags shared by {@code advrisk linear} and {@code advrisk audit} (one declaration, a
@@ -43,6 +51,9 @@ public final class EstimatorOptions {
             description = {"Step counts K >= 0 of gd: integers, or a grid (rounded). Example: --steps 10,100,1000."})
     String steps;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /**
      * What the flags ask for.
      *
@@ -51,8 +62,14 @@ public final class EstimatorOptions {
      * @param deltas   its budgets δ > 0 (null without advtrain)
      * @param attack   its training attack, l2 or linf (null without advtrain)
      * @param flow     gf's times and gd's step and steps ({@link FlowQuery#NONE} without them)
+     * @param plugins  the registry's plug-in spectral estimators asked for, with their values (empty without)
      */
-    public record Choice(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack, FlowQuery flow) {
+    public record Choice(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack, FlowQuery flow,
+                         List<SpectralSelection> plugins) {
+        /** Without plug-ins. */
+        public Choice(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack, FlowQuery flow) {
+            this(ridge, advtrain, deltas, attack, flow, List.of());
+        }
     }
 
     /** Parses and checks the flags (unknown estimator, --delta without advtrain or missing, δ ≤ 0, attack). */
@@ -61,34 +78,37 @@ public final class EstimatorOptions {
         boolean adv = false;
         boolean gf = false;
         boolean gd = false;
+        List<SpectralEstimator> asked = new ArrayList<>();
         for (String e : Lists.words("estimator", estimator)) {
             switch (e) {
                 case "ridge" -> ridge = true;
                 case "advtrain" -> adv = true;
                 case "gf" -> gf = true;
                 case "gd" -> gd = true;
-                default -> throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: ridge,"
-                        + " advtrain, gf, gd");
+                default -> {
+                    if (!Estimators.isPlugin(e)) {
+                        throw new IllegalArgumentException("estimator: '" + e + "' is unknown; allowed: "
+                                + Estimators.allowed());
+                    }
+                    asked.add((SpectralEstimator) Estimators.find(e).orElseThrow());
+                }
             }
         }
         FlowQuery flow = flow(gf, gd);
+        List<SpectralSelection> plugins = plugins(asked);
         // a bad δ is named before anything else, whichever estimators are asked for
         double[] d = delta == null ? null : org.advrisk.param.Parameters.DELTA.parseList(delta);
         if (!adv) {
             if (delta != null) {
                 throw new IllegalArgumentException("delta: given, but --estimator has no advtrain");
             }
-            return new Choice(ridge, false, null, null, flow);
+            return new Choice(ridge, false, null, null, flow, plugins);
         }
         if (delta == null) {
             throw new IllegalArgumentException("delta: --estimator advtrain needs --delta LIST (budgets δ > 0)");
         }
-        AttackNorm a = switch (trainAttack) {
-            case "l2" -> AttackNorm.L2;
-            case "linf" -> AttackNorm.LINF;
-            default -> throw new IllegalArgumentException("train-attack: '" + trainAttack + "' is unknown; allowed: l2, linf");
-        };
-        return new Choice(ridge, true, d, a, flow);
+        AttackNorm a = AttackNorms.parseTrainable("train-attack", trainAttack);
+        return new Choice(ridge, true, d, a, flow, plugins);
     }
 
     /** --time with gf, --eta and --steps with gd: each required with its estimator and refused without it. */
@@ -100,6 +120,70 @@ public final class EstimatorOptions {
         pair("gd", gd, "steps", steps != null, "--steps 10,100,1000");
         pair("gd", gd, "eta", eta != null, "--eta 0.5");
         return new FlowQuery(gf ? times : null, e, gd ? ks : null);
+    }
+
+    /**
+     * Adds the flags of the registry's plug-in estimators (--NAME for the path parameter, --SETTING for
+     * each setting) to a command that has these options; no-op without plug-ins.
+     */
+    public static void declarePlugins(CommandSpec command) {
+        for (SpectralEstimator k : Estimators.plugins()) {
+            add(command, k.parameter().name(), "LIST", k.parameter().param().help() + " (--estimator " + k.name()
+                    + "): a list and/or logspace:LO,HI,COUNT. Example: --" + k.parameter().name() + " "
+                    + k.parameter().example() + ".");
+            for (org.advrisk.estimator.Setting st : k.settings()) {
+                add(command, st.name(), "VALUE", st.help() + " (--estimator " + k.name() + ").");
+            }
+        }
+    }
+
+    private static void add(CommandSpec command, String name, String label, String help) {
+        if (!command.optionsMap().containsKey("--" + name)) {
+            command.addOption(picocli.CommandLine.Model.OptionSpec.builder("--" + name).paramLabel(label)
+                    .type(String.class).description(help).build());
+        }
+    }
+
+    /** The plug-ins asked for, with their values from their flags (required with them, refused without). */
+    private List<SpectralSelection> plugins(List<SpectralEstimator> asked) {
+        List<SpectralSelection> out = new ArrayList<>();
+        for (SpectralEstimator k : Estimators.plugins()) {
+            String flag = k.parameter().name();
+            String text = value(flag);
+            boolean on = asked.contains(k);
+            if (on && text == null && k.parameter().hasDefault()) {
+                text = k.parameter().param().defaultText();
+            }
+            pair(k.name(), on, flag, text != null, "--" + flag + " " + k.parameter().example());
+            java.util.Map<String, Double> settings = new java.util.LinkedHashMap<>();
+            for (org.advrisk.estimator.Setting st : k.settings()) {
+                String v = value(st.name());
+                v = v == null && !st.defaultValue().isEmpty() ? st.defaultValue() : v;
+                pair(k.name(), on, st.name(), v != null, "--" + st.name() + " VALUE");
+                if (v != null) {
+                    settings.put(st.name(), number(st.name(), v));
+                }
+            }
+            if (on) {
+                out.add(new SpectralSelection(k, k.parameter().parse(text), settings));
+            }
+        }
+        return out;
+    }
+
+    private static double number(String name, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text.trim() + "' is not a number");
+        }
+    }
+
+    private String value(String flag) {
+        if (mixee == null || !mixee.optionsMap().containsKey("--" + flag)) {
+            return null;
+        }
+        return mixee.optionsMap().get("--" + flag).getValue();
     }
 
     private static void pair(String est, boolean asked, String flag, boolean given, String example) {

@@ -127,7 +127,7 @@ public final class LinearCommand implements Callable<Integer> {
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
         List<List<LinearRiskRow>> perTrial = List.of();
         List<Row> rows = new ArrayList<>();
-        if (est.flow.any()) {
+        if (est.flow.any() || !est.plugins.isEmpty()) {
             if (remote) {
                 throw new IllegalArgumentException("estimator: gf and gd are not available with --engine spark on the"
                         + " command line; run them from a spec file (advrisk run --engine spark), or drop --engine spark");
@@ -138,8 +138,11 @@ public final class LinearCommand implements Callable<Integer> {
             int previous = blasThreads == null ? 0 : Blas.threads(blasThreads);
             try {
                 Threads.map(trialsOption.trials, blasThreads == null ? workers : 1,
-                        (t, inner) -> org.advrisk.linear.SpectralTrial.evaluate(pr, query, est.ridge, est.flow,
-                                est.advtrain, problem.seed(), t, inner, mode)).forEach(rows::addAll);
+                        (t, inner) -> est.plugins.isEmpty()
+                                ? org.advrisk.linear.SpectralTrial.evaluate(pr, query, est.ridge, est.flow,
+                                        est.advtrain, problem.seed(), t, inner, mode)
+                                : org.advrisk.estimator.SpectralRows.evaluate(pr, query, est.ridge, est.flow,
+                                        est.advtrain, est.plugins, problem.seed(), t, inner, mode)).forEach(rows::addAll);
             } finally {
                 if (blasThreads != null) {
                     Blas.threads(previous);
@@ -166,11 +169,12 @@ public final class LinearCommand implements Callable<Integer> {
             adv.forEach(trialRows -> trialRows.forEach(r -> rows.add(est.flow.any()
                     ? org.advrisk.linear.FlowColumns.none(r) : r)));
         }
+        List<Row> all = new ArrayList<>(org.advrisk.estimator.SpectralRows.pad(rows, est.plugins));
         if (theory) {
-            rows.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
+            all.replaceAll(new org.advrisk.theory.TheoryColumns(pr)::addTo);
         }
         PrintWriter out = spec.commandLine().getOut();
-        fmt.write(rows.stream().map(Row::toMap).toList(), out);
+        fmt.write(all.stream().map(Row::toMap).toList(), out);
         return 0;
     }
 
@@ -250,7 +254,8 @@ public final class LinearCommand implements Callable<Integer> {
 
     /** Which estimators the flags ask for, validated up front (advtrain: δ list, attack, design size). */
     private record Estimators(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack,
-                              org.advrisk.linear.FlowQuery flow) {
+                              org.advrisk.linear.FlowQuery flow,
+                              List<org.advrisk.estimator.SpectralSelection> plugins) {
     }
 
     private Estimators estimators(LinearProblem pr) {
@@ -258,7 +263,7 @@ public final class LinearCommand implements Callable<Integer> {
         if (c.advtrain()) {
             AdvTrainEstimator.checkSize(pr.n(), pr.p());
         }
-        return new Estimators(c.ridge(), c.advtrain(), c.deltas(), c.attack(), c.flow());
+        return new Estimators(c.ridge(), c.advtrain(), c.deltas(), c.attack(), c.flow(), c.plugins());
     }
 
     /** The evaluation query these flags describe. */

@@ -39,6 +39,11 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         SUMMARIES.forEach((name, line) -> cl.getSubcommands().get(name).getCommandSpec().usageMessage().header(line));
         cl.setOverwrittenOptionsAllowed(true);
+        for (CommandLine sub : cl.getSubcommands().values()) { // the registry's plug-in estimators bring their flags
+            if (sub.getCommandSpec().mixins().values().stream().anyMatch(m -> m.userObject() instanceof EstimatorOptions)) {
+                EstimatorOptions.declarePlugins(sub.getCommandSpec());
+            }
+        }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
                 line.getErr().println("advrisk: error: " + org.advrisk.param.UserText.line(ex.getMessage()));

@@ -11,6 +11,7 @@ import org.advrisk.data.GramAccumulator;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.TrainingStatistics;
+import org.advrisk.estimator.Estimators;
 import org.advrisk.model.AttackNorm;
 
 /**
@@ -90,10 +91,17 @@ public final class Audit {
             if (o.flow().any()) {
                 FlowAudit.rows(train, test, split, st, path, o, meanNorm ? norms : null, d, rows);
             }
+            if (!o.plugins().isEmpty()) {
+                SpectralAudit.rows(train, test, split, st, path, o, meanNorm ? norms : null, d, rows);
+            }
             if (o.advTrain() != null) {
                 AdvTrainAudit.rows(train, test, split, st, o, meanNorm ? norms : null, d, rows);
             }
             notes.add((st.dual() ? "dual path (XXᵀ, p >= n_train)" : "primal path (XᵀX, p < n_train)"));
+        }
+        if (!o.plugins().isEmpty()) {
+            List<org.advrisk.columns.Column> extra = org.advrisk.estimator.SpectralRows.columns(o.plugins());
+            rows.replaceAll(r -> r.withColumns(extra));
         }
         List<AuditSummary> summaries = summarise(rows, lambdas, attacks, o.alphas(), train.featureNames(),
                 meanAbsWeighted, splits.size());
@@ -120,7 +128,7 @@ public final class Audit {
                 int[] cnt = new int[L];
                 boolean certified = true;
                 for (AuditRow r : rows) {
-                    if (r.advTrain() == null && r.flow() == null && r.attack().equals(att.label()) && r.alpha() == alpha) {
+                    if (r.advTrain() == null && r.flow() == null && !Estimators.isPlugin(r.estimator()) && r.attack().equals(att.label()) && r.alpha() == alpha) {
                         int l = Arrays.binarySearch(lambdas, r.lambda());
                         test[l] += r.testMse();
                         adv[l] += r.advTestMse();

@@ -2,7 +2,9 @@ package org.advrisk.audit;
 
 import java.util.List;
 import java.util.Map;
+import org.advrisk.estimator.SpectralSelection;
 import org.advrisk.model.AttackNorm;
+import org.advrisk.model.AttackNorms;
 import org.advrisk.linear.FlowQuery;
 
 /**
@@ -17,10 +19,18 @@ import org.advrisk.linear.FlowQuery;
  * @param dropConstant drop constant training columns instead of refusing them
  * @param advTrain     adversarial training beside the ridge path (null: ridge only)
  * @param flow         gradient flow / descent beside the ridge path, from its decomposition ({@link FlowQuery#NONE}: none)
+ * @param plugins      the registry's plug-in spectral estimators beside the ridge path, from its decomposition
  */
 public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                            Map<String, Double> budgets, boolean standardize, boolean dropConstant,
-                           AdvTrainSettings advTrain, FlowQuery flow) {
+                           AdvTrainSettings advTrain, FlowQuery flow, List<SpectralSelection> plugins) {
+    /** Without plug-in estimators. */
+    public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
+                        Map<String, Double> budgets, boolean standardize, boolean dropConstant, AdvTrainSettings advTrain,
+                        FlowQuery flow) {
+        this(lambdas, attacks, alphas, alphaScale, budgets, standardize, dropConstant, advTrain, flow, List.of());
+    }
+
     /** Ridge and, when given, adversarial training (no early stopping). */
     public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                         Map<String, Double> budgets, boolean standardize, boolean dropConstant, AdvTrainSettings advTrain) {
@@ -49,9 +59,9 @@ public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] 
                     throw new IllegalArgumentException("delta: " + d + " must be finite and > 0");
                 }
             }
-            if (!AttackNorm.L2.equals(attack) && !AttackNorm.LINF.equals(attack)) {
+            if (!AttackNorms.isTrainable(attack)) {
                 throw new IllegalArgumentException("train-attack: " + (attack == null ? "null" : attack.label())
-                        + " is not supported; allowed: l2, linf");
+                        + " is not supported; allowed: " + String.join(", ", AttackNorms.trainable()));
             }
             deltas = java.util.Arrays.stream(deltas).sorted().distinct().toArray();
         }
@@ -76,5 +86,6 @@ public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] 
         }
         attacks = List.copyOf(attacks);
         flow = flow == null ? FlowQuery.NONE : flow;
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
     }
 }

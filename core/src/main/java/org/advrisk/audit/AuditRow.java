@@ -1,9 +1,12 @@
 package org.advrisk.audit;
 
 import java.util.Map;
+import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
+import org.advrisk.columns.RowType;
 import org.advrisk.columns.RowTypes;
+import org.advrisk.estimator.SpectralRows;
 
 /**
  * One row of an audit: a (split, estimator, λ, attack, α) with its risks on the test part.
@@ -26,11 +29,32 @@ import org.advrisk.columns.RowTypes;
  * @param advFirstOrder with a feature map: the first-order estimate mean (|r| + α‖∇f‖_q)² (NaN otherwise)
  * @param advTrain      the adversarial-training fit of an advtrain row (null for every other row)
  * @param flow          the time (and steps, step size) of a gf or gd row (null for every other row)
+ * @param extra         the columns of the registry's plug-in estimators (their parameter; empty values on other
+ *                      rows of the same audit), after the audit's own columns; null without plug-ins
  */
 public record AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
                        double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
                        double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain,
-                       Flow flow) {
+                       Flow flow, Map<Column, Object> extra) {
+    /** A row without plug-in columns. */
+    public AuditRow(String split, String estimator, double lambda, String attack, double alpha, double alphaEff,
+                    double trainMse, double testMse, double advTestMse, double advTestMseSe, boolean certified,
+                    double normDual, int nTrain, int nTest, int p, double advFirstOrder, AdvTrainColumns advTrain,
+                    Flow flow) {
+        this(split, estimator, lambda, attack, alpha, alphaEff, trainMse, testMse, advTestMse, advTestMseSe, certified,
+                normDual, nTrain, nTest, p, advFirstOrder, advTrain, flow, null);
+    }
+
+    /** This row with every one of {@code columns} (in that order): its own values, empty values for the others. */
+    public AuditRow withColumns(java.util.List<Column> columns) {
+        Map<Column, Object> m = new java.util.LinkedHashMap<>();
+        for (Column c : columns) {
+            m.put(c, extra != null && extra.containsKey(c) ? extra.get(c) : SpectralRows.blank(c));
+        }
+        return new AuditRow(split, estimator, lambda, attack, alpha, alphaEff, trainMse, testMse, advTestMse,
+                advTestMseSe, certified, normDual, nTrain, nTest, p, advFirstOrder, advTrain, flow, m);
+    }
+
     /**
      * The early-stopping columns of a gf or gd row, as {@code advrisk linear} prints them.
      *
@@ -138,6 +162,14 @@ public record AuditRow(String split, String estimator, double lambda, String att
         if (withFirstOrder) {
             b.set(Columns.ADV_TEST_MSE_FIRST_ORDER, advFirstOrder);
         }
-        return b.build();
+        Row row = b.build();
+        if (extra == null || extra.isEmpty()) {
+            return row;
+        }
+        RowType more = RowType.builder("estimators:" + String.join(",", extra.keySet().stream().map(Column::name).toList()))
+                .optional(extra.keySet().toArray(new Column[0])).build();
+        Row.Builder e = row.type().then(more).row().putAll(row);
+        extra.forEach(e::put);
+        return e.build();
     }
 }

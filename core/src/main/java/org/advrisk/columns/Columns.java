@@ -216,6 +216,21 @@ public final class Columns {
         return c;
     }
 
+    /**
+     * Registers a column declared outside this class: the path-parameter column of an estimator added
+     * through {@code org.advrisk.estimator.Estimators} (a plug-in). It is found by {@link #find} and may
+     * be used in row types, but is not listed by {@link #all} (the documented table is the built-in
+     * registry). Registering the same column again is a no-op; a different column under a taken name is
+     * refused.
+     */
+    public static synchronized Column extend(Column c) {
+        Column had = BY_NAME.putIfAbsent(c.name(), c);
+        if (had != null && !had.equals(c)) {
+            throw new IllegalArgumentException("column: '" + c.name() + "' is already registered with another meaning");
+        }
+        return had == null ? c : had;
+    }
+
     private static Column add(String name, String unit, String meaning, Column.Kind kind) {
         Column c = new Column(name, meaning, unit, kind);
         if (BY_NAME.putIfAbsent(name, c) != null) {

@@ -64,7 +64,12 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     public List<Row> evaluate(Trial trial) {
         LinearProblem problem = problem(trial.point(), trial.seed());
         List<Row> out = new ArrayList<>();
-        if (estimators.flow()) {
+        List<org.advrisk.estimator.SpectralSelection> plugins = estimators.plugins();
+        if (!plugins.isEmpty()) {
+            out.addAll(org.advrisk.estimator.SpectralRows.evaluate(problem, query, estimators.ridge(),
+                    estimators.flowQuery(), estimators.advtrain(), plugins, trial.seed(), trial.trial(), 1,
+                    tailMode(problem, query, estimators.advtrain())));
+        } else if (estimators.flow()) {
             out.addAll(org.advrisk.linear.SpectralTrial.evaluate(problem, query, estimators.ridge(),
                     estimators.flowQuery(), estimators.advtrain(), trial.seed(), trial.trial(), 1,
                     tailMode(problem, query, estimators.advtrain())));
@@ -82,6 +87,11 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
                     out.add(estimators.flow() ? org.advrisk.linear.FlowColumns.none(r) : r);
                 }
             }
+        }
+        if (!plugins.isEmpty()) {
+            List<Row> padded = org.advrisk.estimator.SpectralRows.pad(out, plugins);
+            out.clear();
+            out.addAll(padded);
         }
         if (theory) {
             TheoryColumns de = theoryByPoint.computeIfAbsent(trial.point().key(), k -> new TheoryColumns(problem));

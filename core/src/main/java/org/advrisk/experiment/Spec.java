@@ -165,6 +165,10 @@ public record Spec(String name, Family family, long seed, int trials,
         if (estimators.advtrain()) {
             checkAdvTrain(family, n, p);
         }
+        if (!estimators.plugins().isEmpty() && family != Family.LINEAR) {
+            throw new IllegalArgumentException("estimator: " + estimators.plugins().get(0).kind().name()
+                    + " is not available for family " + family.label() + "; allowed: family linear");
+        }
         if (estimators.flow() && family != Family.LINEAR) {
             throw new IllegalArgumentException("estimator: gf and gd are not available for family " + family.label()
                     + " in spec files yet; allowed: gf/gd with family linear (advrisk ntk --width inf --estimator gf"
@@ -239,7 +243,7 @@ public record Spec(String name, Family family, long seed, int trials,
         a = o.putArray("target");
         target.forEach(a::add);
         o.put("theory", theory);
-        if (estimators.advtrain() || estimators.flow()) {
+        if (estimators.advtrain() || estimators.flow() || !estimators.plugins().isEmpty()) {
             // Written only with advtrain, gf or gd, so the canonical form of ridge-only runs is unchanged.
             a = o.putArray("estimator");
             estimators.estimator().forEach(a::add);
@@ -263,6 +267,7 @@ public record Spec(String name, Family family, long seed, int trials,
         if (estimators.eta() != null) {
             o.put("eta", estimators.eta());
         }
+        estimators.pluginValues().forEach((field, values) -> values.forEach(o.putArray(field)::add));
         if (!estimators.steps().isEmpty()) {
             a = o.putArray("steps");
             for (double k : estimators.steps()) {

@@ -1,7 +1,12 @@
 package org.advrisk.experiment;
 
 import java.util.List;
+import java.util.Map;
+import org.advrisk.estimator.Estimators;
+import org.advrisk.estimator.SpectralEstimator;
+import org.advrisk.estimator.SpectralSelection;
 import org.advrisk.model.AttackNorm;
+import org.advrisk.model.AttackNorms;
 import org.advrisk.linear.FlowParams;
 import org.advrisk.linear.FlowQuery;
 import org.advrisk.param.Parameters;
@@ -18,19 +23,26 @@ import org.advrisk.param.Parameters;
  * @param time        gf's times t ≥ 0, +∞ allowed (empty without gf)
  * @param eta         gd's step size η &gt; 0 (null without gd)
  * @param steps       gd's step counts K ≥ 0 (empty without gd)
+ * @param pluginValues the registry's plug-in estimators' parameter lists by parameter name (empty without)
  */
 public record SpecEstimators(List<String> estimator, List<Double> delta, List<String> trainAttack, List<Double> time,
-                             Double eta, List<Double> steps) {
-    /** Allowed estimators, for messages. */
-    public static final String ALLOWED = "ridge, advtrain, gf, gd";
-    /** Allowed training attacks, for messages. */
-    public static final String ALLOWED_TRAIN_ATTACK = "l2, linf";
+                             Double eta, List<Double> steps, Map<String, List<Double>> pluginValues) {
+    /** Allowed estimators, for messages (the registry's names). */
+    public static final String ALLOWED = Estimators.allowed();
+    /** Allowed training attacks, for messages (the attack-norm registry's trainable norms). */
+    public static final String ALLOWED_TRAIN_ATTACK = String.join(", ", AttackNorms.trainable());
     /** Ridge only: the default, and what a spec without an estimator field runs. */
     public static final SpecEstimators RIDGE = new SpecEstimators(List.of("ridge"), List.of(), List.of());
 
     /** Ridge and/or advtrain (no early stopping). */
     public SpecEstimators(List<String> estimator, List<Double> delta, List<String> trainAttack) {
         this(estimator, delta, trainAttack, List.of(), null, List.of());
+    }
+
+    /** Without plug-in estimators. */
+    public SpecEstimators(List<String> estimator, List<Double> delta, List<String> trainAttack, List<Double> time,
+                          Double eta, List<Double> steps) {
+        this(estimator, delta, trainAttack, time, eta, steps, Map.of());
     }
 
     public SpecEstimators {
@@ -42,7 +54,7 @@ public record SpecEstimators(List<String> estimator, List<Double> delta, List<St
         trainAttack = trainAttack == null ? List.of() : List.copyOf(trainAttack);
         for (int i = 0; i < estimator.size(); i++) {
             String e = estimator.get(i);
-            if (!List.of("ridge", "advtrain", "gf", "gd").contains(e)) {
+            if (Estimators.find(e).isEmpty()) {
                 throw new IllegalArgumentException(path("estimator", i, estimator.size()) + ": '" + e
                         + "' is unknown; allowed: " + ALLOWED);
             }
@@ -52,7 +64,7 @@ public record SpecEstimators(List<String> estimator, List<Double> delta, List<St
         }
         for (int i = 0; i < trainAttack.size(); i++) {
             String a = trainAttack.get(i);
-            if (!a.equals("l2") && !a.equals("linf")) {
+            if (!AttackNorms.trainable().contains(a)) {
                 throw new IllegalArgumentException(path("train_attack", i, trainAttack.size()) + ": '" + a
                         + "' is unknown; allowed: " + ALLOWED_TRAIN_ATTACK);
             }
@@ -83,6 +95,43 @@ public record SpecEstimators(List<String> estimator, List<Double> delta, List<St
         requires("gf", estimator.contains("gf"), "time", !time.isEmpty(), "time: [0.1, 1, 10, inf]");
         requires("gd", estimator.contains("gd"), "steps", !steps.isEmpty(), "steps: [10, 100, 1000]");
         requires("gd", estimator.contains("gd"), "eta", eta != null, "eta: 0.5 (stable for η < 2n/s_max)");
+        pluginValues = plugins(estimator, pluginValues == null ? Map.of() : pluginValues);
+    }
+
+    /** The plug-in estimators' parameter lists: checked, defaulted, required with their estimator, refused without. */
+    private static Map<String, List<Double>> plugins(List<String> estimator, Map<String, List<Double>> given) {
+        Map<String, List<Double>> out = new java.util.LinkedHashMap<>();
+        for (SpectralEstimator k : Estimators.plugins()) {
+            String field = k.parameter().name();
+            List<Double> v = given.getOrDefault(field, List.of());
+            boolean asked = estimator.contains(k.name());
+            if (asked && v.isEmpty() && k.parameter().hasDefault()) {
+                v = java.util.Arrays.stream(k.parameter().param().defaults()).boxed().toList();
+            }
+            v.forEach(k.parameter().param()::check);
+            requires(k.name(), asked, field, !v.isEmpty(), field + ": [" + k.parameter().example() + "]");
+            if (asked) {
+                out.put(field, List.copyOf(v));
+            }
+        }
+        for (String f : given.keySet()) {
+            if (Estimators.plugins().stream().noneMatch(k -> k.parameter().name().equals(f))) {
+                throw new IllegalArgumentException(f + ": unknown field; allowed: " + ALLOWED);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The plug-in spectral estimators asked for, with their values, in registry order. */
+    public List<SpectralSelection> plugins() {
+        List<SpectralSelection> out = new java.util.ArrayList<>();
+        for (SpectralEstimator k : Estimators.plugins()) {
+            if (estimator.contains(k.name())) {
+                out.add(new SpectralSelection(k, pluginValues.get(k.parameter().name()).stream()
+                        .mapToDouble(Double::doubleValue).toArray(), Map.of()));
+            }
+        }
+        return out;
     }
 
     /** A field that belongs to one estimator: required with it, refused without it. */

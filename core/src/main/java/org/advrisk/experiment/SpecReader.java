@@ -55,6 +55,9 @@ public final class SpecReader {
         m.put("time", "gf's times: numbers >= 0, inf (= lambda 0), or a grid (required with gf)");
         m.put("eta", "gd's step size η > 0, stable for η < 2n/s_max (required with gd)");
         m.put("steps", "gd's step counts: integers >= 0 or a grid (required with gd)");
+        for (org.advrisk.estimator.SpectralEstimator k : org.advrisk.estimator.Estimators.plugins()) {
+            m.put(k.parameter().name(), k.name() + "'s " + k.parameter().param().help());
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -158,7 +161,16 @@ public final class SpecReader {
                 org.advrisk.linear.FlowParams.ETA.allowed()).get(0) : null;
         List<Double> steps = root.has("steps") ? Grids.integers("steps", root.get("steps"), v -> v >= 0,
                 "integers >= 0").stream().map(Integer::doubleValue).toList() : List.of();
-        return new SpecEstimators(estimator, delta, trainAttack, time, eta, steps);
+        Map<String, List<Double>> plugins = new java.util.LinkedHashMap<>();
+        for (org.advrisk.estimator.SpectralEstimator k : org.advrisk.estimator.Estimators.plugins()) {
+            var param = k.parameter().param();
+            if (root.has(param.name())) {
+                plugins.put(param.name(), Grids.numbers(param.name(), root.get(param.name()),
+                        v -> Double.isFinite(v) && v >= param.min() && v <= param.max()
+                                && !(param.exclusiveMin() && v == param.min()), param.allowed()));
+            }
+        }
+        return new SpecEstimators(estimator, delta, trainAttack, time, eta, steps, plugins);
     }
 
     /** gf's times: numbers >= 0, {@code inf} (or YAML's .inf), grids; in order. */
