@@ -1,7 +1,5 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearRisks;
@@ -353,8 +352,7 @@ public final class TheoryCommand implements Callable<Integer> {
 
     private static void writeJson(Map<String, Object> doc, PrintWriter out) {
         try {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(sanitize(doc)));
+            out.println(JsonMappers.PRETTY.writeValueAsString(sanitize(doc)));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

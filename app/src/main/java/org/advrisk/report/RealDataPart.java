@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.advrisk.audit.RealDataClaims;
 import org.advrisk.experiment.Json;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
 import org.advrisk.stats.Interval;
@@ -86,8 +87,8 @@ public final class RealDataPart {
             }
             csv.append('\n');
         }
-        atomically(dir.resolve(CSV), csv.toString());
-        atomically(dir.resolve(JSON), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        AtomicFiles.write(dir.resolve(CSV), csv.toString());
+        AtomicFiles.write(dir.resolve(JSON), JsonMappers.PRETTY.writeValueAsString(root) + "\n");
     }
 
     /** True when {@code dir} holds a readable verdict file of this format. */
@@ -186,11 +187,5 @@ public final class RealDataPart {
 
     private static String d(double v) {
         return String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static void atomically(Path f, String text) throws IOException {
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
