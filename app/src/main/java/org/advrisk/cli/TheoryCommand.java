@@ -129,8 +129,8 @@ public final class TheoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
         double[] oracleGrid = oracleGrid(sections);
-        org.advrisk.experiment.MemoryBudget.require("truncation", truncation,
-                org.advrisk.experiment.MemoryBudget::theory, "arrays of the explicit eigenvalues");
+        org.advrisk.linalg.MemoryBudget.require("truncation", truncation,
+                org.advrisk.linalg.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
         List<Map<String, Object>> rankRows = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();

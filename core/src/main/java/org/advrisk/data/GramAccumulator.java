@@ -3,6 +3,7 @@ package org.advrisk.data;
 import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.MemoryBudget;
 
 /**
  * Streams the training rows of one split into {@link TrainingStatistics}.

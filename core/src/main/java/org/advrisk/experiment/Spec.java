@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.DesignSampler;
 import org.advrisk.linear.GroundTruthSpec;
