@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.advrisk.io.AtomicFiles;
 import org.advrisk.io.JsonMappers;
 import org.advrisk.report.Reports;
-import org.advrisk.report.Verdict;
+import org.advrisk.stats.Verdict;
 import org.advrisk.report.VerdictFlips;
 
 /**

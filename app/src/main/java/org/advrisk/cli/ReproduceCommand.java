@@ -21,7 +21,7 @@ import org.advrisk.io.JsonMappers;
 import org.advrisk.report.Reports;
 import org.advrisk.report.Reports.Part;
 import org.advrisk.report.Reports.Role;
-import org.advrisk.report.Verdict;
+import org.advrisk.stats.Verdict;
 import org.advrisk.report.VerdictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

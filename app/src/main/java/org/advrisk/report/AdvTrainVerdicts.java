@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import org.advrisk.experiment.ResultStore;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Regret;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 
 /**
  * The "beyond the paper" verdict: does adversarial training (a δ path) escape the ridge trade-off on the

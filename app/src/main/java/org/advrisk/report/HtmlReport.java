@@ -8,6 +8,7 @@ import java.util.Map;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Aggregation.Stats;
+import org.advrisk.stats.Verdict;
 
 /** Builds the self-contained report.html (inline CSS and SVG; nothing fetched from the network). */
 final class HtmlReport {

@@ -20,8 +20,10 @@ import org.advrisk.ntk.RegimeStudy;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
 import org.advrisk.stats.LogLogSlope;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Statistic;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 
 /**
  * The reproduction part "(iii) across activations and training regimes" ({@link RegimeStudy}): relu, abs,
