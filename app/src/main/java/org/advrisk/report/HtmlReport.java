@@ -147,12 +147,7 @@ final class HtmlReport {
             num(g.number(Columns.N));
             num(g.number(Columns.D));
             b.append("<td class=\"num\">").append(Html.esc(g.text(Columns.M))).append("</td>");
-            num(g.number(Columns.LAMBDA));
-            num(g.number(Columns.ALPHA));
-            Stats r = g.stats(Columns.STD_RISK);
-            num(r == null ? 0 : r.count());
-            pm(g, Columns.STD_RISK);
-            pm(g, Columns.ADV_RISK);
+            risks(g);
             pm(g, Columns.ADV_RISK_FIRST_ORDER);
             num(g.mean(Columns.GT_ADV_RISK));
             pm(g, Columns.NORM_L2_SQ);
@@ -174,12 +169,7 @@ final class HtmlReport {
         return rows(groups, g -> {
             num(g.number(Columns.N));
             num(g.number(Columns.P));
-            num(g.number(Columns.LAMBDA));
-            num(g.number(Columns.ALPHA));
-            Stats r = g.stats(Columns.STD_RISK);
-            num(r == null ? 0 : r.count());
-            pm(g, Columns.STD_RISK);
-            pm(g, Columns.ADV_RISK);
+            risks(g);
             num(g.mean(Columns.GT_ADV_RISK));
             pm(g, Columns.NORM_L2_SQ);
             num(g.mean(Columns.ALPHA_C));
@@ -189,6 +179,16 @@ final class HtmlReport {
                 num(g.mean(Columns.DE_NORM_L2_SQ));
             }
         });
+    }
+
+    /** The cells λ, α, trials, R ± se, R_α ± se of a group. */
+    private void risks(Group g) {
+        num(g.number(Columns.LAMBDA));
+        num(g.number(Columns.ALPHA));
+        Stats r = g.stats(Columns.STD_RISK);
+        num(r == null ? 0 : r.count());
+        pm(g, Columns.STD_RISK);
+        pm(g, Columns.ADV_RISK);
     }
 
     /** Ends a group table's head, writes a row per group (the first {@link #MAX_TABLE_ROWS}) and the note on the rest. */
