@@ -1,7 +1,6 @@
 package org.advrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.advrisk.experiment.OutDirLock;
 import org.advrisk.experiment.ResultStore;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.param.UserText;
 
 /**
@@ -70,7 +70,7 @@ final class AuditDirectory {
         }
         JsonNode old;
         try {
-            old = new ObjectMapper().readTree(manifest.toFile());
+            old = JsonMappers.PLAIN.readTree(manifest.toFile());
         } catch (IOException e) {
             throw new UserInputException("--out: '" + name + "' has a " + ResultStore.MANIFEST + " that is not JSON; it is"
                     + " not an audit this version wrote; choose another --out");

@@ -1,17 +1,16 @@
 package org.advrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.audit.AuditResult;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.report.AuditReport;
 
 /**
@@ -32,7 +31,7 @@ final class AuditOutput {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("rows", nulls(rows));
             all.put("summary", nulls(sums));
-            o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+            o.println(JsonMappers.PRETTY.writeValueAsString(all));
             o.flush();
         } else if (fmt == OutputFormat.CSV) {
             fmt.write(rows, o);
@@ -51,14 +50,13 @@ final class AuditOutput {
     /** Writes the --out directory. */
     static void write(Path dir, List<Map<String, Object>> rows, List<Map<String, Object>> sums, AuditResult result,
                       String label, String args, JsonNode request) throws IOException {
-        atomic(dir.resolve("results.csv"), csv(rows));
-        atomic(dir.resolve("summary.csv"), csv(sums));
-        ObjectMapper m = new ObjectMapper();
+        AtomicFiles.write(dir.resolve("results.csv"), csv(rows));
+        AtomicFiles.write(dir.resolve("summary.csv"), csv(sums));
         StringBuilder jl = new StringBuilder();
         for (Map<String, Object> r : nulls(rows)) {
-            jl.append(m.writeValueAsString(r)).append('\n');
+            jl.append(JsonMappers.MAPPER.writeValueAsString(r)).append('\n');
         }
-        atomic(dir.resolve("results.jsonl"), jl.toString());
+        AtomicFiles.write(dir.resolve("results.jsonl"), jl.toString());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", AuditDirectory.FORMAT);
         manifest.put("command", "audit");
@@ -67,22 +65,8 @@ final class AuditOutput {
         manifest.put("notes", result.notes());
         manifest.put("java", System.getProperty("java.version"));
         manifest.put("request", request);
-        atomic(dir.resolve("manifest.json"), m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n");
+        AtomicFiles.write(dir.resolve("manifest.json"), JsonMappers.PRETTY.writeValueAsString(manifest) + "\n");
         AuditReport.write(dir, result, label, sums);
-    }
-
-    static void atomic(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        boolean moved = false;
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
     }
 
     private static String csv(List<Map<String, Object>> rows) {

@@ -1,6 +1,5 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.experiment.InputFiles;
+import org.advrisk.io.JsonMappers;
 
 /**
  * What an audit was asked, recorded in its directory's manifest: every flag that changes the results
@@ -65,8 +65,7 @@ final class AuditRequest {
         r.put("save_model", c.saveModel == null ? null : c.saveModel.toAbsolutePath().normalize().toString());
         r.put("choose", c.choose);
         // as it reads back from the manifest (ints as ints), so that the same request compares equal
-        ObjectMapper m = new ObjectMapper();
-        return (ObjectNode) m.readTree(m.writeValueAsString(r));
+        return (ObjectNode) JsonMappers.PLAIN.readTree(JsonMappers.PLAIN.writeValueAsString(r));
     }
 
     private static void lambdas(com.fasterxml.jackson.databind.node.ArrayNode a, double[] v) {

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.advrisk.experiment.Json;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.report.Reports;
-import org.advrisk.report.Verdict;
+import org.advrisk.stats.Verdict;
 import org.advrisk.report.VerdictFlips;
 
 /**
@@ -56,7 +57,7 @@ final class Comparison {
             sb.append("  FLIPS  ").append(f.claim()).append(": ").append(f.here()).append(" here, ").append(f.there())
                     .append(" in the ").append(mode).append(" run").append(System.lineSeparator());
         }
-        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+        AtomicFiles.write(file, JsonMappers.PRETTY.writeValueAsString(o) + "\n");
         return sb.toString();
     }
 }

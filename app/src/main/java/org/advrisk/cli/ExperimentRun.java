@@ -42,7 +42,7 @@ final class ExperimentRun {
      */
     static Runner.Outcome execute(Spec spec, String specSource, Path out, int threads, boolean quiet,
                                   PrintWriter err, String resumeHint, Engine engine) throws IOException {
-        org.advrisk.experiment.MemoryBudget.requireSweep(spec, threads);
+        org.advrisk.experiment.SweepBudget.requireSweep(spec, threads);
         List<Trial> trials = Sweep.trials(spec);
         TrialEvaluator evaluator = TrialEvaluator.forSpec(spec);
         ResultStore store = ResultStore.open(out, spec, RunEnvironment.current(), specSource, threads, trials.size(),

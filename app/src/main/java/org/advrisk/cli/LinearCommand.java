@@ -122,8 +122,8 @@ public final class LinearCommand implements Callable<Integer> {
         }
         checkStreamingSize(pr, query, asked, mode, remote);
         long parallel = Math.min(trialsOption.trials, blasThreads == null ? workers : 1);
-        org.advrisk.experiment.MemoryBudget.require("n", pr.n(),
-                v -> parallel * org.advrisk.experiment.MemoryBudget.linearTrial(v, pr.p()),
+        org.advrisk.linalg.MemoryBudget.require("n", pr.n(),
+                v -> parallel * org.advrisk.linalg.MemoryBudget.linearTrial(v, pr.p()),
                 parallel + " training set(s) at once, each with n×n Gram, covariance and eigenvector matrices");
         List<List<LinearRiskRow>> perTrial = List.of();
         List<Row> rows = new ArrayList<>();
@@ -238,7 +238,7 @@ public final class LinearCommand implements Callable<Integer> {
         double flops = (double) pr.n() * pr.n() * pr.p();
         boolean couldBeExact = asked == TailMode.AUTO && WishartTail.preferred(pr) && LinearTrial.needsTheta(pr, query);
         if (!remote) {
-            org.advrisk.experiment.MemoryBudget.requireStreamingFlops(pr.n(), pr.p(),
+            org.advrisk.linalg.MemoryBudget.requireStreamingFlops(pr.n(), pr.p(),
                     couldBeExact ? " (l1/linf/lp attacks need θ̂ itself)" : "");
         }
         if (couldBeExact) {
@@ -250,7 +250,7 @@ public final class LinearCommand implements Callable<Integer> {
     }
 
     /** Above this many flops per training set the streaming path is refused (about an hour on one core). */
-    static final double MAX_STREAM_FLOPS = org.advrisk.experiment.MemoryBudget.MAX_STREAM_FLOPS;
+    static final double MAX_STREAM_FLOPS = org.advrisk.linalg.MemoryBudget.MAX_STREAM_FLOPS;
 
     /** Which estimators the flags ask for, validated up front (advtrain: δ list, attack, design size). */
     private record Estimators(boolean ridge, boolean advtrain, double[] deltas, AttackNorm attack,

@@ -260,16 +260,16 @@ public final class NtkCommand implements Callable<Integer> {
         }
         final int width0 = m;
         if ((long) testSize * d > (long) n * n) {
-            org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
-                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
+            org.advrisk.linalg.MemoryBudget.require("test-size", testSize,
+                v -> org.advrisk.linalg.MemoryBudget.ntkTrial(n, d, v, width0),
                 "test points with their inputs, gradients and cross-kernel against the n training points");
         }
-        org.advrisk.experiment.MemoryBudget.require("n", n,
-                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(v, d, testSize, width0),
+        org.advrisk.linalg.MemoryBudget.require("n", n,
+                v -> org.advrisk.linalg.MemoryBudget.ntkTrial(v, d, testSize, width0),
                 "n×n kernel matrices, " + testSize + " test points in d = " + d + " dimensions"
                         + (m > 0 ? ", a width-" + m + " network" : ""));
-        org.advrisk.experiment.MemoryBudget.require("test-size", testSize,
-                v -> org.advrisk.experiment.MemoryBudget.ntkTrial(n, d, v, width0),
+        org.advrisk.linalg.MemoryBudget.require("test-size", testSize,
+                v -> org.advrisk.linalg.MemoryBudget.ntkTrial(n, d, v, width0),
                 "test points with their inputs, gradients and cross-kernel against the n training points");
         double[] al = alpha.values();
         TestRisks.Options risks = new TestRisks.Options(al, balls, steps, restarts, 128);

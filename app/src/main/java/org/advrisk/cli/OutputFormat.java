@@ -1,7 +1,5 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.advrisk.io.JsonMappers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -44,8 +43,7 @@ public enum OutputFormat {
 
     private static void json(List<Map<String, Object>> rows, PrintWriter out) {
         try {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(m.writeValueAsString(sanitize(rows)));
+            out.println(JsonMappers.PRETTY.writeValueAsString(sanitize(rows)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 import org.advrisk.experiment.Json;
 import org.advrisk.experiment.Runner;
 import org.advrisk.experiment.Spec;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.report.Reports;
 import org.advrisk.report.Reports.Part;
 import org.advrisk.report.Reports.Role;
-import org.advrisk.report.Verdict;
+import org.advrisk.stats.Verdict;
 import org.advrisk.report.VerdictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -270,6 +272,6 @@ public final class ReproduceCommand implements Callable<Integer> {
                         + " --quick; rerun it the same way to resume, or choose another --out");
             }
         }
-        Files.writeString(f, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(idx) + "\n");
+        AtomicFiles.write(f, JsonMappers.PRETTY.writeValueAsString(idx) + "\n");
     }
 }

@@ -1,7 +1,5 @@
 package org.advrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.model.GroundTruthSpec;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.model.SpectrumSpec;
 import org.advrisk.model.Target;
@@ -130,8 +129,8 @@ public final class TheoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
         double[] oracleGrid = oracleGrid(sections);
-        org.advrisk.experiment.MemoryBudget.require("truncation", truncation,
-                org.advrisk.experiment.MemoryBudget::theory, "arrays of the explicit eigenvalues");
+        org.advrisk.linalg.MemoryBudget.require("truncation", truncation,
+                org.advrisk.linalg.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
         List<Map<String, Object>> rankRows = new ArrayList<>();
         List<RankSummary> summaries = new ArrayList<>();
@@ -353,8 +352,7 @@ public final class TheoryCommand implements Callable<Integer> {
 
     private static void writeJson(Map<String, Object> doc, PrintWriter out) {
         try {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(sanitize(doc)));
+            out.println(JsonMappers.PRETTY.writeValueAsString(sanitize(doc)));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,12 @@
 package org.advrisk.explore;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.io.JsonMappers;
 
 /**
  * The parameters of a POST body: one JSON object whose values are strings, numbers or booleans
@@ -17,10 +15,6 @@ import java.util.Map;
  */
 final class BodyParams {
     static final String ALLOWED = "a JSON object of parameter names to strings, numbers or booleans";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private BodyParams() {
     }
@@ -32,7 +26,7 @@ final class BodyParams {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            root = JsonMappers.STRICT_DECIMAL.readTree(body);
         } catch (IOException e) {
             throw refuse("body: not valid JSON (" + firstLine(e.getMessage()) + "); send " + ALLOWED);
         }

@@ -109,7 +109,7 @@ public final class ExploreServer implements AutoCloseable {
         m.put("run", run.toString());
         m.put("figures", figs);
         List<Map<String, Object>> verdicts = new java.util.ArrayList<>();
-        for (org.advrisk.report.Verdict v : org.advrisk.report.Reports.checks(data)) {
+        for (org.advrisk.stats.Verdict v : org.advrisk.report.Reports.checks(data)) {
             verdicts.add(org.advrisk.report.FigureJson.verdict(v));
         }
         m.put("verdicts", verdicts);

@@ -1,23 +1,22 @@
 package org.advrisk.explore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.io.JsonMappers;
 
 /** Writes API answers as JSON; NaN and ±∞ (which JSON lacks) become null. */
 final class JsonBody {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonBody() {
     }
 
     static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(sanitize(value));
+            return JsonMappers.MAPPER.writeValueAsString(sanitize(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

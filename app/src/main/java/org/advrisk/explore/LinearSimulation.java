@@ -7,6 +7,7 @@ import java.util.Map;
 import org.advrisk.columns.Columns;
 import org.advrisk.linear.LinearRiskRow;
 import org.advrisk.linear.LinearTrial;
+import org.advrisk.stats.MeanSe;
 
 /**
  * The linear simulation of {@code POST /api/simulate}: per training set the rows of {@code advrisk
@@ -87,18 +88,11 @@ record LinearSimulation(SimulationRequest request) implements SimulationWork<Lis
             double[] mean = new double[k];
             Double[] se = new Double[k];
             for (int i = 0; i < k; i++) {
-                double s = 0;
-                double ss = 0;
-                for (List<LinearRiskRow> tr : trials) {
-                    s += value(tr.get(from + i), c);
-                }
-                double mu = t == 0 ? Double.NaN : s / t;
-                for (List<LinearRiskRow> tr : trials) {
-                    double d = value(tr.get(from + i), c) - mu;
-                    ss += d * d;
-                }
-                mean[i] = mu;
-                se[i] = t < 2 ? null : Math.sqrt(ss / (t - 1) / t);
+                int row = from + i;
+                int col = c;
+                MeanSe ms = MeanSe.of(trials.stream().mapToDouble(tr -> value(tr.get(row), col)).toArray());
+                mean[i] = ms.mean();
+                se[i] = t < 2 ? null : ms.se();
             }
             m.put(names[c] + "_mean", mean);
             m.put(names[c] + "_se", se);

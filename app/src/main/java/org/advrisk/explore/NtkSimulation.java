@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.advrisk.attack.Ball;
 import org.advrisk.columns.Columns;
-import org.advrisk.experiment.MemoryBudget;
 import org.advrisk.kernel.Activation;
 import org.advrisk.kernel.ReluNtk;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.model.GroundTruthSpec;
 import org.advrisk.model.SpectrumSpec;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.ntk.NtkConfig;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkFlowRows;
@@ -21,6 +21,7 @@ import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
 import org.advrisk.random.Distribution;
+import org.advrisk.stats.MeanSe;
 
 /**
  * The kernel simulation of {@code POST /api/simulate-ntk}: the infinite-width K1 kernel ridge path of
@@ -136,18 +137,11 @@ record NtkSimulation(NtkConfig config, int trials, double flops) implements Simu
             double[] mean = new double[lambdas.length];
             Double[] se = new Double[lambdas.length];
             for (int i = 0; i < lambdas.length; i++) {
-                double s = 0;
-                for (List<NtkRow> tr : done) {
-                    s += value(tr.get(i), c);
-                }
-                double mu = t == 0 ? Double.NaN : s / t;
-                double ss = 0;
-                for (List<NtkRow> tr : done) {
-                    double dv = value(tr.get(i), c) - mu;
-                    ss += dv * dv;
-                }
-                mean[i] = mu;
-                se[i] = t < 2 ? null : Math.sqrt(ss / (t - 1) / t);
+                int row = i;
+                int col = c;
+                MeanSe ms = MeanSe.of(done.stream().mapToDouble(tr -> value(tr.get(row), col)).toArray());
+                mean[i] = ms.mean();
+                se[i] = t < 2 ? null : ms.se();
             }
             m.put(names[c] + "_mean", mean);
             m.put(names[c] + "_se", se);

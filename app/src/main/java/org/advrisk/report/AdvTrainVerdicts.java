@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.advrisk.experiment.ResultStore;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Regret;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.TrialCollector;
+import org.advrisk.stats.Verdict;
 
 /**
  * The "beyond the paper" verdict: does adversarial training (a δ path) escape the ridge trade-off on the
@@ -93,8 +95,7 @@ public final class AdvTrainVerdicts {
             return null;
         }
         // per n, per trial: ridge std[l], ridge adv[l], advtrain std[d], advtrain adv[d]
-        TreeMap<Double, TreeMap<Integer, double[]>> byN = new TreeMap<>();
-        TreeMap<Double, TreeMap<Integer, Integer>> filled = new TreeMap<>();
+        TrialCollector trials = new TrialCollector(2 * (l + d));
         double maxGap = 0;
         long iterations = 0;
         long fits = 0;
@@ -109,10 +110,8 @@ public final class AdvTrainVerdicts {
                 int g = ridge ? l : d;
                 double n = num(r, Columns.N.name());
                 int t = (int) num(r, Columns.TRIAL.name());
-                double[] v = byN.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(t, x -> new double[2 * (l + d)]);
-                v[off + k] = num(r, Columns.STD_RISK.name());
-                v[off + g + k] = num(r, Columns.ADV_RISK.name());
-                filled.computeIfAbsent(n, x -> new TreeMap<>()).merge(t, 2, Integer::sum);
+                trials.put(n, t, off + k, num(r, Columns.STD_RISK.name()));
+                trials.put(n, t, off + g + k, num(r, Columns.ADV_RISK.name()));
                 if (!ridge) {
                     maxGap = Math.max(maxGap, num(r, Columns.TRAIN_GAP.name()));
                     iterations += (long) num(r, Columns.ITERATIONS.name());
@@ -120,22 +119,7 @@ public final class AdvTrainVerdicts {
                 }
             }
         }
-        List<Double> ns = new ArrayList<>();
-        List<double[][]> values = new ArrayList<>();
-        for (Map.Entry<Double, TreeMap<Integer, double[]>> e : byN.entrySet()) {
-            List<double[]> trials = new ArrayList<>();
-            for (Map.Entry<Integer, double[]> t : e.getValue().entrySet()) {
-                if (filled.get(e.getKey()).get(t.getKey()) == 2 * (l + d)
-                        && java.util.Arrays.stream(t.getValue()).allMatch(Double::isFinite)) {
-                    trials.add(t.getValue());
-                }
-            }
-            if (!trials.isEmpty()) {
-                ns.add(e.getKey());
-                values.add(trials.toArray(new double[0][]));
-            }
-        }
-        if (ns.isEmpty()) {
+        if (trials.isEmpty()) {
             return null;
         }
         List<String> names = new ArrayList<>();
@@ -146,7 +130,7 @@ public final class AdvTrainVerdicts {
                 }
             }
         }
-        TrialCells cells = new TrialCells(ns.stream().mapToDouble(Double::doubleValue).toArray(), names, values);
+        TrialCells cells = trials.cells(names);
         double th = Verdicts.REGRET;
         List<Criterion> cr = VerdictStats.criteria(cells, List.of("A_λ(n_max) (ridge)", "S_λ(n_max) (ridge)",
                         "A_δ(n_max) (adversarial training)", "S_δ(n_max) (adversarial training)"),
@@ -162,7 +146,7 @@ public final class AdvTrainVerdicts {
             double minAl = m[j][l + rl.iAdv()];
             double minRd = m[j][2 * l + rd.iStd()];
             double minAd = m[j][2 * l + d + rd.iAdv()];
-            num.append("n = ").append((int) (double) ns.get(j)).append(": ridge A = ").append(RunData.fmt(rl.a()))
+            num.append("n = ").append((int) cells.ns()[j]).append(": ridge A = ").append(RunData.fmt(rl.a()))
                     .append(", S = ").append(RunData.fmt(rl.s())).append(" (λ_std = ")
                     .append(RunData.fmt(lambdas[rl.iStd()])).append(", λ_adv = ").append(RunData.fmt(lambdas[rl.iAdv()]))
                     .append("); adversarial training A = ").append(RunData.fmt(rd.a())).append(", S = ")

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.advrisk.audit.AuditResult;
 import org.advrisk.audit.AuditRow;
 import org.advrisk.audit.AuditSummary;
+import org.advrisk.io.AtomicFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -132,10 +133,7 @@ public final class AuditReport {
             h.append(FirstScreen.figure(pl, dir, "plot", true));
         }
         h.append("<p class=\"note\">All rows: results.csv.</p></body></html>\n");
-        Path tmp = dir.resolve("report.html.tmp");
-        Files.writeString(tmp, h.toString());
-        Files.move(tmp, dir.resolve("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(dir.resolve("report.html"), h.toString());
     }
 
     private static String table(List<Map<String, Object>> rows) {

@@ -9,8 +9,10 @@ import org.advrisk.columns.Columns;
 import org.advrisk.experiment.ResultStore;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Regret;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 import org.advrisk.theory.OracleFrontier;
 
 /**

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.TrialCollector;
 
 /**
  * The paths of several estimators fitted on the same training sets (ridge over λ, adversarial training over
@@ -58,9 +58,7 @@ final class EstimatorPaths {
             off[k] = width;
             width += 2 * paths.get(k).grid().length;
         }
-        int total = width;
-        TreeMap<Double, TreeMap<Integer, double[]>> byN = new TreeMap<>();
-        TreeMap<Double, TreeMap<Integer, boolean[]>> seen = new TreeMap<>();
+        TrialCollector trials = new TrialCollector(width);
         for (int k = 0; k < paths.size(); k++) {
             Path p = paths.get(k);
             int g = p.grid().length;
@@ -74,34 +72,11 @@ final class EstimatorPaths {
                 }
                 double n = AdvTrainVerdicts.num(r, Columns.N.name());
                 int t = (int) AdvTrainVerdicts.num(r, Columns.TRIAL.name());
-                double[] v = byN.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(t, x -> new double[total]);
-                boolean[] s = seen.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(t, x -> new boolean[total]);
-                v[off[k] + i] = AdvTrainVerdicts.num(r, Columns.STD_RISK.name());
-                v[off[k] + g + i] = AdvTrainVerdicts.num(r, Columns.ADV_RISK.name());
-                s[off[k] + i] = true;
-                s[off[k] + g + i] = true;
+                trials.put(n, t, off[k] + i, AdvTrainVerdicts.num(r, Columns.STD_RISK.name()));
+                trials.put(n, t, off[k] + g + i, AdvTrainVerdicts.num(r, Columns.ADV_RISK.name()));
             }
         }
-        List<Double> ns = new ArrayList<>();
-        List<double[][]> values = new ArrayList<>();
-        for (Map.Entry<Double, TreeMap<Integer, double[]>> e : byN.entrySet()) {
-            List<double[]> trials = new ArrayList<>();
-            for (Map.Entry<Integer, double[]> t : e.getValue().entrySet()) {
-                boolean[] s = seen.get(e.getKey()).get(t.getKey());
-                boolean full = true;
-                for (int j = 0; j < total; j++) {
-                    full &= s[j] && Double.isFinite(t.getValue()[j]);
-                }
-                if (full) {
-                    trials.add(t.getValue());
-                }
-            }
-            if (!trials.isEmpty()) {
-                ns.add(e.getKey());
-                values.add(trials.toArray(new double[0][]));
-            }
-        }
-        if (ns.isEmpty()) {
+        if (trials.isEmpty()) {
             return null;
         }
         List<String> names = new ArrayList<>();
@@ -112,7 +87,7 @@ final class EstimatorPaths {
                 }
             }
         }
-        return new TrialCells(ns.stream().mapToDouble(Double::doubleValue).toArray(), names, values);
+        return trials.cells(names);
     }
 
     /** The offset of path k in the layout of {@link #cells}. */

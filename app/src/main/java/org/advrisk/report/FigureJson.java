@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.advrisk.stats.Verdict;
 
 /**
  * A {@link Figure} as JSON-ready maps and lists (NaN and ±∞, which JSON lacks, become null): what the

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Verdict;
 
 /**
  * The report's first screen and its folded details: one card per part (headline figure, the verdicts'

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Aggregation.Stats;
+import org.advrisk.stats.Verdict;
 
 /** Builds the self-contained report.html (inline CSS and SVG; nothing fetched from the network). */
 final class HtmlReport {
@@ -142,22 +143,11 @@ final class HtmlReport {
                 .append("<th>R_α (first order)</th><th>α²‖θ*‖²</th><th>E‖∇f̂‖²</th><th>λ_eff</th><th>c0</th><th>c1</th>")
                 .append("<th>c2</th><th>lin. error</th><th>R (lin. ridge)</th><th>R_α (lin. ridge)</th>")
                 .append("<th>corr. with lin. ridge</th>");
-        b.append("</tr></thead><tbody>\n");
-        int shown = 0;
-        for (Group g : groups) {
-            if (shown++ == MAX_TABLE_ROWS) {
-                break;
-            }
-            b.append("<tr>");
+        return rows(groups, g -> {
             num(g.number(Columns.N));
             num(g.number(Columns.D));
             b.append("<td class=\"num\">").append(Html.esc(g.text(Columns.M))).append("</td>");
-            num(g.number(Columns.LAMBDA));
-            num(g.number(Columns.ALPHA));
-            Stats r = g.stats(Columns.STD_RISK);
-            num(r == null ? 0 : r.count());
-            pm(g, Columns.STD_RISK);
-            pm(g, Columns.ADV_RISK);
+            risks(g);
             pm(g, Columns.ADV_RISK_FIRST_ORDER);
             num(g.mean(Columns.GT_ADV_RISK));
             pm(g, Columns.NORM_L2_SQ);
@@ -165,13 +155,7 @@ final class HtmlReport {
                 Columns.C1, Columns.C2, Columns.LIN_ERROR, Columns.LIN_STD_RISK, Columns.LIN_ADV_RISK, Columns.LIN_CORR}) {
                 num(g.mean(c));
             }
-            b.append("</tr>\n");
-        }
-        b.append("</tbody></table>\n");
-        if (groups.size() > MAX_TABLE_ROWS) {
-            para("note", "First " + MAX_TABLE_ROWS + " of " + groups.size() + " rows; all rows are in results.csv.");
-        }
-        return this;
+        });
     }
 
     /** Summary table (mean ± standard error over trials) of the groups. */
@@ -182,21 +166,10 @@ final class HtmlReport {
         if (theory) {
             b.append("<th>R (DE)</th><th>R_α (DE)</th><th>‖θ̂‖² (DE)</th>");
         }
-        b.append("</tr></thead><tbody>\n");
-        int shown = 0;
-        for (Group g : groups) {
-            if (shown++ == MAX_TABLE_ROWS) {
-                break;
-            }
-            b.append("<tr>");
+        return rows(groups, g -> {
             num(g.number(Columns.N));
             num(g.number(Columns.P));
-            num(g.number(Columns.LAMBDA));
-            num(g.number(Columns.ALPHA));
-            Stats r = g.stats(Columns.STD_RISK);
-            num(r == null ? 0 : r.count());
-            pm(g, Columns.STD_RISK);
-            pm(g, Columns.ADV_RISK);
+            risks(g);
             num(g.mean(Columns.GT_ADV_RISK));
             pm(g, Columns.NORM_L2_SQ);
             num(g.mean(Columns.ALPHA_C));
@@ -205,6 +178,25 @@ final class HtmlReport {
                 num(g.mean(Columns.DE_ADV_RISK));
                 num(g.mean(Columns.DE_NORM_L2_SQ));
             }
+        });
+    }
+
+    /** The cells λ, α, trials, R ± se, R_α ± se of a group. */
+    private void risks(Group g) {
+        num(g.number(Columns.LAMBDA));
+        num(g.number(Columns.ALPHA));
+        Stats r = g.stats(Columns.STD_RISK);
+        num(r == null ? 0 : r.count());
+        pm(g, Columns.STD_RISK);
+        pm(g, Columns.ADV_RISK);
+    }
+
+    /** Ends a group table's head, writes a row per group (the first {@link #MAX_TABLE_ROWS}) and the note on the rest. */
+    private HtmlReport rows(List<Group> groups, java.util.function.Consumer<Group> cells) {
+        b.append("</tr></thead><tbody>\n");
+        for (Group g : groups.subList(0, Math.min(groups.size(), MAX_TABLE_ROWS))) {
+            b.append("<tr>");
+            cells.accept(g);
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");

@@ -9,7 +9,9 @@ import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.stats.Criterion;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 
 /**
  * Claim (iii)'s finite network: one verdict per setting and finite width (at λ = 0, the largest α),

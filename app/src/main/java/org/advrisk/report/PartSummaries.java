@@ -7,6 +7,7 @@ import org.advrisk.columns.Columns;
 import org.advrisk.report.Reports.Role;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Verdict;
 
 /**
  * The first-screen summaries of the reproduction's parts, by role; a role without an entry gets

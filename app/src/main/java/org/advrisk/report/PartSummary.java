@@ -1,6 +1,7 @@
 package org.advrisk.report;
 
 import java.util.List;
+import org.advrisk.stats.Verdict;
 
 /**
  * What a report part puts on the report's first screen: which of its figures is the headline and one

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.advrisk.experiment.Json;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.kernel.Activation;
 import org.advrisk.linalg.Blas;
 import org.advrisk.ntk.RegimeStudy;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
 import org.advrisk.stats.LogLogSlope;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Statistic;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 
 /**
  * The reproduction part "(iii) across activations and training regimes" ({@link RegimeStudy}): relu, abs,
@@ -85,8 +88,8 @@ public final class RegimesPart {
         root.put("alpha", st.alpha());
         root.put("trials", st.trials());
         root.put("d_ratio", st.dRatio());
-        atomically(dir.resolve(CSV), csv.toString());
-        atomically(dir.resolve(JSON), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        AtomicFiles.write(dir.resolve(CSV), csv.toString());
+        AtomicFiles.write(dir.resolve(JSON), JsonMappers.PRETTY.writeValueAsString(root) + "\n");
     }
 
     static boolean complete(Path dir, boolean quick) {
@@ -192,11 +195,5 @@ public final class RegimesPart {
 
     private static String d(double v) {
         return String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static void atomically(Path f, String text) throws IOException {
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.Json;
+import org.advrisk.stats.Verdict;
 
 /**
  * Renders run directories: {@code plots/*.png|svg} and {@code report.html}. A directory with a

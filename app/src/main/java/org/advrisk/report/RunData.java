@@ -17,6 +17,7 @@ import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.experiment.ResultStore;
 import org.advrisk.experiment.Spec;
 import org.advrisk.experiment.SpecReader;
+import org.advrisk.stats.Numbers;
 
 /**
  * A run directory loaded for reporting: manifest, spec, rows (with the derived column
@@ -148,22 +149,8 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         return a == null ? b == null : a.equals(b);
     }
 
-    /** Three significant digits, plain or scientific. */
+    /** Three significant digits, plain or scientific ({@link Numbers#fmt}). */
     public static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e5) {
-            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-            return s;
-        }
-        return String.format(java.util.Locale.ROOT, "%.2e", v);
+        return Numbers.fmt(v);
     }
 }

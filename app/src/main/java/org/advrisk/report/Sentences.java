@@ -3,6 +3,7 @@ package org.advrisk.report;
 import java.util.List;
 import java.util.Optional;
 import org.advrisk.stats.Criterion;
+import org.advrisk.stats.Verdict;
 
 /** Pieces of the first screen's sentences: a condition's estimate with its interval, found by name. */
 final class Sentences {

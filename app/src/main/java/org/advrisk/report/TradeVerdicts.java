@@ -10,6 +10,8 @@ import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
+import org.advrisk.stats.Verdict;
 
 /**
  * The trade-off verdicts along a λ grid: claim (ii) for ridge, its contrast setting, and claim (iii)'s

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.advrisk.experiment.Json;
+import org.advrisk.stats.Verdict;
 
 /**
  * Verdicts that differ between two reproductions (typically {@code --quick} and the default run):

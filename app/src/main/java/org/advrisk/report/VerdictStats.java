@@ -3,7 +3,6 @@ package org.advrisk.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.advrisk.columns.Columns;
 import org.advrisk.stats.Bootstrap;
 import org.advrisk.stats.Criterion;
@@ -12,6 +11,7 @@ import org.advrisk.stats.LogLogSlope;
 import org.advrisk.stats.Regret;
 import org.advrisk.stats.Statistic;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.TrialCollector;
 
 /**
  * Builds the bootstrap inputs of the verdicts from a run's rows: per n, per trial (training set), the
@@ -31,8 +31,7 @@ final class VerdictStats {
 
     /** Per-n, per-trial values of the quantities for a setting (infinite width only); trials missing one are dropped. */
     static TrialCells cells(RunData data, Map<String, Object> setting, List<Q> qs) {
-        TreeMap<Double, TreeMap<Integer, double[]>> byN = new TreeMap<>();
-        TreeMap<Double, TreeMap<Integer, boolean[]>> seen = new TreeMap<>();
+        TrialCollector trials = new TrialCollector(qs.size());
         for (Map<String, Object> r : data.rows()) {
             boolean match = true;
             for (Map.Entry<String, Object> e : setting.entrySet()) {
@@ -50,34 +49,12 @@ final class VerdictStats {
                 Q q = qs.get(k);
                 if ((Double.isNaN(q.lambda()) || q.lambda() == lambda) && q.alpha() == alpha
                         && r.get(q.column().name()) instanceof Number v) {
-                    byN.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new double[qs.size()])[k]
-                            = v.doubleValue();
-                    seen.computeIfAbsent(n, x -> new TreeMap<>()).computeIfAbsent(trial, x -> new boolean[qs.size()])[k]
-                            = true;
+                    trials.put(n, trial, k, v.doubleValue());
                 }
-            }
-        }
-        List<Double> ns = new ArrayList<>();
-        List<double[][]> values = new ArrayList<>();
-        for (Map.Entry<Double, TreeMap<Integer, double[]>> e : byN.entrySet()) {
-            List<double[]> trials = new ArrayList<>();
-            for (Map.Entry<Integer, double[]> t : e.getValue().entrySet()) {
-                boolean[] s = seen.get(e.getKey()).get(t.getKey());
-                boolean all = true;
-                for (boolean b : s) {
-                    all &= b;
-                }
-                if (all && java.util.Arrays.stream(t.getValue()).allMatch(Double::isFinite)) {
-                    trials.add(t.getValue());
-                }
-            }
-            if (!trials.isEmpty()) {
-                ns.add(e.getKey());
-                values.add(trials.toArray(new double[0][]));
             }
         }
         List<String> names = qs.stream().map(q -> q.column() + "@λ=" + q.lambda() + ",α=" + q.alpha()).toList();
-        return new TrialCells(ns.stream().mapToDouble(Double::doubleValue).toArray(), names, values);
+        return trials.cells(names);
     }
 
     /** mean of quantity k at n_max divided by mean of quantity j at n_min (j = k: growth factor). */

@@ -3,6 +3,8 @@ package org.advrisk.report;
 import java.util.Locale;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
+import org.advrisk.stats.Verdict;
 
 /** The text of verdicts, made from their values at the edge: the terminal's lines and the report's cells. */
 public final class VerdictText {

@@ -7,7 +7,9 @@ import org.advrisk.columns.Columns;
 import org.advrisk.experiment.Aggregation.Group;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Numbers;
 import org.advrisk.stats.Statistic;
+import org.advrisk.stats.Verdict;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**

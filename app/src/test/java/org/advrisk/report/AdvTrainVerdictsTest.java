@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.stats.Decision;
+import org.advrisk.stats.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The adversarial-training verdict on synthetic row sets whose answer is known by construction. */

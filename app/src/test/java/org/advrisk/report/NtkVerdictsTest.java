@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.experiment.Aggregation;
+import org.advrisk.stats.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The claim (iii) kernel-ridge and finite-network rules on hand-made rows (so that each can fail). */

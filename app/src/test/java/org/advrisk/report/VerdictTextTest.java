@@ -6,6 +6,8 @@ import java.util.List;
 import org.advrisk.stats.Criterion;
 import org.advrisk.stats.Decision;
 import org.advrisk.stats.Interval;
+import org.advrisk.stats.Numbers;
+import org.advrisk.stats.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The text of verdicts is made from their values: conditions, numbers, the terminal line. */

@@ -3,7 +3,7 @@ package org.advrisk.audit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.advrisk.experiment.MemoryBudget;
+import org.advrisk.linalg.MemoryBudget;
 
 /**
  * The work and memory of an audit, estimated from the table's size and the flags before any split is

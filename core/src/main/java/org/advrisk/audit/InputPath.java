@@ -143,7 +143,7 @@ abstract class InputPath {
     private static InputPath kernel(String spec, Rows train, Split split, double[] mean, double[] sd, double[] lambdas) {
         int d = train.p();
         int n = split.nTrain();
-        org.advrisk.data.MemoryBudget.require(8L * n * d, "the " + n + "×" + d + " standardised training inputs of --map ntk");
+        org.advrisk.linalg.MemoryBudget.require(8L * n * d, "the " + n + "×" + d + " standardised training inputs of --map ntk");
         double[] z = new double[n * d];
         double[] y = new double[n];
         int[] at = {0};

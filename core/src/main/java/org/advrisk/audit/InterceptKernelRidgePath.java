@@ -1,10 +1,10 @@
 package org.advrisk.audit;
 
 import org.advrisk.attack.Predictor;
-import org.advrisk.data.MemoryBudget;
 import org.advrisk.kernel.Kernel;
 import org.advrisk.kernel.KernelPredictor;
 import org.advrisk.kernel.Kernels;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.linalg.SymmetricEigen;
 import org.advrisk.linear.EstimatorPath;
 

@@ -1,8 +1,6 @@
 package org.advrisk.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.data.TrainingStatistics;
+import org.advrisk.io.JsonMappers;
 
 /**
  * A linear model f(x) = b + Σ_j θ_j x_j on named raw columns, as saved by {@code --save-model} and
@@ -47,8 +46,7 @@ public record LinearModel(String target, List<String> features, double[] coeffic
 
     /** Writes the model as JSON. */
     public void write(Path file, Map<String, Object> extra) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = JsonMappers.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("target", target);
         root.put("intercept", intercept);
@@ -74,9 +72,9 @@ public record LinearModel(String target, List<String> features, double[] coeffic
             }
         }
         if (extra != null) {
-            root.set("fit", m.valueToTree(extra));
+            root.set("fit", JsonMappers.MAPPER.valueToTree(extra));
         }
-        ModelFiles.write(file, m.writeValueAsString(root) + "\n");
+        ModelFiles.write(file, JsonMappers.PRETTY.writeValueAsString(root) + "\n");
     }
 
     /** Reads a model file; every problem is a one-line {@link IllegalArgumentException} naming the field. */

@@ -1,8 +1,6 @@
 package org.advrisk.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.advrisk.attack.Predictor;
+import org.advrisk.io.JsonMappers;
 
 /**
  * A fitted model of standardised inputs z = (x − mean)/sd, as {@code --save-model} writes it with a
@@ -73,8 +72,7 @@ public record MappedModel(String target, List<String> features, double[] mean, d
     public void write(Path file, Map<String, Object> extra) throws IOException {
         requireSize(weights.length + (points == null ? 0 : (long) points.length), points != null);
 
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = JsonMappers.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("target", target);
         root.put("map", map);
@@ -106,9 +104,9 @@ public record MappedModel(String target, List<String> features, double[] mean, d
             }
         }
         if (extra != null) {
-            root.set("fit", m.valueToTree(extra));
+            root.set("fit", JsonMappers.MAPPER.valueToTree(extra));
         }
-        ModelFiles.write(file, m.writeValueAsString(root) + "\n");
+        ModelFiles.write(file, JsonMappers.PRETTY.writeValueAsString(root) + "\n");
     }
 
     /**

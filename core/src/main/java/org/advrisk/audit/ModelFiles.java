@@ -1,19 +1,16 @@
 package org.advrisk.audit;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 import org.advrisk.param.UserText;
 
 /**
@@ -29,9 +26,6 @@ public final class ModelFiles {
     /** Formats this version reads. */
     public static final List<String> FORMATS = List.of(LinearModel.FORMAT, MappedModel.FORMAT);
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelFiles() {
     }
@@ -48,7 +42,7 @@ public final class ModelFiles {
                 throw new IllegalArgumentException("--model: '" + name + "' has " + Files.size(file) + " bytes; allowed: at most "
                         + MAX_BYTES + " (a saved model holds at most " + MappedModel.MAX_NUMBERS + " numbers)");
             }
-            JsonNode root = STRICT.readTree(Files.readString(file));
+            JsonNode root = JsonMappers.STRICT.readTree(Files.readString(file));
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("--model: '" + name + "' must hold a JSON object");
             }
@@ -113,26 +107,12 @@ public final class ModelFiles {
 
     /** Writes {@code text} to a sibling temporary file and moves it over {@code target}; the temporary file never stays. */
     static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        boolean moved = false;
-        try {
-            Files.deleteIfExists(tmp); // a leftover (or a link planted there) is not written through
-            Files.writeString(tmp, text, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        AtomicFiles.write(target, text, () -> {
             if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS))) {
                 throw new IllegalArgumentException("--save-model: '" + UserText.quote(target.toString())
                         + "' became a link or a special file while the audit ran; nothing was saved");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        });
     }
 }

@@ -17,6 +17,7 @@ import org.advrisk.stats.Interval;
 import org.advrisk.stats.Regret;
 import org.advrisk.stats.Statistic;
 import org.advrisk.stats.TrialCells;
+import org.advrisk.stats.Verdict;
 
 /**
  * Claims (i) and (ii) on real spectra, decided by computed rules: the minimum-norm interpolator (ridge
@@ -88,7 +89,7 @@ public final class RealDataClaims {
     }
 
     /**
-     * The verdicts of one data set at one α.
+     * The measurements of one data set at one α and the two verdicts decided from them.
      *
      * @param name       data set
      * @param nTrain     training rows per split
@@ -103,19 +104,41 @@ public final class RealDataClaims {
      * @param advAtZero  mean adversarial test MSE of the interpolator
      * @param minTest    min over λ of the mean test MSE
      * @param minAdv     min over λ of the mean adversarial test MSE
-     * @param claimOne   decision on claim (i)
-     * @param one        its criteria: R(0)/min R &lt; T, R_α(0)/min R_α &gt; T
-     * @param claimTwo   decision on claim (ii)
-     * @param two        its criteria: A &gt; T, S &gt; T
+     * @param claimOne   claim (i), criteria R(0)/min R &lt; T, R_α(0)/min R_α &gt; T
+     * @param claimTwo   claim (ii), criteria A &gt; T, S &gt; T
      */
-    public record Verdict(String name, int nTrain, int nTest, int p, int splits, String attack, double alpha,
-                          double lambdaStd, double lambdaAdv, double testAtZero, double advAtZero, double minTest,
-                          double minAdv, Decision claimOne, List<Criterion> one, Decision claimTwo, List<Criterion> two) {
+    public record Result(String name, int nTrain, int nTest, int p, int splits, String attack, double alpha,
+                         double lambdaStd, double lambdaAdv, double testAtZero, double advAtZero, double minTest,
+                         double minAdv, Verdict claimOne, Verdict claimTwo) {
+        /**
+         * The result with its verdicts made from the criteria (the one way: computed here, or re-read from the
+         * report's file).
+         */
+        public static Result of(String name, int nTrain, int nTest, int p, int splits, String attack, double alpha,
+                                double lambdaStd, double lambdaAdv, double testAtZero, double advAtZero, double minTest,
+                                double minAdv, List<Criterion> one, List<Criterion> two) {
+            RealDataVerdicts v = new RealDataVerdicts(name, nTrain, nTest, p, splits, attack, alpha, lambdaStd, lambdaAdv,
+                    testAtZero, advAtZero, minTest, minAdv);
+            return new Result(name, nTrain, nTest, p, splits, attack, alpha, lambdaStd, lambdaAdv, testAtZero, advAtZero,
+                    minTest, minAdv, v.claimOne(one), v.claimTwo(two));
+        }
+
+        /** Claim (i)'s criteria. */
+        public List<Criterion> one() {
+            return claimOne.criteria();
+        }
+
+        /** Claim (ii)'s criteria. */
+        public List<Criterion> two() {
+            return claimTwo.criteria();
+        }
+
         /** One line: the decisions with every criterion's statistic, interval and threshold. */
         public String text() {
             return name + " (n_train " + nTrain + ", p " + p + ", " + splits + " splits, " + attack + " α = " + alpha
-                    + "): (i) " + claimOne.word() + " [" + String.join("; ", one.stream().map(RealDataClaims::describe).toList())
-                    + "]; (ii) " + claimTwo.word() + " [" + String.join("; ", two.stream().map(RealDataClaims::describe).toList()) + "]";
+                    + "): (i) " + claimOne.decision().word() + " [" + String.join("; ", one().stream()
+                    .map(RealDataClaims::describe).toList()) + "]; (ii) " + claimTwo.decision().word() + " ["
+                    + String.join("; ", two().stream().map(RealDataClaims::describe).toList()) + "]";
         }
     }
 
@@ -125,8 +148,8 @@ public final class RealDataClaims {
     }
 
     /** Every case at every α of the settings. */
-    public static List<Verdict> run(List<Case> cases, Settings s) {
-        List<Verdict> out = new ArrayList<>();
+    public static List<Result> run(List<Case> cases, Settings s) {
+        List<Result> out = new ArrayList<>();
         for (Case c : cases) {
             out.addAll(run(c, s));
         }
@@ -134,12 +157,12 @@ public final class RealDataClaims {
     }
 
     /** One case at every α: the audit's ridge rows per split, then the criteria per α. */
-    public static List<Verdict> run(Case c, Settings s) {
+    public static List<Result> run(Case c, Settings s) {
         List<Split> splits = Splits.trainSize(c.n(), c.nTrain(), c.seed(), c.splits());
         AuditOptions o = new AuditOptions(s.lambdas(), List.of(s.attack()), s.alphas(), AlphaScale.RAW, null, true, false);
         AuditResult res = Audit.run(c.table(), null, splits, o);
         int L = s.lambdas().length;
-        List<Verdict> out = new ArrayList<>();
+        List<Result> out = new ArrayList<>();
         for (double alpha : s.alphas()) {
             double[][] trials = new double[splits.size()][2 * L];
             for (AuditRow r : res.rows()) {
@@ -156,7 +179,7 @@ public final class RealDataClaims {
     }
 
     /** The criteria and decisions from per-split values {test_0..test_{L−1}, adv_0..adv_{L−1}} (λ_0 = 0). */
-    static Verdict decide(Case c, Settings s, double alpha, double[][] trials, int p) {
+    static Result decide(Case c, Settings s, double alpha, double[][] trials, int p) {
         int L = s.lambdas().length;
         List<String> names = new ArrayList<>();
         for (String k : new String[] {"test_mse", "adv_test_mse"}) {
@@ -174,10 +197,8 @@ public final class RealDataClaims {
                 new Criterion("S (" + a + ")", iv.get(3), true, THRESHOLD));
         double[] m = cells.means()[0];
         Regret reg = Regret.of(java.util.Arrays.copyOfRange(m, 0, L), java.util.Arrays.copyOfRange(m, L, 2 * L));
-        return new Verdict(c.name(), c.nTrain(), c.n() - c.nTrain(), p, trials.length, s.attack().label(), alpha,
-                s.lambdas()[reg.iStd()], s.lambdas()[reg.iAdv()], m[0], m[L], m[reg.iStd()], m[L + reg.iAdv()],
-                Decision.all(one.stream().map(Criterion::decision).toList()), one,
-                Decision.all(two.stream().map(Criterion::decision).toList()), two);
+        return Result.of(c.name(), c.nTrain(), c.n() - c.nTrain(), p, trials.length, s.attack().label(), alpha,
+                s.lambdas()[reg.iStd()], s.lambdas()[reg.iAdv()], m[0], m[L], m[reg.iStd()], m[L + reg.iAdv()], one, two);
     }
 
     /** mean[from] / min of mean[from, from + len): the value at λ = 0 over the best along the grid. */

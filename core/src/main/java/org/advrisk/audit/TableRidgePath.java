@@ -1,8 +1,8 @@
 package org.advrisk.audit;
 
-import org.advrisk.data.MemoryBudget;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.linalg.SymmetricEigen;
 
 /**

@@ -7,8 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.advrisk.random.OrderedParallel;
 
 /**
  * Reads a delimited text stream in pieces of about {@value #PIECE} bytes cut at line ends, parses the
@@ -41,11 +41,7 @@ final class CsvPieces {
     static void read(InputStream in, CsvChunkParser parser, char delimiter, int threads, boolean followQuotes, Consumer consumer,
                      java.util.function.Function<IOException, RuntimeException> ioError) {
         int t = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "advrisk-csv");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = OrderedParallel.pool(t, "advrisk-csv");
         BlockingQueue<Future<ParsedChunk>> queue = new ArrayBlockingQueue<>(2 * t + 1);
         Thread producer = new Thread(() -> produce(in, parser, (byte) delimiter, followQuotes, pool, queue), "advrisk-csv-read");
         producer.setDaemon(true);

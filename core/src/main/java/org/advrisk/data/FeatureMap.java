@@ -2,6 +2,7 @@ package org.advrisk.data;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.random.Purpose;
 import org.advrisk.random.RandomStreams;
 

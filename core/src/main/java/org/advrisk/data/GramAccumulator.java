@@ -3,6 +3,7 @@ package org.advrisk.data;
 import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.MemoryBudget;
 
 /**
  * Streams the training rows of one split into {@link TrainingStatistics}.
@@ -97,13 +98,8 @@ public final class GramAccumulator {
         int q = kept.length;
         double[] g = new double[q * q];
         double[] c = new double[q];
-        double[] m = new double[q];
-        double[] scale = new double[q];
-        for (int b = 0; b < q; b++) {
-            int kb = kept[b];
-            m[b] = mean[kb];
-            scale[b] = standardize ? sd[kb] : 1.0;
-        }
+        double[] m = pick(mean, kept);
+        double[] scale = standardize ? pick(sd, kept) : ones(q);
         for (int b = 0; b < q; b++) {
             for (int a = 0; a < q; a++) {
                 g[a + b * q] = gram[kept[a] + kept[b] * p] / (scale[a] * scale[b]);
@@ -174,18 +170,31 @@ public final class GramAccumulator {
         int[] kept = keptColumns(names, mean, sd, dropConstant, split);
         int q = kept.length;
         double[] zk = q == p ? z : new double[n * q];
-        double[] m = new double[q];
-        double[] scale = new double[q];
+        double[] m = pick(mean, kept);
+        double[] scale = standardize ? pick(sd, kept) : ones(q);
         for (int b = 0; b < q; b++) {
             int kb = kept[b];
-            m[b] = mean[kb];
-            scale[b] = standardize ? sd[kb] : 1.0;
             for (int r = 0; r < n; r++) {
                 zk[r + b * n] = (z[r + kb * n] - m[b]) / scale[b];
             }
         }
         return new TrainingStatistics(pick(names, kept), kept, n, m, scale, standardize, ym, null, null, yy, zk, y,
                 droppedNames(names, kept));
+    }
+
+    /** v at the kept columns. */
+    private static double[] pick(double[] v, int[] kept) {
+        double[] out = new double[kept.length];
+        for (int b = 0; b < kept.length; b++) {
+            out[b] = v[kept[b]];
+        }
+        return out;
+    }
+
+    private static double[] ones(int q) {
+        double[] out = new double[q];
+        java.util.Arrays.fill(out, 1.0);
+        return out;
     }
 
     private static void checkTarget(Rows rows, Split split, double yy, double ym, int n) {

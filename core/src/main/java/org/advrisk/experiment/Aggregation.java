@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
+import org.advrisk.stats.MeanSe;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -44,16 +45,9 @@ public final class Aggregation {
             if (k == 0) {
                 throw new IllegalArgumentException("no values to summarise");
             }
-            double mean = 0;
-            for (double v : values) {
-                mean += v;
-            }
-            mean /= k;
-            double ss = 0;
-            for (double v : values) {
-                ss += (v - mean) * (v - mean);
-            }
-            double se = k > 1 ? Math.sqrt(ss / (k - 1) / k) : Double.NaN;
+            MeanSe ms = MeanSe.of(values);
+            double mean = ms.mean();
+            double se = ms.se();
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             Percentile pct = new Percentile().withEstimationType(Percentile.EstimationType.R_7);

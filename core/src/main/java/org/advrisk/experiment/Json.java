@@ -2,18 +2,15 @@ package org.advrisk.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.advrisk.io.JsonMappers;
 
-/** The JSON mapper used for results and manifests (ordered maps, NaN/Infinity as strings). */
+/** Result rows as JSON lines (ordered maps, NaN/Infinity as strings), through the one mapper of {@link JsonMappers}. */
 public final class Json {
-    /** Shared mapper (thread-safe once configured). */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** The shared mapper: the same instance as {@link JsonMappers#MAPPER}. */
+    public static final ObjectMapper MAPPER = JsonMappers.MAPPER;
 
     private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
     };

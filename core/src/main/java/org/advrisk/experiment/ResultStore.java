@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.advrisk.io.AtomicFiles;
 
 /**
  * The run directory: {@code results.jsonl} (one JSON line per row; each finished trial is appended
@@ -261,7 +262,7 @@ public final class ResultStore implements ResultSink {
                 }
             }
             try {
-                RunFiles.writeAtomically(dir.resolve(RESULTS), sb.toString());
+                AtomicFiles.write(dir.resolve(RESULTS), sb.toString());
             } catch (IOException e) {
                 throw Faults.of(e, dir.resolve(RESULTS), "cannot rewrite in sweep order (the rows are intact)",
                         "free space and rerun the same command");

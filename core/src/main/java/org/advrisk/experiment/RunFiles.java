@@ -1,26 +1,20 @@
 package org.advrisk.experiment;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.advrisk.io.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The files of a run directory other than the journal: atomic replacement (write a sibling, force it,
- * move it over), {@code results.csv}, and what an unfinished or foreign directory holds.
+ * The files of a run directory other than the journal: atomic replacement ({@link AtomicFiles}),
+ * {@code results.csv}, and what an unfinished or foreign directory holds.
  */
 final class RunFiles {
     private static final String ROW = ResultStore.ROW;
@@ -32,31 +26,6 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
     /** Writes rows as CSV; columns are the union in first-seen order, bookkeeping columns dropped. */
     static void writeCsv(Path target, List<Map<String, Object>> rows) throws IOException {
         LinkedHashSet<String> cols = new LinkedHashSet<>();
@@ -65,27 +34,18 @@ final class RunFiles {
         }
         cols.remove(ROW);
         cols.remove(ROWS);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(cols.toArray(String[]::new)).get();
-        boolean moved = false;
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(w, format)) {
-                for (Map<String, Object> r : rows) {
-                    List<Object> values = new ArrayList<>(cols.size());
-                    for (String c : cols) {
-                        values.add(r.get(c));
-                    }
-                    printer.printRecord(values);
+        AtomicFiles.write(target, w -> {
+            CSVPrinter printer = new CSVPrinter(w, format);
+            for (Map<String, Object> r : rows) {
+                List<Object> values = new ArrayList<>(cols.size());
+                for (String c : cols) {
+                    values.add(r.get(c));
                 }
+                printer.printRecord(values);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+            printer.flush();
+        });
     }
 
     /** A non-empty directory without a manifest that holds anything but our lock file is not ours. */

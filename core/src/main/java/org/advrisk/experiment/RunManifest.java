@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import org.advrisk.io.AtomicFiles;
+import org.advrisk.io.JsonMappers;
 
 /**
  * The run directory's {@code manifest.json}: reading it (a damaged or foreign one is refused with the
@@ -43,8 +45,8 @@ final class RunManifest {
 
     static void write(Path dir, ObjectNode manifest) throws IOException {
         try {
-            RunFiles.writeAtomically(dir.resolve(MANIFEST),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
+            AtomicFiles.write(dir.resolve(MANIFEST),
+                    JsonMappers.PRETTY.writeValueAsString(manifest) + "\n");
         } catch (IOException e) {
             throw Faults.of(e, dir.resolve(MANIFEST), "cannot write", "free space (or fix the permissions) and rerun"
                     + " the same command to resume");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.advrisk.model.AttackNorm;
+import org.advrisk.linalg.MemoryBudget;
 import org.advrisk.linear.DesignSampler;
 import org.advrisk.model.GroundTruthSpec;
 import org.advrisk.model.SpectrumSpec;

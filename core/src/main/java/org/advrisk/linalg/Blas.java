@@ -146,21 +146,7 @@ public final class Blas {
      * returned array the eigenvalues in ascending order.
      */
     public static double[] syevdInPlace(int n, double[] a) {
-        double[] w = new double[n];
-        if (n == 0) {
-            return w;
-        }
-        int info;
-        NativeGate.BLAS.enter();
-        try {
-            info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
-        } finally {
-            NativeGate.BLAS.leave();
-        }
-        if (info != 0) {
-            throw new ArithmeticException("LAPACK dsyevd failed to converge (info=" + info + ", n=" + n + ")");
-        }
-        return w;
+        return dsyevd((byte) 'V', n, a);
     }
 
     /**
@@ -168,6 +154,11 @@ public final class Blas {
      * dsyevd without vectors; a is destroyed. Much cheaper than {@link #syevdInPlace} for large n.
      */
     public static double[] eigenvaluesInPlace(int n, double[] a) {
+        return dsyevd((byte) 'N', n, a);
+    }
+
+    /** LAPACK dsyevd (lower triangle) with jobz 'V' (vectors into a) or 'N' (values only). */
+    private static double[] dsyevd(byte jobz, int n, double[] a) {
         double[] w = new double[n];
         if (n == 0) {
             return w;
@@ -175,7 +166,7 @@ public final class Blas {
         int info;
         NativeGate.BLAS.enter();
         try {
-            info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w);
+            info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, jobz, (byte) 'L', n, a, n, w);
         } finally {
             NativeGate.BLAS.leave();
         }

@@ -1,9 +1,7 @@
 package org.advrisk.linear;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.advrisk.linalg.Blas;
 import org.advrisk.model.GroundTruth;
@@ -80,11 +78,7 @@ public final class GramSampler {
     private static void foldInParallel(LinearProblem problem, long seed, long trial, long features, long chunks,
                                        int workers, GramChunk.Sum sum) {
         int previous = Blas.threads(1);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "advrisk-gram");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = OrderedParallel.pool(workers, "advrisk-gram");
         try {
             ArrayDeque<Future<GramChunk>> ahead = new ArrayDeque<>();
             long submitted = 0;
@@ -93,13 +87,8 @@ public final class GramSampler {
                     long c = submitted++;
                     ahead.add(pool.submit(() -> chunk(problem, seed, trial, features, c)));
                 }
-                sum.add(ahead.poll().get());
+                sum.add(OrderedParallel.await(ahead.poll()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw OrderedParallel.cause(e);
         } finally {
             pool.shutdownNow();
             Blas.threads(previous);

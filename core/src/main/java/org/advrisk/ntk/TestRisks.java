@@ -8,6 +8,7 @@ import org.advrisk.attack.Ball;
 import org.advrisk.attack.LinearWorstCase;
 import org.advrisk.attack.Pgd;
 import org.advrisk.attack.Predictor;
+import org.advrisk.stats.MeanSe;
 
 /**
  * Risks of a predictor f on a test sample against the clean target f*(x) (docs/ntk.md §5): the standard
@@ -55,17 +56,8 @@ public final class TestRisks {
     /** A mean and its standard error over test points. */
     public record Estimate(double mean, double se) {
         static Estimate of(double[] v) {
-            int n = v.length;
-            double m = 0;
-            for (double x : v) {
-                m += x;
-            }
-            m /= n;
-            double ss = 0;
-            for (double x : v) {
-                ss += (x - m) * (x - m);
-            }
-            return new Estimate(m, n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN);
+            MeanSe ms = MeanSe.of(v);
+            return new Estimate(ms.mean(), ms.se());
         }
     }
 

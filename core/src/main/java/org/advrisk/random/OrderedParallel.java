@@ -27,11 +27,7 @@ public final class OrderedParallel {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), r -> {
-            Thread t = new Thread(r, "advrisk-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool(Math.min(threads, count), "advrisk-worker");
         try {
             List<Future<T>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -39,16 +35,35 @@ public final class OrderedParallel {
                 futures.add(pool.submit(() -> task.apply(index)));
             }
             for (Future<T> f : futures) {
-                out.add(f.get());
+                out.add(await(f));
             }
             return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A fixed pool of {@code threads} daemon threads named {@code name}; the caller shuts it down. */
+    public static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The result of a task, waiting for it; its failure as {@link #cause}, an interruption (the flag
+     * kept) as an IllegalStateException.
+     */
+    public static <T> T await(Future<T> f) {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw OrderedParallel.cause(e);
-        } finally {
-            pool.shutdownNow();
+            throw cause(e);
         }
     }
 

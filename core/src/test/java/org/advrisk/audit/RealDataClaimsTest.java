@@ -29,13 +29,13 @@ class RealDataClaimsTest {
         RealDataClaims.Case c = RealDataClaims.Case.of(Dataset.GASOLINE, 45, 6, 3);
         assertThat(c.n()).isEqualTo(60);
         assertThat(c.table().p()).isEqualTo(401);
-        List<RealDataClaims.Verdict> vs = RealDataClaims.run(c, SMALL);
+        List<RealDataClaims.Result> vs = RealDataClaims.run(c, SMALL);
         assertThat(vs).hasSize(2);
         List<Split> splits = Splits.trainSize(60, 45, 3, 6);
         AuditResult res = Audit.run(c.table(), null, splits, new AuditOptions(SMALL.lambdas(), List.of(AttackNorm.L2),
                 SMALL.alphas(), AlphaScale.RAW, null, true, false));
         double[] grid = SMALL.lambdas();
-        for (RealDataClaims.Verdict v : vs) {
+        for (RealDataClaims.Result v : vs) {
             double[] test = new double[grid.length];
             double[] adv = new double[grid.length];
             for (AuditRow r : res.rows()) {
@@ -69,11 +69,11 @@ class RealDataClaimsTest {
                 assertThat(cr.interval().lo()).isLessThanOrEqualTo(cr.interval().hi());
                 assertThat(cr.decision()).isEqualTo(expected(cr));
             }
-            assertThat(v.claimOne()).isEqualTo(Decision.all(v.one().stream().map(Criterion::decision).toList()));
-            assertThat(v.claimTwo()).isEqualTo(Decision.all(v.two().stream().map(Criterion::decision).toList()));
+            assertThat(v.claimOne().decision()).isEqualTo(Decision.all(v.one().stream().map(Criterion::decision).toList()));
+            assertThat(v.claimTwo().decision()).isEqualTo(Decision.all(v.two().stream().map(Criterion::decision).toList()));
             assertThat(v.one().get(0).above()).as("small standard risk: below T").isFalse();
             assertThat(v.one().get(1).above()).as("large adversarial risk: above T").isTrue();
-            assertThat(v.text()).contains("gasoline").contains(v.claimOne().word()).contains(v.claimTwo().word());
+            assertThat(v.text()).contains("gasoline").contains(v.claimOne().decision().word()).contains(v.claimTwo().decision().word());
         }
         assertThat(RealDataClaims.run(c, SMALL)).as("same seeds, same verdicts").isEqualTo(vs);
     }
@@ -116,8 +116,8 @@ class RealDataClaimsTest {
         MemoryTable table = new MemoryTable(List.of("a", "b", "c", "d", "e"), "y", x, y);
         RealDataClaims.Case c = new RealDataClaims.Case("linear", table, n, 300, 8, 1);
         RealDataClaims.Settings s = new RealDataClaims.Settings(SMALL.lambdas(), AttackNorm.L2, new double[] {0.01}, 200, 7);
-        RealDataClaims.Verdict v = RealDataClaims.run(c, s).get(0);
-        assertThat(v.claimTwo()).isEqualTo(Decision.DOES_NOT_HOLD);
+        RealDataClaims.Result v = RealDataClaims.run(c, s).get(0);
+        assertThat(v.claimTwo().decision()).isEqualTo(Decision.DOES_NOT_HOLD);
         assertThat(v.one().get(0).decision()).as("least squares is (near) the best ridge").isEqualTo(Decision.HOLDS);
         assertThat(v.one().get(1).decision()).as("and not fragile").isEqualTo(Decision.DOES_NOT_HOLD);
     }

@@ -1,4 +1,4 @@
-package org.advrisk.report;
+package org.advrisk.stats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * The numbers a verdict's rule looked at, as named values in reading order with the words between
- * them (e.g. "n " 50 " → " 800 ": R " 0.31 …). The values are data; {@link VerdictText} makes the
- * text (three significant digits, integers, signed percentages).
+ * them (e.g. "n " 50 " → " 800 ": R " 0.31 …). The values are data; the report makes the text (three
+ * significant digits as {@link #fmt}, integers, signed percentages).
  *
  * @param parts words and values in reading order
  */
@@ -58,41 +58,59 @@ public record Numbers(List<Part> parts) {
         return values().stream().filter(v -> v.name().equals(name)).mapToDouble(Value::value).findFirst();
     }
 
+    /** Three significant digits, plain (10⁻³ ≤ |v| < 10⁵) or scientific; NaN, ∞, −∞ and 0 as words. */
+    public static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e5) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.2e", v);
+    }
+
     /** Starts numbers. */
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
     /** Builds numbers part by part. */
-    static final class Builder {
+    public static final class Builder {
         private final List<Part> parts = new ArrayList<>();
 
-        Builder words(String text) {
+        public Builder words(String text) {
             parts.add(new Words(text));
             return this;
         }
 
-        Builder real(String name, double v) {
+        public Builder real(String name, double v) {
             parts.add(new Value(name, v, Kind.REAL));
             return this;
         }
 
-        Builder integer(String name, double v) {
+        public Builder integer(String name, double v) {
             parts.add(new Value(name, v, Kind.INTEGER));
             return this;
         }
 
-        Builder percent(String name, double v) {
+        public Builder percent(String name, double v) {
             parts.add(new Value(name, v, Kind.PERCENT));
             return this;
         }
 
-        Builder append(Numbers other) {
+        public Builder append(Numbers other) {
             parts.addAll(other.parts());
             return this;
         }
 
-        Numbers build() {
+        public Numbers build() {
             return new Numbers(parts);
         }
     }

@@ -1,14 +1,12 @@
-package org.advrisk.report;
+package org.advrisk.stats;
 
 import java.util.List;
-import org.advrisk.stats.Criterion;
-import org.advrisk.stats.Decision;
 
 /**
  * One row of the verdict table as values, computed from the numbers by a stated rule: per condition
  * the statistic with its interval, threshold and direction ({@link Criterion}), the decision, the
- * numbers the rule looked at and the rule. {@link VerdictText} turns it into text for the terminal and
- * the report.
+ * numbers the rule looked at and the rule. The report turns it into text for the terminal and its page;
+ * the synthetic claims (the report) and the real-data claims ({@code audit.RealDataClaims}) make it.
  *
  * @param claim    the claim checked
  * @param setting  where (spectrum, p, θ*, …)

@@ -1,4 +1,4 @@
-package org.advrisk.experiment;
+package org.advrisk.linalg;
 
 import java.util.Locale;
 import java.util.function.LongUnaryOperator;
@@ -9,13 +9,13 @@ import java.util.function.LongUnaryOperator;
  * and the largest value that fits instead of an OutOfMemoryError. All sizes in long arithmetic.
  *
  * <p>The estimates count the dense arrays a trial holds at once (8 bytes a double): n×n Gram,
- * covariance products and eigenvectors, the test sets, the eigenvalue arrays of a truncation.
+ * covariance products and eigenvectors, the test sets, the eigenvalue arrays of a truncation. The one
+ * budget of every package (tables, audits, sweeps); a whole sweep is checked by the experiment's
+ * {@code SweepBudget}.
  */
 public final class MemoryBudget {
     /** Share of the max heap a request may plan for (the rest is the JVM's and the rows'). */
-    static final double SHARE = 0.8;
-    /** Most trials a sweep may have (each is a small object; 10⁷ alone take gigabytes). */
-    public static final long MAX_TRIALS = 2_000_000;
+    public static final double SHARE = 0.8;
     /** Above this many flops per training set (≈ n²·p) the streaming path is refused (about an hour on one core). */
     public static final double MAX_STREAM_FLOPS = 1e14;
 
@@ -74,21 +74,6 @@ public final class MemoryBudget {
                 + "g ./advrisk ...");
     }
 
-    /** Refuses a sweep with more than {@link #MAX_TRIALS} trials, counted without expanding it. */
-    public static void requireTrials(Spec spec) {
-        long count = 1;
-        long[] sizes = {spec.spectrum().size(), spec.theta().size(), spec.p().size(), spec.sigma().size(),
-            spec.design().size(), spec.noise().size(), spec.n().size(), spec.trials()};
-        for (long s : sizes) {
-            count = sat(count, s);
-        }
-        if (count > MAX_TRIALS) {
-            throw new IllegalArgumentException("trials: the sweep has " + (count == Long.MAX_VALUE ? "more than 9e18" : count)
-                    + " trials (the product of the grid sizes of spectrum, theta, p, sigma, design, noise, n and"
-                    + " trials), more than the " + MAX_TRIALS + " allowed; shorten a grid or split the sweep");
-        }
-    }
-
     /** Refuses streaming a training set of n²·p flops beyond {@link #MAX_STREAM_FLOPS}; {@code why} explains the path. */
     public static void requireStreamingFlops(long n, long p, String why) {
         double flops = (double) n * n * p;
@@ -101,54 +86,26 @@ public final class MemoryBudget {
         }
     }
 
-    /**
-     * Checks a whole sweep before it runs: its trial count, and for every grid point the memory of
-     * {@code min(threads, trials)} concurrent trials and (linear) the streaming work.
-     */
-    public static void requireSweep(Spec spec, int threads) {
-        requireTrials(spec);
-        long parallel = Math.max(1, Math.min(threads, spec.trials() * (long) spec.n().size()));
-        int widest = spec.width().stream().mapToInt(Integer::intValue).max().orElse(0);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Trial t : Sweep.trials(spec)) {
-            Point pt = t.point();
-            if (t.trial() != 0 || !seen.add(pt.key())) {
-                continue;
-            }
-            long p = pt.p();
-            if (spec.family() == Family.NTK) {
-                require("n", pt.n(), v -> parallel * ntkTrial(v, p, NtkTrialEvaluator.TEST_SIZE, widest),
-                        parallel + " trial(s) at once, each with n×n kernel matrices and " + NtkTrialEvaluator.TEST_SIZE
-                                + " test points in d = " + p + " dimensions");
-                continue;
-            }
-            boolean adv = spec.estimators().advtrain();
-            // advtrain holds the n×p design and about one more copy while fitting (see AdvTrainEstimator).
-            require("n", pt.n(), v -> parallel * (linearTrial(v, p) + (adv ? 16 * sat(v, p) : 0)), parallel
-                    + " trial(s) at once, each with n×n Gram, covariance and eigenvector matrices (p = " + p + ")"
-                    + (adv ? " and, for estimator advtrain, the n×p design twice" : ""));
-            org.advrisk.model.LinearProblem pr = LinearTrialEvaluator.problem(pt, t.seed());
-            org.advrisk.linear.LinearQuery q = new org.advrisk.linear.LinearQuery(
-                    spec.lambda().stream().mapToDouble(Double::doubleValue).toArray(),
-                    spec.alpha().stream().mapToDouble(Double::doubleValue).toArray(),
-                    spec.attack().stream().map(org.advrisk.model.AttackNorm::parse).toList(),
-                    spec.target().stream().map(org.advrisk.model.Target::parse).toList(), LinearTrialEvaluator.TEST_SIZE);
-            org.advrisk.linear.TailMode mode = LinearTrialEvaluator.tailMode(pr, q, adv);
-            if (!(pr.p() >= pr.n() && mode.usesWishart(pr))) {
-                requireStreamingFlops(pr.n(), pr.p(), " (n = " + pt.n() + ", spectrum " + pt.spectrum() + ")");
-            }
-        }
-    }
-
     /** a·b saturated at Long.MAX_VALUE (non-negative arguments). */
-    static long sat(long a, long b) {
+    public static long sat(long a, long b) {
         if (a == 0 || b == 0) {
             return 0;
         }
         return a > Long.MAX_VALUE / b ? Long.MAX_VALUE / 16 : a * b;
     }
 
-    static String size(long bytes) {
+    /** Refuses {@code bytes} above {@link #SHARE} of the max heap; {@code what} names the request and its flags. */
+    public static void require(long bytes, String what) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > SHARE * max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s needs about %.1f GiB but the JVM may use %.1f GiB; reduce it, or raise the heap "
+                            + "(ADVRISK_JAVA_OPTS=-Xmx…)", what, bytes / 1073741824.0, max / 1073741824.0));
+        }
+    }
+
+    /** A size in MiB or GiB, as the messages write it. */
+    public static String size(long bytes) {
         if (bytes >= (1L << 30)) {
             return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
         }
