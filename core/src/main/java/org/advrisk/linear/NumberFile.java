@@ -1,7 +1,6 @@
 package org.advrisk.linear;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +16,7 @@ final class NumberFile {
         Path path = Path.of(pathText);
         List<String> lines;
         try {
-            lines = Files.readAllLines(path);
+            lines = InputFileCache.lines(path);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (no such file)");
         } catch (java.nio.charset.MalformedInputException e) {
