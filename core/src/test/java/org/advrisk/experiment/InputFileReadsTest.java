@@ -105,4 +105,17 @@ class InputFileReadsTest {
         assertThat(after).isNotEqualTo(before).isEqualTo(sha256(eig));
         assertThat(second.get(0).get("std_risk")).isNotEqualTo(first.get(0).get("std_risk"));
     }
+
+    @Test
+    void aRefusalIsGivenEachTimeAndTheMendedFileIsRead() throws Exception {
+        Path eig = tmp.resolve("bad.txt");
+        Files.writeString(eig, "1\nabc\n", StandardCharsets.UTF_8);
+        for (int i = 0; i < 2; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.advrisk.linear.SpectrumSpec.parse("file:" + eig))
+                    .hasMessage("spectrum: " + eig + " line 2: 'abc' is not a number");
+        }
+        Files.writeString(eig, "1\n0.5\n0.25\n", StandardCharsets.UTF_8);
+        assertThat(org.advrisk.linear.SpectrumSpec.parse("file:" + eig).withSize(3).p()).isEqualTo(3L);
+        assertThat(InputFileCache.reads(eig)).isEqualTo(2);
+    }
 }
