@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.advrisk.linear.InputFileCache;
+import org.advrisk.linear.SpectrumSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,11 +112,11 @@ class InputFileReadsTest {
         Path eig = tmp.resolve("bad.txt");
         Files.writeString(eig, "1\nabc\n", StandardCharsets.UTF_8);
         for (int i = 0; i < 2; i++) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.advrisk.linear.SpectrumSpec.parse("file:" + eig))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpectrumSpec.parse("file:" + eig))
                     .hasMessage("spectrum: " + eig + " line 2: 'abc' is not a number");
         }
         Files.writeString(eig, "1\n0.5\n0.25\n", StandardCharsets.UTF_8);
-        assertThat(org.advrisk.linear.SpectrumSpec.parse("file:" + eig).withSize(3).p()).isEqualTo(3L);
+        assertThat(SpectrumSpec.parse("file:" + eig).withSize(3).p()).isEqualTo(3L);
         assertThat(InputFileCache.reads(eig)).isEqualTo(2);
     }
 }
