@@ -13,32 +13,28 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.advrisk.audit.AlphaScale;
 import org.advrisk.audit.Audit;
-import org.advrisk.audit.AuditCost;
-import org.advrisk.audit.AuditOptions;
+import org.advrisk.audit.AuditJob;
+import org.advrisk.audit.AuditOutcome;
 import org.advrisk.audit.AuditResult;
+import org.advrisk.audit.AuditRunner;
 import org.advrisk.audit.AuditRow;
 import org.advrisk.audit.AuditSummary;
-import org.advrisk.audit.Budgets;
 import org.advrisk.audit.LinearModel;
 import org.advrisk.audit.MappedAudit;
 import org.advrisk.audit.MappedModel;
 import org.advrisk.audit.ModelFiles;
-import org.advrisk.audit.Overflow;
 import org.advrisk.audit.TableRidgePath;
 import org.advrisk.data.ColumnSpec;
 import org.advrisk.data.CsvSource;
-import org.advrisk.data.CsvTable;
 import org.advrisk.data.Dataset;
 import org.advrisk.data.GramAccumulator;
-import org.advrisk.data.MemoryTable;
 import org.advrisk.data.MissingPolicy;
 import org.advrisk.data.Rows;
-import org.advrisk.data.Split;
-import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.experiment.OutDirLock;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.param.UserText;
+import org.advrisk.data.Splits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -168,9 +164,6 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Cells at most this many (n·p) are read once and kept in memory for the splits. */
-    static final long IN_MEMORY_CELLS = 4_000_000L;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -241,59 +234,19 @@ public final class AuditCommand implements Callable<Integer> {
         if (tgt == null) {
             throw new UserInputException("--target: required; name the column to predict");
         }
-        CsvTable table = CsvTable.open(source, new ColumnSpec(tgt, featureList, dropList), miss);
-        if (!quiet && !table.skippedColumns().isEmpty()) {
-            err.println("advrisk: note: " + UserText.line("non-numeric columns left out: " + String.join(",", table.skippedColumns())));
-        }
-        Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
-        AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
-                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow(),
-                est.plugins());
-
-        if (!quiet) { // a bar (MB, MB/s, rows) when the one reading of the table takes long
-            table.onProgress(new ReadProgressBar(source.label(), System.err));
-        }
-        long n = table.count();
-        if (!quiet && table.dropped() > 0) {
-            err.println("advrisk: note: dropped " + table.dropped() + " row(s) with missing cells");
-        }
-        AuditCost cost = AuditPlan.cost(this, n, 0, table.featureNames().size(), lambdas.length, attacks.size(), alphas.length,
-                est.advtrain() ? est.deltas().length : 0, externalMapped != null ? externalMapped.map() : map);
-        Rows rows = maybeInMemory(table, n);
-        MappedAudit.PgdSettings pgd = new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed);
-        AuditResult result;
-        if (externalMapped != null) {
-            result = MappedAudit.external(rows, externalMapped, opts, pgd);
-        } else if (external != null) {
-            result = Audit.external(rows, external, opts);
-        } else {
-            List<Split> splits;
-            Rows testRows = null;
-            if (testFile != null) {
-                if (testFraction != null || cv != null) {
-                    throw new UserInputException("--test: give one of --test, --test-fraction, --cv");
-                }
-                CsvTable t = table.sameColumns(CsvSource.file(testFile));
-                long nt = t.count();
-                AuditPlan.cost(this, n, nt, cost.p(), cost.lambdas(), cost.attacks(), cost.alphas(), cost.extraRows(), map);
-                testRows = maybeInMemory(t, nt);
-                splits = List.of(Splits.testFile((int) n, (int) nt));
-            } else if (cv != null) {
-                if (testFraction != null) {
-                    throw new UserInputException("--cv: give one of --test, --test-fraction, --cv");
-                }
-                splits = Splits.crossValidation((int) n, cv, splitSeed);
-            } else {
-                splits = Splits.fraction((int) n, testFraction == null ? 0.25 : testFraction, splitSeed, repeats);
-            }
-            result = mapped ? MappedAudit.run(rows, testRows, splits, opts, map, pgd) : Audit.run(rows, testRows, splits, opts);
-        }
-        Overflow.results(result);
-        if (!quiet) {
-            for (String note : result.notes()) {
-                err.println("advrisk: note: " + UserText.line(note));
-            }
-        }
+        AuditJob job = new AuditJob(source, new ColumnSpec(tgt, featureList, dropList), miss,
+                new AuditJob.SplitPlan(testFile, testFraction, cv, repeats, splitSeed), lambdas, attacks, alphas, scale,
+                budget, std, dropConstant, est.advtrain() ? est.deltas() : null, est.attack(), est.flow(), map, external,
+                externalMapped, new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed), saveModel != null, est.plugins());
+        AuditOutcome outcome = AuditRunner.run(job, quiet ? null : new ReadProgressBar(source.label(), System.err),
+                note -> {
+                    if (!quiet) {
+                        err.println("advrisk: note: " + note);
+                    }
+                });
+        Rows rows = outcome.rows();
+        long n = outcome.n();
+        AuditResult result = outcome.result();
         Saved saved = saveModel == null ? null : refit(rows, tgt, n, std, mapped, result, source.label());
 
         boolean withEff = scale == AlphaScale.MEAN_NORM;
@@ -380,11 +333,6 @@ public final class AuditCommand implements Callable<Integer> {
         double[] theta = TableRidgePath.fit(st).thetas(new double[] {l});
         LinearModel m = LinearModel.of(tgt, st, theta, l);
         return new Saved(l, () -> m.write(saveModel, fitInfo));
-    }
-
-    private static Rows maybeInMemory(CsvTable table, long n) {
-        MemoryTable m = MemoryTable.load(table, n, IN_MEMORY_CELLS);
-        return m == null ? table : m;
     }
 
     static boolean onOff(String flag, String v) {

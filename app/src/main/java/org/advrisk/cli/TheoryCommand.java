@@ -17,16 +17,11 @@ import org.advrisk.model.SpectrumSpec;
 import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.BenignDiagnosis;
-import org.advrisk.theory.DePoint;
-import org.advrisk.theory.DeterministicEquivalent;
 import org.advrisk.theory.DimensionRule;
-import org.advrisk.theory.EffectiveRanks;
-import org.advrisk.theory.OracleEstimator;
 import org.advrisk.theory.OracleFrontier;
-import org.advrisk.theory.RankSummary;
-import org.advrisk.theory.TheoryProblem;
-import org.advrisk.theory.TheoryRows;
-import org.advrisk.theory.TheorySpectrum;
+import org.advrisk.theory.TheoryComposer;
+import org.advrisk.theory.TheoryRequest;
+import org.advrisk.theory.TheoryTables;
 import org.advrisk.theory.TradeOff;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Command;
@@ -132,74 +127,19 @@ public final class TheoryCommand implements Callable<Integer> {
         org.advrisk.linalg.MemoryBudget.require("truncation", truncation,
                 org.advrisk.linalg.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
-        List<Map<String, Object>> rankRows = new ArrayList<>();
-        List<RankSummary> summaries = new ArrayList<>();
-        List<Map<String, Object>> deRows = new ArrayList<>();
-        List<Map<String, Object>> tradeRows = new ArrayList<>();
-        List<Map<String, Object>> frontierRows = new ArrayList<>();
-        List<Map<String, Object>> oracleRows = new ArrayList<>();
-        Map<String, List<TradeOff>> tradeByCase = new LinkedHashMap<>();
-        String label = "";
-        double maxTailRatio = 0;
-        for (long n : ns) {
-            TheorySpectrum ts = TheoryProblem.spectrum(spectrumSpec, thetaSpec, rule, n, problem.seed(), truncation);
-            label = ts.label();
-            Object p = Double.isInfinite(ts.dimension()) ? "inf" : (Object) (long) ts.dimension();
-            RankSummary rs = new EffectiveRanks(ts).summary(n, b, sigma);
-            summaries.add(rs);
-            rankRows.add(TheoryRows.ranks(rs, p, ts.truncation()).toMap());
-            DeterministicEquivalent de = new DeterministicEquivalent(ts, n, sigma);
-            if (sections.contains("de")) {
-                for (double l : lambdas) {
-                    DePoint d = de.at(l);
-                    maxTailRatio = Math.max(maxTailRatio, d.tailRatio());
-                    for (AttackNorm at : attacks) {
-                        for (Target tg : targets) {
-                            for (double a : alphas) {
-                                double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma, noise);
-                                deRows.add(TheoryRows.de(d, p, at, tg, a, noise, gt).toMap());
-                            }
-                        }
-                    }
-                }
-            }
-            if (sections.contains("oracle")) {
-                for (AttackNorm at : attacks) {
-                    OracleEstimator est = new OracleEstimator(ts, at);
-                    double[] mus = oracleGrid != null ? oracleGrid
-                            : est.autoGrid(OracleFrontier.PER_DECADE, OracleFrontier.MAX_POINTS);
-                    for (Target tg : targets) {
-                        for (double a : alphas) {
-                            OracleFrontier f = OracleFrontier.of(ts, est, mus, at, tg, a, sigma, noise);
-                            for (int i = 0; i < f.size(); i++) {
-                                oracleRows.add(TheoryRows.oracle(n, p, f, i).toMap());
-                            }
-                        }
-                    }
-                }
-            }
-            if (sections.contains("tradeoff") || sections.contains("frontier")) {
-                for (AttackNorm at : attacks) {
-                    for (Target tg : targets) {
-                        for (double a : alphas) {
-                            TradeOff t = TradeOff.of(de, grid, at, tg, a, noise);
-                            tradeByCase.computeIfAbsent(at.label() + "/" + tg.label() + "/alpha=" + a,
-                                    k -> new ArrayList<>()).add(t);
-                            tradeRows.add(TheoryRows.tradeoff(t).toMap());
-                            for (int i : t.frontier()) {
-                                frontierRows.add(TheoryRows.frontier(t, i).toMap());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        BenignDiagnosis diagnosis = BenignDiagnosis.of(summaries);
-        Map<String, String> tradeVerdicts = new LinkedHashMap<>();
-        tradeByCase.forEach((k, v) -> tradeVerdicts.put(k, TradeOff.verdict(v)));
-        if (maxTailRatio > 0.01) {
+        TheoryTables t = TheoryComposer.compose(new TheoryRequest(spectrumSpec, thetaSpec, rule, sigma, noise,
+                problem.seed(), truncation, b, ns, lambdas, grid, alphas, attacks, targets, oracleGrid, sections));
+        String label = t.label();
+        List<Map<String, Object>> rankRows = t.ranks();
+        BenignDiagnosis diagnosis = t.diagnosis();
+        List<Map<String, Object>> deRows = t.de();
+        List<Map<String, Object>> tradeRows = t.tradeoff();
+        Map<String, String> tradeVerdicts = t.tradeVerdicts();
+        List<Map<String, Object>> frontierRows = t.frontier();
+        List<Map<String, Object>> oracleRows = t.oracle();
+        if (t.maxTailRatio() > 0.01) {
             spec.commandLine().getErr().printf(Locale.ROOT, "advrisk: warning: the tail approximation has "
-                    + "lambda_{P+1}/kappa = %.3g > 0.01; increase --truncation%n", maxTailRatio);
+                    + "lambda_{P+1}/kappa = %.3g > 0.01; increase --truncation%n", t.maxTailRatio());
         }
 
         PrintWriter out = spec.commandLine().getOut();

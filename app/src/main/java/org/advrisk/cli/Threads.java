@@ -1,11 +1,10 @@
 package org.advrisk.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.linalg.Blas;
-import org.advrisk.random.OrderedParallel;
+import org.advrisk.random.TrialLoop;
 
-/** Runs independent trials on a thread pool and returns their results in trial order. */
+/** Runs independent trials on a thread pool and returns their results in trial order (through the core {@link TrialLoop}). */
 public final class Threads {
     private Threads() {
     }
@@ -33,13 +32,6 @@ public final class Threads {
      */
     public static <T> List<T> map(int count, int threads, TrialWork<T> work) {
         Blas.threads(1);
-        if (count == 1 || threads == 1) {
-            List<T> out = new ArrayList<>();
-            for (int t = 0; t < count; t++) {
-                out.add(work.run(t, threads));
-            }
-            return out;
-        }
-        return OrderedParallel.map(count, threads, trial -> work.run(trial, 1));
+        return TrialLoop.map(count, threads, TrialLoop.Inner.ONE, work::run);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.advrisk.random.TrialLoop;
 
 /**
  * One background simulation: training sets t = 0 … trials−1 of a {@link SimulationWork} (linear or
@@ -75,22 +76,15 @@ final class SimulationJob implements Runnable {
                 return;
             }
             state = State.RUNNING;
-            for (int t = 0; t < request.trials(); t++) {
-                if (cancel.get() || Thread.currentThread().isInterrupted()) {
-                    state = State.CANCELLED;
-                    return;
-                }
-                if (System.nanoTime() - created > deadlineNanos) {
-                    failure = "simulate: stopped at its deadline (" + deadlineNanos / 1_000_000_000L + " s) after "
-                            + t + " of " + request.trials() + " training sets (their results are kept); use fewer trials";
-                    state = State.FAILED;
-                    return;
-                }
-                Object r = request.trial(t);
+            int total = request.trials();
+            int delivered = TrialLoop.run(total, 1, TrialLoop.Inner.ONE, (t, inner) -> request.trial(t), (t, r) -> {
                 synchronized (rows) {
                     rows.add(r);
                 }
                 done.incrementAndGet();
+            }, this::proceed);
+            if (delivered < total) {
+                return; // cancelled or past its deadline: the gate set the state
             }
             state = cancel.get() ? State.CANCELLED : State.DONE;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -100,6 +94,21 @@ final class SimulationJob implements Runnable {
             finished = System.nanoTime();
             onEnd.run();
         }
+    }
+
+    /** Before training set t: false (with the state set) when the job is cancelled or past its deadline. */
+    private boolean proceed(int t) {
+        if (cancel.get() || Thread.currentThread().isInterrupted()) {
+            state = State.CANCELLED;
+            return false;
+        }
+        if (System.nanoTime() - created > deadlineNanos) {
+            failure = "simulate: stopped at its deadline (" + deadlineNanos / 1_000_000_000L + " s) after "
+                    + t + " of " + request.trials() + " training sets (their results are kept); use fewer trials";
+            state = State.FAILED;
+            return false;
+        }
+        return true;
     }
 
     /** Progress and, once some training sets are done, the mean and standard error per λ. */

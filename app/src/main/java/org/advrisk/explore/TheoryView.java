@@ -14,10 +14,10 @@ import org.advrisk.model.SpectrumSpec;
 import org.advrisk.theory.BenignDiagnosis;
 import org.advrisk.theory.DePoint;
 import org.advrisk.theory.DeterministicEquivalent;
-import org.advrisk.theory.EffectiveRanks;
 import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.RankSummary;
-import org.advrisk.theory.TheoryProblem;
+import org.advrisk.theory.TheoryAt;
+import org.advrisk.theory.TheoryComposer;
 import org.advrisk.theory.TheorySpectrum;
 import org.advrisk.theory.TradeOff;
 
@@ -81,15 +81,15 @@ final class TheoryView {
         List<String> warnings = new ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
 
-        TheorySpectrum ts = spectrum(r, r.n());
-        DeterministicEquivalent de = new DeterministicEquivalent(ts, r.n(), r.sigma());
-        TradeOff t = TradeOff.of(de, r.grid(), r.attack(), r.target(), r.alpha(), r.noise());
-        DePoint chosen = de.at(r.lambda());
-        double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(r.attack().q()), r.alpha(), r.target(), r.sigma(),
-                r.noise());
+        org.advrisk.theory.TheoryRequest problem = problem(r);
+        TheoryAt at = TheoryComposer.at(problem, r.n());
+        TheorySpectrum ts = at.spectrum();
+        TradeOff t = at.tradeOff(r.grid(), r.attack(), r.target(), r.alpha());
+        DePoint chosen = at.equivalent().at(r.lambda());
+        double gt = at.groundTruth(r.attack(), r.target(), r.alpha());
 
         out.put(Columns.SPECTRUM.name(), ts.label());
-        out.put(Columns.P.name(), dimension(ts));
+        out.put(Columns.P.name(), at.p());
         out.put(Columns.N.name(), r.n());
         out.put(Columns.ATTACK.name(), r.attack().label());
         out.put(Columns.TARGET.name(), r.target().label());
@@ -115,7 +115,7 @@ final class TheoryView {
         path.put("frontier", t.frontier());
         path.put(Columns.MIN_NORM_INCLUDED.name(), t.minNormIncluded());
         out.put("path", path);
-        out.put("oracle", oracle(ts, r));
+        out.put("oracle", oracle(at, r));
         out.put("chosen", point(chosen, r, gt));
         out.put("tradeoff", org.advrisk.theory.TheoryRows.tradeoff(t).toMap());
 
@@ -123,11 +123,11 @@ final class TheoryView {
         List<RankSummary> summaries = new ArrayList<>();
         List<TradeOff> trades = new ArrayList<>();
         for (long n : r.gridWithN()) {
-            TheorySpectrum s = spectrum(r, n);
-            DeterministicEquivalent d = new DeterministicEquivalent(s, n, r.sigma());
-            RankSummary rs = new EffectiveRanks(s).summary(n, r.b(), r.sigma());
+            TheoryAt atN = TheoryComposer.at(problem, n);
+            DeterministicEquivalent d = atN.equivalent();
+            RankSummary rs = atN.ranks();
             summaries.add(rs);
-            Row.Builder row = RowTypes.EXPLORE_BY_N.row().set(Columns.N, n).set(Columns.P, dimension(s))
+            Row.Builder row = RowTypes.EXPLORE_BY_N.row().set(Columns.N, n).set(Columns.P, atN.p())
                     .set(Columns.MIN_NORM, d.minNormAllowed());
             if (d.minNormAllowed()) {
                 DePoint z = d.at(0);
@@ -138,10 +138,9 @@ final class TheoryView {
             } else {
                 row.set(Columns.STD_RISK, Double.NaN).set(Columns.ADV_RISK, Double.NaN).set(Columns.NORM_SQ, Double.NaN);
             }
-            TradeOff tn = TradeOff.of(d, r.grid(), r.attack(), r.target(), r.alpha(), r.noise());
+            TradeOff tn = atN.tradeOff(r.grid(), r.attack(), r.target(), r.alpha());
             trades.add(tn);
-            row.set(Columns.GT_ADV_RISK, LinearRisks.groundTruthAdversarial(s.thetaNorm(r.attack().q()), r.alpha(),
-                            r.target(), r.sigma(), r.noise()))
+            row.set(Columns.GT_ADV_RISK, atN.groundTruth(r.attack(), r.target(), r.alpha()))
                     .set(Columns.R0_OVER_N, rs.r0OverN()).set(Columns.K_STAR, rs.kStar().value())
                     .set(Columns.K_STAR_STATUS, rs.kStar().status().name().toLowerCase(Locale.ROOT))
                     .set(Columns.K_STAR_OVER_N, rs.kStarOverN()).set(Columns.N_OVER_R_K_STAR, rs.nOverRkStar())
@@ -179,8 +178,8 @@ final class TheoryView {
      * The oracle frontier at n (panel b): the best (R, R_α) of any linear predictor knowing Σ and θ*, on its
      * automatic μ grid (OracleFrontier; a Gaussian design is assumed, as by the rest of the view).
      */
-    static Map<String, Object> oracle(TheorySpectrum ts, TheoryRequest r) {
-        OracleFrontier f = OracleFrontier.of(ts, r.attack(), r.target(), r.alpha(), r.sigma(), r.noise());
+    static Map<String, Object> oracle(TheoryAt at, TheoryRequest r) {
+        OracleFrontier f = at.oracle(r.attack(), r.target(), r.alpha());
         double[] mu = new double[f.size()];
         for (int i = 0; i < mu.length; i++) {
             mu[i] = f.mu(i);
@@ -194,12 +193,10 @@ final class TheoryView {
         return m;
     }
 
-    private static TheorySpectrum spectrum(TheoryRequest r, long n) {
-        return TheoryProblem.spectrum(r.spectrum(), r.theta(), r.p(), n, r.seed(), r.truncation());
-    }
-
-    private static Object dimension(TheorySpectrum s) {
-        return Double.isInfinite(s.dimension()) ? "inf" : (Object) (long) s.dimension();
+    /** The view's problem as the core's typed theory request (the view takes single values through TheoryAt). */
+    static org.advrisk.theory.TheoryRequest problem(TheoryRequest r) {
+        return org.advrisk.theory.TheoryRequest.problem(r.spectrum(), r.theta(), r.p(), r.sigma(), r.noise(), r.seed(),
+                r.truncation(), r.b());
     }
 
     private static Map<String, Object> point(DePoint d, TheoryRequest r, double gt) {

@@ -10,10 +10,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.model.InputFileCache;
 
 /**
  * The input files a spec names ({@code file:PATH} spectra and θ*) with the SHA-256 of their content,
- * recorded in the manifest so that a resume notices an edited file.
+ * recorded in the manifest so that a resume notices an edited file (hashed from the bytes the run parses).
  */
 public final class InputFiles {
     private InputFiles() {
@@ -32,8 +33,20 @@ public final class InputFiles {
             String t = v.trim();
             if (t.regionMatches(true, 0, "file:", 0, 5)) {
                 Path p = Path.of(t.substring(5).trim());
-                out.put(field + " " + t, sha256(field, p));
+                out.put(field + " " + t, cachedSha256(field, p));
             }
+        }
+    }
+
+    /**
+     * The hex SHA-256 of a spec's input file, from the bytes the run parses ({@link InputFileCache}: read from
+     * disk once per run while the file is unchanged).
+     */
+    static String cachedSha256(String field, Path file) {
+        try {
+            return InputFileCache.sha256(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(field + ": cannot read file " + file + " (" + Faults.reason(e) + ")");
         }
     }
 

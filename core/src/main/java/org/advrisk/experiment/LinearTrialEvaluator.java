@@ -37,6 +37,8 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
     private final boolean theory;
     private final SpecEstimators estimators;
     private final Map<String, TheoryColumns> theoryByPoint = new ConcurrentHashMap<>();
+    /** Each grid point's problem, parsed once per run and shared by its trials (immutable). */
+    private final Map<String, LinearProblem> problems = new ConcurrentHashMap<>();
 
     public LinearTrialEvaluator(Spec spec) {
         this.query = new LinearQuery(
@@ -62,7 +64,8 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
 
     @Override
     public List<Row> evaluate(Trial trial) {
-        LinearProblem problem = problem(trial.point(), trial.seed());
+        LinearProblem problem = problems.computeIfAbsent(trial.point().key() + "|seed=" + trial.seed(),
+                k -> problem(trial.point(), trial.seed()));
         List<Row> out = new ArrayList<>();
         List<org.advrisk.estimator.SpectralSelection> plugins = estimators.plugins();
         if (!plugins.isEmpty()) {

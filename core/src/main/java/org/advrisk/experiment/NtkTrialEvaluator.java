@@ -2,6 +2,8 @@ package org.advrisk.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.advrisk.attack.Ball;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
@@ -53,6 +55,8 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
 
     private final Spec spec;
     private final List<Ball> attacks;
+    /** Each grid point's data (spectrum, θ*, σ, noise), parsed once per run and shared by its trials (immutable). */
+    private final Map<String, NtkData> problems = new ConcurrentHashMap<>();
 
     public NtkTrialEvaluator(Spec spec) {
         this.spec = spec;
@@ -92,9 +96,11 @@ public final class NtkTrialEvaluator implements TrialEvaluator {
                     + " allowed: up to 200000)");
         }
         int d = (int) point.p();
-        var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(d, "d");
-        var theta = GroundTruthSpec.parse(SizeRule.substitute(point.theta(), point.n())).withSize(d, trial.seed());
-        NtkData data = new NtkData(spectrum, false, theta, point.sigma(), Distribution.parse("noise", point.noise()));
+        NtkData data = problems.computeIfAbsent(point.key() + "|seed=" + trial.seed(), k -> {
+            var spectrum = SpectrumSpec.parse(SizeRule.substitute(point.spectrum(), point.n())).withSize(d, "d");
+            var theta = GroundTruthSpec.parse(SizeRule.substitute(point.theta(), point.n())).withSize(d, trial.seed());
+            return new NtkData(spectrum, false, theta, point.sigma(), Distribution.parse("noise", point.noise()));
+        });
         double[] alphas = spec.alpha().stream().mapToDouble(Double::doubleValue).toArray();
         double[] lambdas = spec.lambda().stream().mapToDouble(Double::doubleValue).toArray();
         TestRisks.Options risks = new TestRisks.Options(alphas, attacks, m > 0 ? PGD_STEPS : KERNEL_PGD_STEPS, 0, 128);

@@ -10,10 +10,12 @@ import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePrediction;
-import org.advrisk.theory.EffectiveRanks;
+import org.advrisk.theory.DimensionRule;
 import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryColumns;
+import org.advrisk.theory.TheoryComposer;
+import org.advrisk.theory.TheoryRequest;
 import org.advrisk.theory.TheorySpectrum;
 
 /**
@@ -80,10 +82,10 @@ public final class TheoryCurves {
         String template = String.valueOf(setting.get(Columns.SPECTRUM.name()));
         String thetaTemplate = String.valueOf(setting.get(Columns.THETA.name()));
         double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
-        TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(SizeRule.substitute(template, n)).withSize(p),
-                GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)).withSize(p, seed),
-                TheorySpectrum.DEFAULT_TRUNCATION);
-        RankSummary rs = new EffectiveRanks(ts).summary(n, 1.0, sigma);
+        TheoryRequest problem = TheoryRequest.problem(SpectrumSpec.parse(SizeRule.substitute(template, n)),
+                GroundTruthSpec.parse(SizeRule.substitute(thetaTemplate, n)), DimensionRule.parse(Long.toString(p)), sigma,
+                noise(setting), seed, TheorySpectrum.DEFAULT_TRUNCATION, 1.0);
+        RankSummary rs = TheoryComposer.at(problem, n).ranks();
         return new NormBounds(rs.normBoundTail(), rs.normBoundTrace());
     }
 
@@ -103,10 +105,16 @@ public final class TheoryCurves {
         String theta = SizeRule.substitute(String.valueOf(setting.get(Columns.THETA.name())), n);
         long p = SizeRule.parse("p", String.valueOf(setting.get(Columns.P_RULE.name()))).at(n);
         double sigma = ((Number) setting.get(Columns.SIGMA.name())).doubleValue();
+        // the oracle needs only the support of θ*: one explicit eigenvalue before the tail is enough
+        TheoryRequest problem = TheoryRequest.problem(SpectrumSpec.parse(spectrum), GroundTruthSpec.parse(theta),
+                DimensionRule.parse(Long.toString(p)), sigma, noise(setting), seed, 1, 1.0);
+        return TheoryComposer.at(problem, n).oracle(attack,
+                Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))), alpha);
+    }
+
+    /** The setting's noise distribution (gaussian when the setting has none). */
+    private static Distribution noise(Map<String, Object> setting) {
         Object noise = setting.get(Columns.NOISE.name());
-        TheorySpectrum ts = TheorySpectrum.of(SpectrumSpec.parse(spectrum).withSize(p),
-                GroundTruthSpec.parse(theta).withSize(p, seed), 1);
-        return OracleFrontier.of(ts, attack, Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))), alpha,
-                sigma, Distribution.parse("noise", noise == null ? "gaussian" : String.valueOf(noise)));
+        return Distribution.parse("noise", noise == null ? "gaussian" : String.valueOf(noise));
     }
 }

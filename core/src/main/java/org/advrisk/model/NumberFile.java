@@ -1,7 +1,6 @@
 package org.advrisk.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,9 +14,8 @@ final class NumberFile {
             throw new IllegalArgumentException(field + ": 'file:' needs a path, e.g. file:eigs.txt");
         }
         Path path = Path.of(pathText);
-        List<String> lines;
         try {
-            lines = Files.readAllLines(path);
+            return InputFileCache.numbers(path, lines -> parse(field, pathText, lines));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (no such file)");
         } catch (java.nio.charset.MalformedInputException e) {
@@ -27,6 +25,9 @@ final class NumberFile {
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
             throw new IllegalArgumentException(field + ": cannot read file " + pathText + " (" + why + ")");
         }
+    }
+
+    private static double[] parse(String field, String pathText, List<String> lines) {
         double[] out = new double[lines.size()];
         int count = 0;
         for (int i = 0; i < lines.size(); i++) {

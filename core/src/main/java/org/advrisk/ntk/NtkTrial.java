@@ -1,6 +1,6 @@
 package org.advrisk.ntk;
 
-import org.advrisk.random.OrderedParallel;
+import org.advrisk.random.TrialLoop;
 import java.util.ArrayList;
 import java.util.List;
 import org.advrisk.columns.Columns;
@@ -43,11 +43,9 @@ public final class NtkTrial {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
         }
-        int outer = Math.min(trials, threads);
-        int inner = Math.max(1, threads / outer);
-        List<List<NtkRow>> parts = OrderedParallel.map(trials, outer, t -> run(c, t, inner, flow));
         List<NtkRow> rows = new ArrayList<>();
-        parts.forEach(rows::addAll);
+        TrialLoop.run(trials, threads, TrialLoop.Inner.SHARE, (t, inner) -> run(c, t, inner, flow),
+                (t, part) -> rows.addAll(part));
         return rows;
     }
 

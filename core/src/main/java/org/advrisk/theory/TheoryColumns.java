@@ -23,7 +23,7 @@ public final class TheoryColumns {
     /** Prediction columns for one linear problem (its spectrum, θ*, n, σ and noise). */
     public TheoryColumns(LinearProblem problem) {
         this.problem = problem;
-        this.equivalent = TheoryProblem.equivalent(problem);
+        this.equivalent = TheoryComposer.at(problem).equivalent();
     }
 
     /** The equivalent at λ, or null when it is undefined there (λ = 0 without enough eigenvalues). */
