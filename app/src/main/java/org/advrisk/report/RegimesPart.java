@@ -160,7 +160,8 @@ public final class RegimesPart {
                     : " (width " + settings.path("width").asInt() + ", A = " + RunData.fmt((Double) first.get("scale")) + ")")
                     + ", n " + (int) tc.ns()[0] + " → " + (int) tc.ns()[last] + ", d = " + settings.path("d_ratio").asInt()
                     + "n, " + tc.minTrials() + " training sets per n, l2 α = " + RunData.fmt(alpha);
-            Numbers.Builder num = Numbers.builder().words("R ").real("R(n_min)", m[0][0]).words(" → ")
+            Numbers.Builder num = Numbers.builder().words("n ").integer("n_min", tc.ns()[0]).words(" → ")
+                    .integer("n_max", tc.ns()[last]).words(": R ").real("R(n_min)", m[0][0]).words(" → ")
                     .real("R(n_max)", m[last][0]).words("; R_α ").real("R_α(n_min)", m[0][1]).words(" → ")
                     .real("R_α(n_max)", m[last][1]).words(" (ground truth ").real("gt", m[last][3])
                     .words("); R_α − R ").real("R_α − R (n_min)", m[0][1] - m[0][0]).words(" → ")
