@@ -95,6 +95,7 @@ public final class PartSummaries {
             }
         });
         BY_ROLE.put(Role.REAL_DATA, (vs, data) -> realData(vs));
+        BY_ROLE.put(Role.REGIMES, new RegimesSummary());
     }
 
     private PartSummaries() {

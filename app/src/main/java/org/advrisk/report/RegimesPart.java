@@ -37,26 +37,38 @@ public final class RegimesPart {
     public static final String CSV = "regimes.csv";
     /** The settings file (also marks a complete part). */
     public static final String JSON = "regimes.json";
-    static final String FORMAT = "advrisk-regimes/1";
+    static final String FORMAT = "advrisk-regimes/2";
     static final String HEADER = "activation,regime,scale,n,d,trial,std_risk,adv_risk,norm_l2_sq,train_mse,"
             + "weight_move,kernel_move,gt_adv_risk";
 
+    /** "Learns": R(n_max) below this share of the null risk ‖θ*‖²_Σ (the risk of predicting 0). */
+    public static final double LEARNT = 0.5;
+    /** "Fragile": the attack's cost R_α − R at n_max above this multiple of the ground truth's α²‖θ*‖². */
+    public static final double FRAGILE = 1;
+
     /** Rule, in words. */
     public static final String RULE = VerdictRules.BOOTSTRAP + "Per activation and regime, over n (first layer"
-            + " trained, λ = 0: the interpolator, reached by GD for networks): slope of ln R on ln n < 0 (the"
-            + " interpolator learns), slope of ln R_α (PGD) on ln n > 0, and R_α(n_max) > the ground truth's α²‖θ*‖²"
-            + " (it is fragile). These are claim (iii)'s conditions on the risks; the E‖∇f‖² conditions of the kernel"
-            + " part are left out because a finite ReLU network's a.e. input gradient carries a rough field that"
-            + " grows with d/√m (see the finite-network part) — E‖∇f‖² growth is shown as a number.";
+            + " trained, λ = 0: the interpolator, reached by GD for networks), claim (iii) as stated: the interpolator"
+            + " learns while it is not robust. Learns: the slope of ln R on ln n < 0 (R falls) and R(n_max) < "
+            + RunData.fmt(LEARNT) + "·‖θ*‖²_Σ (it has learnt at least half of the target's variance; ‖θ*‖²_Σ = E f*(x)² is"
+            + " the risk of predicting 0). Not robust: (R_α − R)(n_max) > " + RunData.fmt(FRAGILE) + "·α²‖θ*‖² (PGD;"
+            + " the attack costs it more than it costs the ground truth, which pays exactly α²‖θ*‖²; the predictor 0"
+            + " pays nothing). The slope of R_α and the E‖∇f‖² conditions of the kernel part are not ruled on: with"
+            + " d ∝ n the attack's cost need not grow over a fourfold n range, and a finite ReLU network's a.e. input"
+            + " gradient carries a rough field that grows with d/√m (see the finite-network part); both are shown as"
+            + " numbers.";
 
     private RegimesPart() {
     }
 
-    /** The study of a mode. */
+    /**
+     * The study of a mode: d = 10n as in the claim (iii) kernel part (n/d = 0.1), n over a fourfold range;
+     * default 6 training sets per n (the verdicts' intervals), quick 3.
+     */
     public static RegimeStudy study(boolean quick) {
         List<Activation> acts = List.of(Activation.RELU, Activation.ABS, Activation.ERF, Activation.TANH);
-        return quick ? new RegimeStudy(acts, new int[] {12, 24, 48}, 3, 2, 60, 80, 0.02, 0.75, 3, 0, 30, 1)
-                : new RegimeStudy(acts, new int[] {25, 50, 100}, 3, 2, 200, 200, 0.02, 0.75, 5, 1, 100, 1);
+        return quick ? new RegimeStudy(acts, new int[] {12, 24, 48}, 3, 10, 60, 80, 0.02, 0.75, 3, 0, 30, 1)
+                : new RegimeStudy(acts, new int[] {25, 50, 100}, 6, 10, 200, 200, 0.02, 0.75, 5, 1, 100, 1);
     }
 
     /** Computes and writes the part's files into {@code dir} unless a complete earlier result is there. */
@@ -88,6 +100,7 @@ public final class RegimesPart {
         root.put("alpha", st.alpha());
         root.put("trials", st.trials());
         root.put("d_ratio", st.dRatio());
+        root.put("seed", st.seed());
         AtomicFiles.write(dir.resolve(CSV), csv.toString());
         AtomicFiles.write(dir.resolve(JSON), JsonMappers.PRETTY.writeValueAsString(root) + "\n");
     }
@@ -138,9 +151,9 @@ public final class RegimesPart {
         for (Map.Entry<String, List<Map<String, Object>>> e : cells(rows(dir)).entrySet()) {
             List<Map<String, Object>> rs = e.getValue();
             TrialCells tc = trialCells(rs);
-            List<Criterion> cr = VerdictStats.criteria(tc, List.of("slope of ln R on ln n", "slope of ln R_α on ln n",
-                    "R_α(n_max)/α²‖θ*‖²"), List.<Statistic>of(LogLogSlope.of(0), LogLogSlope.of(1), ratioAtMax(1, 3)),
-                    new boolean[] {false, true, true}, new double[] {0, 0, 1});
+            int dMax = (int) max(rs, "d");
+            double nullRisk = RegimeStudy.nullRisk(dMax, settings.path("seed").asLong(1));
+            List<Criterion> cr = criteria(tc, nullRisk);
             Decision dec = Decision.all(cr.stream().map(Criterion::decision).toList());
             double[][] m = tc.means();
             int last = tc.ns().length - 1;
@@ -150,10 +163,14 @@ public final class RegimesPart {
                     : " (width " + settings.path("width").asInt() + ", A = " + RunData.fmt((Double) first.get("scale")) + ")")
                     + ", n " + (int) tc.ns()[0] + " → " + (int) tc.ns()[last] + ", d = " + settings.path("d_ratio").asInt()
                     + "n, " + tc.minTrials() + " training sets per n, l2 α = " + RunData.fmt(alpha);
-            Numbers.Builder num = Numbers.builder().words("R ").real("R(n_min)", m[0][0]).words(" → ")
+            Numbers.Builder num = Numbers.builder().words("n ").integer("n_min", tc.ns()[0]).words(" → ")
+                    .integer("n_max", tc.ns()[last]).words(": R ").real("R(n_min)", m[0][0]).words(" → ")
                     .real("R(n_max)", m[last][0]).words("; R_α ").real("R_α(n_min)", m[0][1]).words(" → ")
                     .real("R_α(n_max)", m[last][1]).words(" (ground truth ").real("gt", m[last][3])
-                    .words("); E‖∇f‖² ").real("E‖∇f‖²(n_min)", m[0][2]).words(" → ").real("E‖∇f‖²(n_max)", m[last][2])
+                    .words("); R_α − R ").real("R_α − R (n_min)", m[0][1] - m[0][0]).words(" → ")
+                    .real("R_α − R (n_max)", m[last][1] - m[last][0]).words("; null risk ‖θ*‖²_Σ ").real("null_risk", nullRisk)
+                    .words("; slope of ln R_α ").real("slope of ln R_α", LogLogSlope.of(1).apply(tc.ns(), m))
+                    .words("; E‖∇f‖² ").real("E‖∇f‖²(n_min)", m[0][2]).words(" → ").real("E‖∇f‖²(n_max)", m[last][2])
                     .words("; max train MSE ").real("train_mse", max(rs, "train_mse"));
             if (!"kernel".equals(key[1])) {
                 num.words("; weight_move ").real("weight_move", mean(rs, "weight_move")).words(", kernel_move ")
@@ -163,6 +180,15 @@ public final class RegimesPart {
                     setting, "mean over training sets of R, R_α (PGD) at λ = 0 for each n", num.build(), dec, cr, RULE));
         }
         return out;
+    }
+
+    /** The rule's three conditions on the cell's per-n, per-trial values (see {@link #RULE}). */
+    static List<Criterion> criteria(TrialCells tc, double nullRisk) {
+        Statistic learnt = (ns, m) -> m[ns.length - 1][0] / nullRisk;
+        Statistic fragile = (ns, m) -> (m[ns.length - 1][1] - m[ns.length - 1][0]) / m[ns.length - 1][3];
+        return VerdictStats.criteria(tc, List.of("slope of ln R on ln n", "R(n_max)/‖θ*‖²_Σ",
+                "(R_α − R)(n_max)/α²‖θ*‖²"), List.of(LogLogSlope.of(0), learnt, fragile),
+                new boolean[] {false, false, true}, new double[] {0, LEARNT, FRAGILE});
     }
 
     /** Per n, per trial: {R, R_α, E‖∇f‖², α²‖θ*‖²}. */
@@ -175,10 +201,6 @@ public final class RegimesPart {
         double[] ns = byN.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         List<double[][]> values = byN.values().stream().map(l -> l.toArray(new double[0][])).toList();
         return new TrialCells(ns, List.of("std_risk", "adv_risk", "norm_l2_sq", "gt_adv_risk"), values);
-    }
-
-    private static Statistic ratioAtMax(int k, int j) {
-        return (ns, m) -> m[ns.length - 1][k] / m[ns.length - 1][j];
     }
 
     static double num(Map<String, Object> r, String c) {

@@ -89,11 +89,30 @@ public record RegimeStudy(List<Activation> activations, int[] ns, int trials, in
         return out;
     }
 
+    /** The data of the study at input dimension d (the claim (iii) two-level spectrum and θ*, σ = 0.5). */
+    public static NtkData data(int d, long seed) {
+        return new NtkData(SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(d), false,
+                GroundTruthSpec.parse("top:k=5,norm=1").withSize(d, seed), 0.5, Distribution.GAUSSIAN);
+    }
+
+    /**
+     * The null risk ‖θ*‖²_Σ = E f*(x)² of the data at input dimension d: the standard risk of the predictor 0,
+     * against which "the interpolator learns" is measured.
+     */
+    public static double nullRisk(int d, long seed) {
+        NtkData data = data(d, seed);
+        double[] t = data.thetaVector();
+        double s = 0;
+        for (int k = 0; k < t.length; k++) {
+            s += data.spectrum().value(k) * t[k] * t[k];
+        }
+        return s;
+    }
+
     /** The configuration of one cell at one n. */
     public NtkConfig config(Activation act, Regime regime, int n) {
         int d = dRatio * n;
-        NtkData data = new NtkData(SpectrumSpec.parse("twolevel:spikes=5,spike=1,tail=20").withSize(d), false,
-                GroundTruthSpec.parse("top:k=5,norm=1").withSize(d, seed), 0.5, Distribution.GAUSSIAN);
+        NtkData data = data(d, seed);
         TestRisks.Options risks = new TestRisks.Options(new double[] {alpha}, List.of(Ball.parse("l2")), pgdSteps,
                 restarts, 128);
         int m = regime == Regime.KERNEL ? 0 : width;
