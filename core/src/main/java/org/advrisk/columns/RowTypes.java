@@ -22,7 +22,8 @@ public final class RowTypes {
             .required(TRIAL, SEED, N, P, LAMBDA)
             .optional(ESTIMATOR, DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR, TIME, STEPS, ETA,
                     LAMBDA_EQUIV)
-            .required(ALPHA, ATTACK, TARGET, DESIGN, STD_RISK).optional(DE_STD_RISK)
+            .required(ALPHA, ATTACK, TARGET).optional(ATTACK_SCALE, LABEL_PRESERVING)
+            .required(DESIGN, STD_RISK).optional(DE_STD_RISK)
             .required(ADV_RISK).optional(DE_ADV_RISK)
             .required(ADV_RISK_SE, GT_ADV_RISK, NORM_L2).optional(DE_NORM_L2)
             .required(NORM_DUAL, ALPHA_C, TRAIN_MSE)
