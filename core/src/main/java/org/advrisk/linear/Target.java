@@ -17,7 +17,7 @@ public enum Target {
     CLEAN, CONSISTENT, NOISY;
 
     /** Allowed values, for messages. */
-    public static final String ALLOWED = "clean, consistent (alias truth-at-perturbed), noisy";
+    public static final String ALLOWED = "clean, consistent, noisy (consistent is also spelled truth-at-perturbed)";
 
     /** Parses clean, consistent or noisy. */
     public static Target parse(String text) {

@@ -40,7 +40,7 @@ public final class ThreatNorms {
         LinearProblem problem = path.problem();
         List<Double> gs = new ArrayList<>();
         for (ThreatModel t : query.threats()) {
-            if (!t.isIsotropic() && !gs.contains(t.attackScale())) {
+            if (!gs.contains(t.attackScale())) {
                 gs.add(t.attackScale());
             }
         }
