@@ -76,6 +76,9 @@ public final class TheoryCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    ThreatOptions threat;
+
     @Option(names = "--truncation", defaultValue = "1000000", paramLabel = "P",
             description = {"Explicit eigenvalues P before the analytic tail (powerlaw/geometric with p > P or p = inf).",
                 "Example: --truncation 200000. Default: ${DEFAULT-VALUE}."})
@@ -126,6 +129,8 @@ public final class TheoryCommand implements Callable<Integer> {
             }
         }
         List<Target> targets = query.targets();
+        List<org.advrisk.linear.ThreatModel> threats = threat.threats();
+        boolean shaped = threat.checkForTheory(attacks, sections);
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
@@ -156,9 +161,17 @@ public final class TheoryCommand implements Callable<Integer> {
                     maxTailRatio = Math.max(maxTailRatio, d.tailRatio());
                     for (AttackNorm at : attacks) {
                         for (Target tg : targets) {
-                            for (double a : alphas) {
-                                double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma, noise);
-                                deRows.add(TheoryRows.de(d, p, at, tg, a, noise, gt).toMap());
+                            for (org.advrisk.linear.ThreatModel th : threats) {
+                                for (double a : alphas) {
+                                    if (!th.isIsotropic()) {
+                                        deRows.add(TheoryRows.de(d, p, at, tg, a, noise, ts, th).toMap());
+                                        continue;
+                                    }
+                                    double gt = LinearRisks.groundTruthAdversarial(ts.thetaNorm(at.q()), a, tg, sigma,
+                                            noise);
+                                    deRows.add(ThreatOptions.withThreat(TheoryRows.de(d, p, at, tg, a, noise, gt),
+                                            shaped ? th : null).toMap());
+                                }
                             }
                         }
                     }
@@ -182,13 +195,16 @@ public final class TheoryCommand implements Callable<Integer> {
             if (sections.contains("tradeoff") || sections.contains("frontier")) {
                 for (AttackNorm at : attacks) {
                     for (Target tg : targets) {
-                        for (double a : alphas) {
-                            TradeOff t = TradeOff.of(de, grid, at, tg, a, noise);
-                            tradeByCase.computeIfAbsent(at.label() + "/" + tg.label() + "/alpha=" + a,
-                                    k -> new ArrayList<>()).add(t);
-                            tradeRows.add(TheoryRows.tradeoff(t).toMap());
-                            for (int i : t.frontier()) {
-                                frontierRows.add(TheoryRows.frontier(t, i).toMap());
+                        for (org.advrisk.linear.ThreatModel th : threats) {
+                            for (double a : alphas) {
+                                TradeOff t = TradeOff.of(de, grid, at, tg, a, noise, th);
+                                tradeByCase.computeIfAbsent(at.label() + "/" + tg.label() + (shaped ? "/attack_scale="
+                                        + th.attackScale() + (th.labelPreserving() ? "/label_preserving" : "") : "")
+                                        + "/alpha=" + a, k -> new ArrayList<>()).add(t);
+                                tradeRows.add(ThreatOptions.withThreat(TheoryRows.tradeoff(t), shaped ? th : null).toMap());
+                                for (int i : t.frontier()) {
+                                    frontierRows.add(TheoryRows.frontier(t, i).toMap());
+                                }
                             }
                         }
                     }

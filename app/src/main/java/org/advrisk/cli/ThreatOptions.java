@@ -1,6 +1,9 @@
 package org.advrisk.cli;
 
 import java.util.List;
+import org.advrisk.columns.Columns;
+import org.advrisk.columns.Row;
+import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.ThreatModel;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Option;
@@ -24,5 +27,33 @@ public final class ThreatOptions {
     /** The threat models (scales × the label constraint). */
     public List<ThreatModel> threats() {
         return ThreatModel.grid(Parameters.ATTACK_SCALE.parseList(attackScale), List.of(labelPreserving));
+    }
+
+    /**
+     * {@code advrisk theory}: true when a shaped or label-preserving attacker is asked for; refuses it with a
+     * non-l2 attack (no equivalent) or the frontier/oracle sections (they carry no threat columns).
+     */
+    boolean checkForTheory(List<AttackNorm> attacks, List<String> sections) {
+        List<ThreatModel> ts = threats();
+        if (ts.size() == 1 && ts.get(0).isIsotropic()) {
+            return false;
+        }
+        for (AttackNorm at : attacks) {
+            if (!at.isL2()) {
+                throw new IllegalArgumentException("attack-scale: shaped or label-preserving attackers have"
+                        + " deterministic equivalents for l2 only, not " + at.label() + "; allowed: --attack l2");
+            }
+        }
+        if (sections.contains("frontier") || sections.contains("oracle")) {
+            throw new IllegalArgumentException("attack-scale: shaped or label-preserving attackers are in the de and"
+                    + " tradeoff sections only; allowed: --show ranks,de,tradeoff");
+        }
+        return true;
+    }
+
+    /** The row with the attacker's columns (attack_scale, label_preserving); unchanged when threat is null. */
+    static Row withThreat(Row row, ThreatModel threat) {
+        return threat == null ? row : row.toBuilder().set(Columns.ATTACK_SCALE, threat.attackScale())
+                .set(Columns.LABEL_PRESERVING, threat.labelPreserving()).build();
     }
 }
