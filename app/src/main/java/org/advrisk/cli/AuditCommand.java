@@ -116,6 +116,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "raw: α as given; mean-norm: α in units of the mean training ||z||_p. Default: ${DEFAULT-VALUE}.")
     String alphaScale;
 
+    @Mixin
+    AuditScaleOption attackScale;
+
     @Option(names = "--budget", paramLabel = "FILE",
             description = "Per-feature budget weights: CSV 'column,weight' with a header (0 = immutable; unlisted = 1).")
     Path budget;
@@ -247,7 +250,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
-                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow());
+                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow())
+                .withAttackScale(attackScale.value());
 
         if (!quiet) { // a bar (MB, MB/s, rows) when the one reading of the table takes long
             table.onProgress(new ReadProgressBar(source.label(), System.err));
