@@ -112,6 +112,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "raw: α as given; mean-norm: α in units of the mean training ||z||_p. Default: ${DEFAULT-VALUE}.")
     String alphaScale;
 
+    @Mixin
+    AuditScaleOption attackScale;
+
     @Option(names = "--budget", paramLabel = "FILE",
             description = "Per-feature budget weights: CSV 'column,weight' with a header (0 = immutable; unlisted = 1).")
     Path budget;
@@ -237,7 +240,8 @@ public final class AuditCommand implements Callable<Integer> {
         AuditJob job = new AuditJob(source, new ColumnSpec(tgt, featureList, dropList), miss,
                 new AuditJob.SplitPlan(testFile, testFraction, cv, repeats, splitSeed), lambdas, attacks, alphas, scale,
                 budget, std, dropConstant, est.advtrain() ? est.deltas() : null, est.attack(), est.flow(), map, external,
-                externalMapped, new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed), saveModel != null, est.plugins());
+                externalMapped, new MappedAudit.PgdSettings(pgdSteps, pgdRestarts, seed), saveModel != null, est.plugins(),
+                attackScale.value());
         AuditOutcome outcome = AuditRunner.run(job, quiet ? null : new ReadProgressBar(source.label(), System.err),
                 note -> {
                     if (!quiet) {

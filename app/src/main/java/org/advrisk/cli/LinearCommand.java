@@ -48,6 +48,9 @@ public final class LinearCommand implements Callable<Integer> {
     QueryOptions query;
 
     @Mixin
+    ThreatOptions threat;
+
+    @Mixin
     EstimatorOptions estimators;
 
     @Mixin
@@ -269,6 +272,6 @@ public final class LinearCommand implements Callable<Integer> {
     /** The evaluation query these flags describe. */
     LinearQuery query() {
         return new LinearQuery(lambda.values(), query.alphas(),
-                query.attacks(), query.targets(), testSize);
+                query.attacks(), query.targets(), testSize).withThreats(threat.threats());
     }
 }

@@ -22,7 +22,7 @@ public final class QueryOptions {
 
     @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
             description = {"What the attacked prediction is compared with: clean (<x,θ*>, the paper's),",
-                "consistent (<x+δ,θ*>), noisy (the label y). Example: --target clean,noisy. Default: ${DEFAULT-VALUE}."})
+                "consistent or truth-at-perturbed (<x+δ,θ*>: the target moves with δ), noisy (the label y). Example: --target clean,noisy. Default: ${DEFAULT-VALUE}."})
     String target;
 
     /** The budgets. */

@@ -127,6 +127,16 @@ public final class ReproduceCommand implements Callable<Integer> {
                             + " any linear predictor reaches knowing Σ and θ*: θ(μ) = (Σ + μI)⁻¹Σθ* (population ridge,"
                             + " l2 attack); each estimator's best R_α is compared with the oracle's at the same R."
                             + " Plots: every frontier per n."),
+            new Part("beyond-attacker", Role.ATTACKER, "Beyond the paper: who the attacker is",
+                    "The claim (i) setting (10 spikes at 1, tail mass 1, p = n², θ* uniform on the spikes, σ = 0.5, l2,"
+                            + " clean target, exact Wishart tail; default n = 50 … 800, 4 training sets, seed 5) under four"
+                            + " attackers on the same training sets: the paper's isotropic ball ‖δ‖₂ ≤ α, budgets shaped by"
+                            + " the covariance {δ : ‖Σ^{−G/2}δ‖₂ ≤ α} with G = 0.5 and G = 1 (the budget in units of each"
+                            + " direction's standard deviation, what a standardised audit does), and label-preserving"
+                            + " attacks (δ ⊥ θ*: the ground truth's prediction never moves). Under benign overfitting the"
+                            + " min-norm interpolator hides the fitted noise in many low-variance directions; an isotropic"
+                            + " attacker may push exactly there, a spread-scaled one may not. Ridge over a λ grid gives"
+                            + " claim (ii)'s regret ratios at G = 1. α = 0.5."),
             new Part("real-data", Role.REAL_DATA, "On real data: the interpolator against ridge on NIR spectra",
                     "Gasoline (60 NIR spectra, 401 wavelengths → octane; 45 rows train) and tecator (215 spectra, 100"
                             + " channels → fat; 40 rows train, a small training set so that p > n_train), 50 random splits"

@@ -70,6 +70,9 @@ public final class TheoryCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    ThreatOptions threat;
+
     @Option(names = "--truncation", defaultValue = "1000000", paramLabel = "P",
             description = {"Explicit eigenvalues P before the analytic tail (powerlaw/geometric with p > P or p = inf).",
                 "Example: --truncation 200000. Default: ${DEFAULT-VALUE}."})
@@ -120,6 +123,8 @@ public final class TheoryCommand implements Callable<Integer> {
             }
         }
         List<Target> targets = query.targets();
+        List<org.advrisk.linear.ThreatModel> threats = threat.threats();
+        boolean shaped = threat.checkForTheory(attacks, sections);
         if (truncation < 1) {
             throw new IllegalArgumentException("truncation: " + truncation + " must be >= 1");
         }
@@ -128,7 +133,8 @@ public final class TheoryCommand implements Callable<Integer> {
                 org.advrisk.linalg.MemoryBudget::theory, "arrays of the explicit eigenvalues");
 
         TheoryTables t = TheoryComposer.compose(new TheoryRequest(spectrumSpec, thetaSpec, rule, sigma, noise,
-                problem.seed(), truncation, b, ns, lambdas, grid, alphas, attacks, targets, oracleGrid, sections));
+                problem.seed(), truncation, b, ns, lambdas, grid, alphas, attacks, targets, oracleGrid, sections, threats,
+                shaped));
         String label = t.label();
         List<Map<String, Object>> rankRows = t.ranks();
         BenignDiagnosis diagnosis = t.diagnosis();

@@ -1,5 +1,7 @@
 package org.advrisk.report;
 
+import org.advrisk.stats.Verdict;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -44,7 +44,9 @@ public final class Reports {
         /** Claims (i) and (ii) on shipped real data ({@link RealDataPart}; no spec run). */
         REAL_DATA,
         /** Claim (iii) across activations and lazy/rich training ({@link RegimesPart}; no spec run). */
-        REGIMES;
+        REGIMES,
+        /** Beyond the paper: who the attacker is (shaped budgets, label-preserving attacks; {@link AttackerVerdicts}). */
+        ATTACKER;
 
         /** True for parts computed without a spec run (no run directory to load). */
         public boolean direct() {
@@ -153,6 +155,7 @@ public final class Reports {
             case CLAIM3_NET -> Verdicts.network(data);
             case ADVTRAIN -> AdvTrainVerdicts.verdicts(data);
             case EARLYSTOP -> EarlyStopVerdicts.verdicts(data);
+            case ATTACKER -> AttackerVerdicts.verdicts(data);
             case REAL_DATA, REGIMES -> throw new IllegalArgumentException("role: " + role + " has no run directory");
         };
     }
@@ -189,7 +192,8 @@ public final class Reports {
             Part p = parts.get(i);
             RunData d = datas.get(i);
             List<Plots.Plot> plots = new ArrayList<>();
-            List<Figure> figures = d == null ? List.of() : Figures.of(d);
+            List<Figure> figures = d == null ? List.of() : p.role() == Role.ATTACKER ? AttackerFigures.of(d)
+                    : Figures.of(d);
             if (d != null) {
                 plots.addAll(Plots.render(figures, d.dir().resolve("plots")));
                 if (p.role() == Role.ADVTRAIN) {

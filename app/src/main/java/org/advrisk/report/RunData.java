@@ -33,7 +33,9 @@ import org.advrisk.stats.Numbers;
 public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String, Object>> rows, List<Group> groups) {
     /** The columns that define a setting (a curve family in the plots). */
     public static final List<String> SETTING = List.of(Columns.SPECTRUM.name(), Columns.THETA.name(), Columns.P_RULE.name(), Columns.SIGMA.name(), Columns.DESIGN.name(), Columns.NOISE.name(),
-            Columns.ATTACK.name(), Columns.TARGET.name());
+            Columns.ATTACK.name(), Columns.TARGET.name(), Columns.ATTACK_SCALE.name(), Columns.LABEL_PRESERVING.name());
+    /** Setting columns that only rows of shaped or label-preserving attackers carry (absent: not in the setting). */
+    private static final List<String> THREAT = List.of(Columns.ATTACK_SCALE.name(), Columns.LABEL_PRESERVING.name());
 
     /** Loads a run directory. */
     public static RunData load(Path dir) throws IOException {
@@ -62,7 +64,9 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         for (Group g : groups) {
             Map<String, Object> s = new LinkedHashMap<>();
             for (String c : SETTING) {
-                s.put(c, g.key().get(c));
+                if (!THREAT.contains(c) || g.key().get(c) != null) {
+                    s.put(c, g.key().get(c));
+                }
             }
             out.putIfAbsent(s.toString(), s);
         }
@@ -139,7 +143,9 @@ public record RunData(Path dir, ObjectNode manifest, Spec spec, List<Map<String,
         String p = String.valueOf(s.get(Columns.P_RULE.name()));
         return s.get(Columns.SPECTRUM.name()) + ", θ* " + s.get(Columns.THETA.name()) + ", p = " + p + ", σ = " + fmt(((Number) s.get(Columns.SIGMA.name())).doubleValue())
                 + (s.get(Columns.DESIGN.name()).equals("gaussian") ? "" : ", " + s.get(Columns.DESIGN.name()) + " design")
-                + ", " + s.get(Columns.ATTACK.name()) + " attack, " + s.get(Columns.TARGET.name()) + " target";
+                + ", " + s.get(Columns.ATTACK.name()) + " attack, " + s.get(Columns.TARGET.name()) + " target"
+                + (s.get(Columns.ATTACK_SCALE.name()) instanceof Number g ? ", attack scale G = " + fmt(g.doubleValue())
+                : "") + (Boolean.TRUE.equals(s.get(Columns.LABEL_PRESERVING.name())) ? ", label-preserving" : "");
     }
 
     static boolean same(Object a, Object b) {

@@ -39,6 +39,7 @@ class ParameterFrontDoorsTest {
         c.add(new Case("test-size", "1", List.of(LINEAR, NTK), false));
         c.add(new Case("n", "0", List.of(LINEAR, THEORY, NTK), true));
         c.add(new Case("p", "0", List.of(LINEAR, THEORY), true));
+        c.add(new Case("attack-scale", "2.5", List.<String[]>of(LINEAR), false)); // spec field attack_scale: ThreatSpecTest
         return c;
     }
 

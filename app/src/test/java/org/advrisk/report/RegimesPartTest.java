@@ -1,5 +1,7 @@
 package org.advrisk.report;
 
+import org.advrisk.stats.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

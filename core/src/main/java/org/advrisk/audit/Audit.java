@@ -65,7 +65,7 @@ public final class Audit {
                 norms = TestEvaluation.meanTrainNorms(train, split, st, exps);
             }
             int q = st.p();
-            double[] d = Budgets.weights(o.budgets(), st.featureNames());
+            double[] d = o.weights(st.featureNames(), train, split, st.kept());
             double[] dtheta = new double[q];
             for (int l = 0; l < L; l++) {
                 ResidualMoments mom = ev.moments()[l];
@@ -244,6 +244,7 @@ public final class Audit {
      * scaling when it has one, else from these rows.
      */
     public static AuditResult external(Rows data, LinearModel model, AuditOptions o) {
+        o.refuseAttackScale("for a model trained elsewhere");
         int p = model.features().size();
         if (!data.featureNames().equals(model.features())) {
             throw new IllegalArgumentException("--model: the table's features do not match the model's");

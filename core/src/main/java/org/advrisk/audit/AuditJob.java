@@ -37,7 +37,7 @@ public record AuditJob(CsvSource source, ColumnSpec columns, MissingPolicy missi
                        boolean standardize, boolean dropConstant, double[] advTrainDeltas, AttackNorm trainAttack,
                        FlowQuery flow, String map, LinearModel external, MappedModel externalMapped,
                        MappedAudit.PgdSettings pgd, boolean saveModel,
-                       List<org.advrisk.estimator.SpectralSelection> plugins) {
+                       List<org.advrisk.estimator.SpectralSelection> plugins, double attackScale) {
     public AuditJob {
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
     }
@@ -49,7 +49,7 @@ public record AuditJob(CsvSource source, ColumnSpec columns, MissingPolicy missi
                     FlowQuery flow, String map, LinearModel external, MappedModel externalMapped,
                     MappedAudit.PgdSettings pgd, boolean saveModel) {
         this(source, columns, missing, splits, lambdas, attacks, alphas, alphaScale, budget, standardize, dropConstant,
-                advTrainDeltas, trainAttack, flow, map, external, externalMapped, pgd, saveModel, List.of());
+                advTrainDeltas, trainAttack, flow, map, external, externalMapped, pgd, saveModel, List.of(), 0);
     }
 
     /**

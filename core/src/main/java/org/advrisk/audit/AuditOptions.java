@@ -20,15 +20,31 @@ import org.advrisk.linear.FlowQuery;
  * @param advTrain     adversarial training beside the ridge path (null: ridge only)
  * @param flow         gradient flow / descent beside the ridge path, from its decomposition ({@link FlowQuery#NONE}: none)
  * @param plugins      the registry's plug-in spectral estimators beside the ridge path, from its decomposition
+ * @param attackScale  G: feature j's budget is α·sd_j^G in raw units (sd_j of the training rows), times its
+ *                     budget weight; 0 = today's attack; needs standardize off (standardised, G = 1 is the default)
  */
 public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                            Map<String, Double> budgets, boolean standardize, boolean dropConstant,
-                           AdvTrainSettings advTrain, FlowQuery flow, List<SpectralSelection> plugins) {
-    /** Without plug-in estimators. */
+                           AdvTrainSettings advTrain, FlowQuery flow, List<SpectralSelection> plugins,
+                           double attackScale) {
+    /** Without plug-in estimators, budgets not shaped by the features' spread (attack scale 0). */
     public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
                         Map<String, Double> budgets, boolean standardize, boolean dropConstant, AdvTrainSettings advTrain,
                         FlowQuery flow) {
         this(lambdas, attacks, alphas, alphaScale, budgets, standardize, dropConstant, advTrain, flow, List.of());
+    }
+
+    /** With plug-in estimators, budgets not shaped by the features' spread (attack scale 0). */
+    public AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] alphas, AlphaScale alphaScale,
+                        Map<String, Double> budgets, boolean standardize, boolean dropConstant, AdvTrainSettings advTrain,
+                        FlowQuery flow, List<SpectralSelection> plugins) {
+        this(lambdas, attacks, alphas, alphaScale, budgets, standardize, dropConstant, advTrain, flow, plugins, 0);
+    }
+
+    /** The same options with budgets α·sd_j^G in raw units (G = attackScale; needs standardize off). */
+    public AuditOptions withAttackScale(double g) {
+        return new AuditOptions(lambdas, attacks, alphas, alphaScale, budgets, standardize, dropConstant, advTrain, flow,
+                plugins, g);
     }
 
     /** Ridge and, when given, adversarial training (no early stopping). */
@@ -87,5 +103,33 @@ public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] 
         attacks = List.copyOf(attacks);
         flow = flow == null ? FlowQuery.NONE : flow;
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        org.advrisk.param.Parameters.ATTACK_SCALE.check(attackScale);
+        if (attackScale != 0 && standardize) {
+            throw new IllegalArgumentException("attack-scale: " + attackScale + " needs --standardize off (budgets α·sd_j^G"
+                    + " in raw units; standardised features have sd 1, so --standardize on already is G = 1)");
+        }
+    }
+
+    /**
+     * The per-feature budget weights d_j of the kept features: the budget file's weights times sd_j^G (G = the
+     * attack scale, sd_j the training rows' standard deviation, ddof 0), so feature j moves by at most α·d_j.
+     */
+    double[] weights(List<String> features, org.advrisk.data.Rows train, org.advrisk.data.Split split, int[] kept) {
+        double[] d = Budgets.weights(budgets, features);
+        if (attackScale != 0) {
+            double[] sd = org.advrisk.data.ColumnMoments.of(train, split).sd();
+            for (int k = 0; k < d.length; k++) {
+                d[k] *= Math.pow(sd[kept[k]], attackScale);
+            }
+        }
+        return d;
+    }
+
+    /** Refuses a shaped budget where it is not implemented. */
+    void refuseAttackScale(String where) {
+        if (attackScale != 0) {
+            throw new IllegalArgumentException("attack-scale: " + attackScale + " is not available " + where
+                    + "; allowed: 0 there (use a budget file instead)");
+        }
     }
 }

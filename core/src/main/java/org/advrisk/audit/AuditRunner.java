@@ -39,7 +39,8 @@ public final class AuditRunner {
         Map<String, Double> budgets = job.budget() == null ? null : Budgets.read(CsvSource.file(job.budget()), table.featureNames());
         AuditOptions opts = new AuditOptions(job.lambdas(), job.attacks(), job.alphas(), job.alphaScale(), budgets,
                 job.standardize(), job.dropConstant(), job.advTrainDeltas() != null
-                        ? new AuditOptions.AdvTrainSettings(job.advTrainDeltas(), job.trainAttack()) : null, job.flow(), job.plugins());
+                        ? new AuditOptions.AdvTrainSettings(job.advTrainDeltas(), job.trainAttack()) : null, job.flow(), job.plugins())
+                .withAttackScale(job.attackScale());
         if (progress != null) { // e.g. a bar (MB, MB/s, rows) when the one reading of the table takes long
             table.onProgress(progress);
         }

@@ -48,6 +48,7 @@ public final class MappedAudit {
      * {@code train}; otherwise every row of {@code test} is a test row of every split.
      */
     public static AuditResult run(Rows train, Rows test, List<Split> splits, AuditOptions o, String mapSpec, PgdSettings pgd) {
+        o.refuseAttackScale("with a feature map");
         check(o);
         double[] lambdas = Audit.grid(o.lambdas());
         int L = lambdas.length;
@@ -96,6 +97,7 @@ public final class MappedAudit {
 
     /** Audits a saved mapped model on every row of {@code data} (same input columns, in order), without refitting. */
     public static AuditResult external(Rows data, MappedModel model, AuditOptions o, PgdSettings pgd) {
+        o.refuseAttackScale("for a model trained elsewhere");
         check(o);
         if (!data.featureNames().equals(model.features())) {
             throw new IllegalArgumentException("--model: the table's features do not match the model's");

@@ -58,6 +58,12 @@ public final class Columns {
     public static final Column ATTACK = text("attack", "label", "attack norm: l2, linf, l1, lp:P");
     public static final Column TARGET = text("target", "label",
             "what the attacked prediction is compared with: clean ⟨x,θ*⟩, consistent ⟨x+δ,θ*⟩, noisy y");
+    public static final Column ATTACK_SCALE = real("attack_scale", "1",
+            "shape of the attack budget G: the attack set is {δ : ‖Σ^{−G/2}δ‖_p ≤ α}; 0 = isotropic (only on rows of"
+                    + " queries with a shaped or label-preserving attacker)");
+    public static final Column LABEL_PRESERVING = flag("label_preserving", "flag",
+            "the attack keeps the ground truth's prediction: δ ⊥ θ* (l2; only on rows of queries with a shaped or"
+                    + " label-preserving attacker)");
 
     // Risks and norms of a linear row (the NTK rows reuse them for the network, see their meanings).
     public static final Column STD_RISK = real("std_risk", "y²",

@@ -22,7 +22,8 @@ public final class RowTypes {
             .required(TRIAL, SEED, N, P, LAMBDA)
             .optional(ESTIMATOR, DELTA, TRAIN_ATTACK, ITERATIONS, TRAIN_GAP, DELTA0, DELTA_BAR, TIME, STEPS, ETA,
                     LAMBDA_EQUIV)
-            .required(ALPHA, ATTACK, TARGET, DESIGN, STD_RISK).optional(DE_STD_RISK)
+            .required(ALPHA, ATTACK, TARGET).optional(ATTACK_SCALE, LABEL_PRESERVING)
+            .required(DESIGN, STD_RISK).optional(DE_STD_RISK)
             .required(ADV_RISK).optional(DE_ADV_RISK)
             .required(ADV_RISK_SE, GT_ADV_RISK, NORM_L2).optional(DE_NORM_L2)
             .required(NORM_DUAL, ALPHA_C, TRAIN_MSE)
@@ -48,15 +49,17 @@ public final class RowTypes {
             NORM_BOUND_TAIL);
 
     /** {@code advrisk theory --show de}: one row per (n, λ, attack, target, α). */
-    public static final RowType THEORY_DE = RowType.of("theory-de", N, P, LAMBDA, ALPHA, ATTACK, TARGET, KAPPA, DF1,
+    public static final RowType THEORY_DE = RowType.builder("theory-de").required(N, P, LAMBDA, ALPHA, ATTACK, TARGET)
+            .optional(ATTACK_SCALE, LABEL_PRESERVING).required(KAPPA, DF1,
             DF2, TAU2, BIAS, VARIANCE, STD_RISK, ADV_RISK, GT_ADV_RISK, NORM_L2, NORM_SQ_SIGNAL, NORM_SQ_NOISE,
-            NORM_DUAL, ALPHA_C, EMPIRICAL, TAIL_RATIO);
+            NORM_DUAL, ALPHA_C, EMPIRICAL, TAIL_RATIO).build();
 
     /** {@code advrisk theory --show tradeoff} (and the explorer's trade-off): one row per (n, attack, target, α). */
-    public static final RowType THEORY_TRADEOFF = RowType.of("theory-tradeoff", N, ATTACK, TARGET, ALPHA, GRID_SIZE,
+    public static final RowType THEORY_TRADEOFF = RowType.builder("theory-tradeoff").required(N, ATTACK, TARGET)
+            .optional(ATTACK_SCALE, LABEL_PRESERVING).required(ALPHA, GRID_SIZE,
             MIN_NORM_INCLUDED, LAMBDA_STD, STD_RISK_MIN, ADV_RISK_AT_LAMBDA_STD, LAMBDA_ADV, ADV_RISK_MIN,
             STD_RISK_AT_LAMBDA_ADV, REGRET_A, REGRET_S, GT_ADV_RISK, ADV_AT_LAMBDA_STD_OVER_GT, ADV_MIN_OVER_GT,
-            MIN_NORM_ADV_RISK, FRONTIER_SIZE, OPTIMUM_AT_GRID_EDGE);
+            MIN_NORM_ADV_RISK, FRONTIER_SIZE, OPTIMUM_AT_GRID_EDGE).build();
 
     /** {@code advrisk theory --show frontier}: one row per Pareto point. */
     public static final RowType THEORY_FRONTIER = RowType.of("theory-frontier", N, ATTACK, TARGET, ALPHA, LAMBDA,

@@ -21,7 +21,8 @@ public final class Aggregation {
     /** Columns that identify a row's setting (never aggregated). */
     public static final Set<String> PARAMETERS = names(Columns.FAMILY, Columns.SPECTRUM, Columns.THETA, Columns.P_RULE,
             Columns.SIGMA, Columns.DESIGN, Columns.NOISE, Columns.N, Columns.P, Columns.D, Columns.M, Columns.LAMBDA,
-            Columns.ESTIMATOR, Columns.DELTA, Columns.TRAIN_ATTACK, Columns.ALPHA, Columns.ATTACK, Columns.TARGET);
+            Columns.ESTIMATOR, Columns.DELTA, Columns.TRAIN_ATTACK, Columns.ALPHA, Columns.ATTACK, Columns.TARGET,
+            Columns.ATTACK_SCALE, Columns.LABEL_PRESERVING);
     /** Columns that identify a replicate (dropped when grouping). */
     public static final Set<String> REPLICATE = names(Columns.TRIAL, Columns.SEED, Columns.TRIAL_KEY);
 

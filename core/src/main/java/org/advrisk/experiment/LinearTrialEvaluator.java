@@ -46,7 +46,7 @@ public final class LinearTrialEvaluator implements TrialEvaluator {
                 spec.alpha().stream().mapToDouble(Double::doubleValue).toArray(),
                 spec.attack().stream().map(AttackNorm::parse).toList(),
                 spec.target().stream().map(Target::parse).toList(),
-                TEST_SIZE);
+                TEST_SIZE).withThreats(spec.threats());
         this.theory = spec.theory();
         this.estimators = spec.estimators();
     }

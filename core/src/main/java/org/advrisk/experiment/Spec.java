@@ -40,12 +40,24 @@ import org.advrisk.random.Distribution;
  *                 every training set
  * @param activation family ntk: the network's activation and its kernel (relu, the default, abs, erf, quadratic,
  *                 tanh, softplus)
+ * @param threats  family linear: the attackers' budget shapes and label constraints (spec fields attack_scale,
+ *                 label_preserving; evaluated inside each trial), by default only the isotropic attacker
  */
 public record Spec(String name, Family family, long seed, int trials,
                    List<Integer> n, List<SizeRule> p, List<Double> sigma, List<String> spectrum,
                    List<String> theta, List<String> design, List<String> noise,
                    List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target,
-                   boolean theory, List<Integer> width, SpecEstimators estimators, String activation) {
+                   boolean theory, List<Integer> width, SpecEstimators estimators, String activation,
+                   List<org.advrisk.linear.ThreatModel> threats) {
+
+    /** A spec with the isotropic attacker only. */
+    public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
+                List<String> spectrum, List<String> theta, List<String> design, List<String> noise,
+                List<Double> lambda, List<Double> alpha, List<String> attack, List<String> target, boolean theory,
+                List<Integer> width, SpecEstimators estimators, String activation) {
+        this(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha, attack, target,
+                theory, width, estimators, activation, List.of(org.advrisk.linear.ThreatModel.ISOTROPIC));
+    }
 
     /** A spec with the relu activation (family ntk's default; family linear has none). */
     public Spec(String name, Family family, long seed, int trials, List<Integer> n, List<SizeRule> p, List<Double> sigma,
@@ -102,6 +114,20 @@ public record Spec(String name, Family family, long seed, int trials,
         attack = nonEmpty("attack", attack);
         target = nonEmpty("target", target);
         width = nonEmpty("width", width);
+        threats = nonEmpty("attack_scale", threats);
+        if (family != Family.LINEAR && !isotropicOnly(threats)) {
+            throw new IllegalArgumentException("attack_scale: shaped or label-preserving attacks are not allowed for"
+                    + " family " + family.label() + "; allowed: family linear only");
+        }
+        for (org.advrisk.linear.ThreatModel t : threats) {
+            for (String a : attack) {
+                try {
+                    t.checkAttack(AttackNorm.parse(a));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().replace("label-preserving:", "label_preserving:"), e);
+                }
+            }
+        }
         activation = org.advrisk.kernel.Activation.parse(activation == null ? DEFAULT_ACTIVATION : activation).label();
         if (!activation.equals(DEFAULT_ACTIVATION) && family != Family.NTK) {
             throw new IllegalArgumentException("activation: '" + activation + "' is not allowed for family "
@@ -207,6 +233,11 @@ public record Spec(String name, Family family, long seed, int trials,
         return n.size() * p.size() * sigma.size() * spectrum.size() * theta.size() * design.size() * noise.size();
     }
 
+    /** True when the only threat is the isotropic attacker (the default). */
+    private static boolean isotropicOnly(List<org.advrisk.linear.ThreatModel> threats) {
+        return threats.size() == 1 && threats.get(0).isIsotropic();
+    }
+
     /** The canonical JSON form (every grid expanded): written to manifests and compared on resume. */
     public ObjectNode toTree() {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -288,6 +319,23 @@ public record Spec(String name, Family family, long seed, int trials,
                     a.add(w);
                 }
             }
+        }
+        if (!isotropicOnly(threats)) {
+            // Written only with a shaped or label-preserving attacker, so older runs keep their canonical form.
+            a = o.putArray("attack_scale");
+            java.util.List<Double> gs = new java.util.ArrayList<>();
+            java.util.List<Boolean> lps = new java.util.ArrayList<>();
+            for (org.advrisk.linear.ThreatModel t : threats) {
+                if (!gs.contains(t.attackScale())) {
+                    gs.add(t.attackScale());
+                }
+                if (!lps.contains(t.labelPreserving())) {
+                    lps.add(t.labelPreserving());
+                }
+            }
+            gs.forEach(a::add);
+            a = o.putArray("label_preserving");
+            lps.forEach(a::add);
         }
         return o;
     }

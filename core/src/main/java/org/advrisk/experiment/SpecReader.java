@@ -42,6 +42,10 @@ public final class SpecReader {
         m.put("alpha", "attack budgets >= 0 (default " + Parameters.ALPHA_DEFAULT + ")");
         m.put("attack", AttackNorm.ALLOWED + " (default l2)");
         m.put("target", Target.ALLOWED + " (default clean)");
+        m.put("attack_scale", "family linear: budget shapes G in [0, 2], {δ : ‖Σ^(-G/2)δ‖_p <= α}; 0 = isotropic"
+                + " (default 0)");
+        m.put("label_preserving", "family linear: true, false or [false, true]: attacks with δ ⊥ θ* (l2 only;"
+                + " default false)");
         m.put("theory", "true or false: deterministic-equivalent columns (default true)");
         m.put("width", "family ntk: " + Spec.ALLOWED_WIDTH + "; inf = the infinite-width kernel, M = a network of"
                 + " width M trained by gradient descent; a list runs each (default inf)");
@@ -128,7 +132,31 @@ public final class SpecReader {
         }
         List<Integer> width = root.has("width") ? widths(root.get("width")) : List.of(0);
         return new Spec(name, family, seed, trials, n, p, sigma, spectrum, theta, design, noise, lambda, alpha,
-                attack, target, theory, width, estimators(root), activation(root));
+                attack, target, theory, width, estimators(root), activation(root), threats(root));
+    }
+
+    /** attack_scale (numbers in [0, 2] or a grid) × label_preserving (a boolean or a list of them). */
+    private static List<org.advrisk.linear.ThreatModel> threats(JsonNode root) {
+        NumberParam g = Parameters.ATTACK_SCALE;
+        List<Double> scales = root.has("attack_scale") ? Grids.numbers("attack_scale", root.get("attack_scale"),
+                v -> Double.isFinite(v) && v >= g.min() && v <= g.max(), g.allowed()) : List.of(0.0);
+        List<Boolean> lp = new ArrayList<>();
+        if (root.has("label_preserving")) {
+            JsonNode node = root.get("label_preserving");
+            int size = node.isArray() ? node.size() : 1;
+            for (int i = 0; i < size; i++) {
+                JsonNode b = node.isArray() ? node.get(i) : node;
+                if (!b.isBoolean()) {
+                    throw new IllegalArgumentException((node.isArray() ? "label_preserving[" + i + "]" : "label_preserving")
+                            + ": " + describe(b) + " is not a boolean; allowed: true, false or a list of them");
+                }
+                lp.add(b.booleanValue());
+            }
+        }
+        if (lp.isEmpty()) {
+            lp.add(false);
+        }
+        return org.advrisk.linear.ThreatModel.grid(scales.stream().mapToDouble(Double::doubleValue).toArray(), lp);
     }
 
     /** activation: one name (family ntk). */

@@ -63,8 +63,16 @@ public final class TheoryCurves {
             return new NtkEquivalent(data, n).columns(lambda, alpha, attack);
         }
         Point point = new Point(family, spectrum, theta, pRule, sigma, String.valueOf(setting.get(Columns.DESIGN.name())), noise, n, p);
-        return new TheoryColumns(LinearTrialEvaluator.problem(point, seed)).columns(lambda, alpha, attack,
-                Target.parse(String.valueOf(setting.get(Columns.TARGET.name()))));
+        TheoryColumns columns = new TheoryColumns(LinearTrialEvaluator.problem(point, seed));
+        Target target = Target.parse(String.valueOf(setting.get(Columns.TARGET.name())));
+        if (setting.get(Columns.ATTACK_SCALE.name()) instanceof Number g) { // a shaped or label-preserving attacker
+            var threat = new org.advrisk.linear.ThreatModel(g.doubleValue(),
+                    Boolean.TRUE.equals(setting.get(Columns.LABEL_PRESERVING.name())));
+            if (!threat.isIsotropic()) {
+                return columns.columns(lambda, alpha, attack, target, threat);
+            }
+        }
+        return columns.columns(lambda, alpha, attack, target);
     }
 
     /**

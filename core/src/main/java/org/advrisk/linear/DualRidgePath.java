@@ -334,6 +334,24 @@ public final class DualRidgePath implements RidgePath {
         return ThetaStreamer.finish(problem, seed, trial, lambdas, exponents, perBlock, test, testSize);
     }
 
+    /** Streams θ̂'s first h coordinates (an exact-tail path: at most its streamed head; explicit: from X). */
+    @Override
+    public void visitTheta(double[] params, long h, ThetaBlocks sink) {
+        requirePopulation("θ̂'s coordinates");
+        if (thetaSource == ThetaSource.EXPLICIT || (thetaSource == ThetaSource.NONE
+                && h > WishartTail.headSize(source.problem()))) {
+            double[][] thetas = new double[params.length][]; // explicit; or refused by theta() for an exact tail
+            for (int k = 0; k < params.length; k++) {
+                thetas[k] = theta(params[k]);
+            }
+            ThetaBlocks.ofArrays(thetas, h, sink);
+            return;
+        }
+        double[] v = new double[n * params.length];
+        Blas.gemm(false, false, n, params.length, n, 1.0, u, weights(params), 0.0, v);
+        ThetaBlocks.stream(source.problem(), seed, trial, v, params.length, h, sink);
+    }
+
     @Override
     public double[] theta(double lambda) {
         requireStreamed("theta");

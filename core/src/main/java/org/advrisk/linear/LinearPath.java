@@ -43,6 +43,19 @@ public interface LinearPath extends EstimatorPath {
      */
     ThetaSummary[] summarize(double[] params, double[] exponents, int testSize);
 
+    /**
+     * Visits coordinates [0, h) of θ̂ at every parameter value in blocks (h ≤ p): what the shaped and
+     * label-preserving attacks need ({@link ThreatNorms}). The default holds each θ̂ ({@link #theta});
+     * a path that never holds θ̂ streams it, and one with an exact Wishart tail gives only its streamed head.
+     */
+    default void visitTheta(double[] params, long h, ThetaBlocks sink) {
+        double[][] thetas = new double[params.length][];
+        for (int k = 0; k < params.length; k++) {
+            thetas[k] = theta(params[k]);
+        }
+        ThetaBlocks.ofArrays(thetas, h, sink);
+    }
+
     /** θ̂ itself (p coordinates). */
     double[] theta(double param);
 

@@ -55,9 +55,11 @@ public final class LinearRiskRows {
         if (exponents.length > 0 || !gaussian) {
             summaries = path.summarize(params, exponents, gaussian ? 0 : query.testSize());
         }
+        ThreatNorms threats = query.isotropicOnly() ? null : ThreatNorms.of(path, params, points, query);
         List<LinearRiskRow> rows = new ArrayList<>();
         for (int li = 0; li < params.length; li++) {
-            rows.addAll(of(problem, points[li], summaries == null ? null : summaries[li], query, seed, trial));
+            rows.addAll(of(problem, points[li], summaries == null ? null : summaries[li], threats, li, query, seed,
+                    trial));
         }
         return rows;
     }
@@ -68,6 +70,18 @@ public final class LinearRiskRows {
      */
     public static List<LinearRiskRow> of(LinearProblem problem, PathPoint pt, ThetaSummary summary,
                                          LinearQuery query, long seed, long trial) {
+        return of(problem, pt, summary, null, 0, query, seed, trial);
+    }
+
+    /**
+     * Rows of one estimate, one per (attack, target, threat model, α); threats (null for a query with only
+     * the isotropic attacker) gives the shaped and label-preserving norms at index {@code k}.
+     */
+    static List<LinearRiskRow> of(LinearProblem problem, PathPoint pt, ThetaSummary summary, ThreatNorms threats,
+                                  int k, LinearQuery query, long seed, long trial) {
+        if (threats == null && !query.isotropicOnly()) {
+            throw new IllegalArgumentException("rows: shaped or label-preserving attacks need the path (ThreatNorms)");
+        }
         boolean gaussian = problem.design() == Distribution.GAUSSIAN;
         if (summary == null && (!gaussian || exponents(query).length > 0)) {
             throw new IllegalArgumentException("rows: non-l2 attacks and non-gaussian designs need the θ̂ summary");
@@ -76,9 +90,8 @@ public final class LinearRiskRows {
         double sigma = problem.sigma();
         List<LinearRiskRow> rows = new ArrayList<>();
         for (AttackNorm attack : query.attacks()) {
-            double gtDual = theta.norm(attack.q());
+            double isoGtDual = theta.norm(attack.q());
             for (Target target : query.targets()) {
-                double dual = dualNorm(attack, target, pt, summary);
                 double m2 = target == Target.NOISY ? pt.stdRisk() + sigma * sigma : pt.stdRisk();
                 double m1;
                 double m1Se;
@@ -89,18 +102,28 @@ public final class LinearRiskRows {
                     m1 = target == Target.NOISY ? summary.meanAbsNoisy() : summary.meanAbsClean();
                     m1Se = target == Target.NOISY ? summary.seNoisy() : summary.seClean();
                 }
-                for (double alpha : query.alphas()) {
-                    double adv = LinearRisks.adversarial(m2, m1, dual, alpha);
-                    double gt = LinearRisks.groundTruthAdversarial(gtDual, alpha, target, sigma, problem.noise());
-                    rows.add(new LinearRiskRow(RowTypes.LINEAR.row().set(Columns.TRIAL, trial).set(Columns.SEED, seed)
-                            .set(Columns.N, problem.n()).set(Columns.P, problem.p()).set(Columns.LAMBDA, pt.lambda())
-                            .set(Columns.ALPHA, alpha).set(Columns.ATTACK, attack.label())
-                            .set(Columns.TARGET, target.label()).set(Columns.DESIGN, problem.design().label())
-                            .set(Columns.STD_RISK, pt.stdRisk()).set(Columns.ADV_RISK, adv)
-                            .set(Columns.ADV_RISK_SE, 2 * alpha * dual * m1Se).set(Columns.GT_ADV_RISK, gt)
-                            .set(Columns.NORM_L2, pt.normL2()).set(Columns.NORM_DUAL, dual)
-                            .set(Columns.ALPHA_C, LinearRisks.crossoverBudget(pt.stdRisk(), pt.normL2Sq()))
-                            .set(Columns.TRAIN_MSE, pt.trainMse()).build()));
+                for (ThreatModel threat : query.threats()) {
+                    boolean iso = threat.isIsotropic();
+                    double dual = iso ? dualNorm(attack, target, pt, summary) : threats.dual(k, attack, target, threat);
+                    double gtDual = iso ? isoGtDual : threats.truthDual(attack, threat);
+                    for (double alpha : query.alphas()) {
+                        double adv = LinearRisks.adversarial(m2, m1, dual, alpha);
+                        double gt = LinearRisks.groundTruthAdversarial(gtDual, alpha, target, sigma, problem.noise());
+                        var row = RowTypes.LINEAR.row().set(Columns.TRIAL, trial).set(Columns.SEED, seed)
+                                .set(Columns.N, problem.n()).set(Columns.P, problem.p())
+                                .set(Columns.LAMBDA, pt.lambda()).set(Columns.ALPHA, alpha)
+                                .set(Columns.ATTACK, attack.label()).set(Columns.TARGET, target.label());
+                        if (!query.isotropicOnly()) {
+                            row.set(Columns.ATTACK_SCALE, threat.attackScale())
+                                    .set(Columns.LABEL_PRESERVING, threat.labelPreserving());
+                        }
+                        rows.add(new LinearRiskRow(row.set(Columns.DESIGN, problem.design().label())
+                                .set(Columns.STD_RISK, pt.stdRisk()).set(Columns.ADV_RISK, adv)
+                                .set(Columns.ADV_RISK_SE, 2 * alpha * dual * m1Se).set(Columns.GT_ADV_RISK, gt)
+                                .set(Columns.NORM_L2, pt.normL2()).set(Columns.NORM_DUAL, dual)
+                                .set(Columns.ALPHA_C, LinearRisks.crossoverBudget(pt.stdRisk(), pt.normL2Sq()))
+                                .set(Columns.TRAIN_MSE, pt.trainMse()).build()));
+                    }
                 }
             }
         }

@@ -8,7 +8,8 @@ import java.util.Locale;
  *   <li>{@link #CLEAN}: the clean response ⟨x, θ*⟩ of the unperturbed x (the paper's framing;
  *       the ground truth pays α²‖θ*‖²_q);</li>
  *   <li>{@link #CONSISTENT}: the response ⟨x+δ, θ*⟩ of the perturbed point (the dual norm of
- *       θ − θ* enters instead of that of θ);</li>
+ *       θ − θ* enters instead of that of θ); also spelled {@code truth-at-perturbed}, which says what it
+ *       is (it is not a label-preserving attack: δ may move θ*'s prediction, the target moves with it);</li>
  *   <li>{@link #NOISY}: the noisy label y = ⟨x, θ*⟩ + ε.</li>
  * </ul>
  */
@@ -16,14 +17,14 @@ public enum Target {
     CLEAN, CONSISTENT, NOISY;
 
     /** Allowed values, for messages. */
-    public static final String ALLOWED = "clean, consistent, noisy";
+    public static final String ALLOWED = "clean, consistent, noisy (consistent is also spelled truth-at-perturbed)";
 
     /** Parses clean, consistent or noisy. */
     public static Target parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "clean" -> CLEAN;
-            case "consistent" -> CONSISTENT;
+            case "consistent", "truth-at-perturbed", "truth_at_perturbed" -> CONSISTENT;
             case "noisy", "noisy_label", "noisy-label" -> NOISY;
             default -> throw new IllegalArgumentException("target: unknown target '" + text + "'; allowed: " + ALLOWED);
         };

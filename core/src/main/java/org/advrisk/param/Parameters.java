@@ -58,7 +58,15 @@ public final class Parameters {
     public static final IntParam P = new IntParam("p", 1, 9_000_000_000_000_000L, "2n",
             "dimension p: a positive integer or an expression of n (2n, n^2)");
 
+    /**
+     * Shape of the attack budget G: the attack set is {δ : ‖Σ^{−G/2}δ‖_p ≤ α}; 0 = the isotropic ball, 1 = budgets
+     * in units of each direction's standard deviation (audit: α·sd_j^G per feature).
+     */
+    public static final NumberParam ATTACK_SCALE = new NumberParam("attack-scale", 0, 2, "0",
+            "shape of the attack budget G in [0, 2]: {δ : ‖Σ^(-G/2)δ‖ <= α}; 0 = isotropic, 1 = in units of each"
+                    + " direction's standard deviation");
+
     /** Every declared parameter (for front-door tests and documentation). */
     public static final java.util.List<Record> ALL = java.util.List.of(LAMBDA, ALPHA, SIGMA, DELTA, SEED, TRIALS, TEST_SIZE,
-            N, P);
+            N, P, ATTACK_SCALE);
 }

@@ -66,6 +66,12 @@ public final class TheoryAt {
         return TradeOff.of(equivalent(), grid, attack, target, alpha, noise);
     }
 
+    /** The trade-off over a λ grid for one attack, target, attacker geometry and budget. */
+    public TradeOff tradeOff(double[] grid, AttackNorm attack, Target target, double alpha,
+                             org.advrisk.linear.ThreatModel threat) {
+        return TradeOff.of(equivalent(), grid, attack, target, alpha, noise, threat);
+    }
+
     /** The oracle frontier on its automatic μ grid. */
     public OracleFrontier oracle(AttackNorm attack, Target target, double alpha) {
         return OracleFrontier.of(spectrum, attack, target, alpha, sigma, noise);

@@ -7,6 +7,7 @@ import org.advrisk.columns.Row;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.model.LinearProblem;
 import org.advrisk.model.Target;
+import org.advrisk.linear.ThreatModel;
 
 /**
  * Deterministic-equivalent prediction columns to put next to simulated rows
@@ -54,7 +55,25 @@ public final class TheoryColumns {
         if (Double.isNaN(lambda)) {
             return DePrediction.NONE.addTo(row);
         }
-        return columns(lambda, row.number(Columns.ALPHA), AttackNorm.parse(row.text(Columns.ATTACK)),
-                Target.parse(row.text(Columns.TARGET))).addTo(row);
+        AttackNorm attack = AttackNorm.parse(row.text(Columns.ATTACK));
+        Target target = Target.parse(row.text(Columns.TARGET));
+        if (row.has(Columns.ATTACK_SCALE)) {
+            ThreatModel threat = new ThreatModel(row.number(Columns.ATTACK_SCALE),
+                    (Boolean) row.get(Columns.LABEL_PRESERVING));
+            if (!threat.isIsotropic()) {
+                return columns(lambda, row.number(Columns.ALPHA), attack, target, threat).addTo(row);
+            }
+        }
+        return columns(lambda, row.number(Columns.ALPHA), attack, target).addTo(row);
+    }
+
+    /** The predictions for a shaped or label-preserving attacker ({@link ThreatEquivalent}; l2 only, else NaN). */
+    public DePrediction columns(double lambda, double alpha, AttackNorm attack, Target target, ThreatModel threat) {
+        DePoint d = at(lambda);
+        if (d == null) {
+            return DePrediction.NONE;
+        }
+        return new DePrediction(d.stdRisk(), Math.sqrt(d.normL2Sq()), ThreatEquivalent.adversarialRisk(
+                equivalent.spectrum(), d, threat, attack, target, alpha, problem.noise()));
     }
 }

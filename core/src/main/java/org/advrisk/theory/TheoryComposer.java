@@ -59,9 +59,15 @@ public final class TheoryComposer {
                     maxTailRatio = Math.max(maxTailRatio, d.tailRatio());
                     for (AttackNorm attack : r.attacks()) {
                         for (Target tg : r.targets()) {
-                            for (double a : r.alphas()) {
-                                deRows.add(TheoryRows.de(d, p, attack, tg, a, r.noise(), at.groundTruth(attack, tg, a))
-                                        .toMap());
+                            for (org.advrisk.linear.ThreatModel th : r.threats()) {
+                                for (double a : r.alphas()) {
+                                    if (!th.isIsotropic()) {
+                                        deRows.add(TheoryRows.de(d, p, attack, tg, a, r.noise(), ts, th).toMap());
+                                        continue;
+                                    }
+                                    deRows.add(withThreat(TheoryRows.de(d, p, attack, tg, a, r.noise(),
+                                            at.groundTruth(attack, tg, a)), r.shaped() ? th : null).toMap());
+                                }
                             }
                         }
                     }
@@ -83,13 +89,16 @@ public final class TheoryComposer {
             if (r.shows("tradeoff") || r.shows("frontier")) {
                 for (AttackNorm attack : r.attacks()) {
                     for (Target tg : r.targets()) {
-                        for (double a : r.alphas()) {
-                            TradeOff t = at.tradeOff(r.tradeoffGrid(), attack, tg, a);
-                            tradeByCase.computeIfAbsent(attack.label() + "/" + tg.label() + "/alpha=" + a,
-                                    k -> new ArrayList<>()).add(t);
-                            tradeRows.add(TheoryRows.tradeoff(t).toMap());
-                            for (int i : t.frontier()) {
-                                frontierRows.add(TheoryRows.frontier(t, i).toMap());
+                        for (org.advrisk.linear.ThreatModel th : r.threats()) {
+                            for (double a : r.alphas()) {
+                                TradeOff t = at.tradeOff(r.tradeoffGrid(), attack, tg, a, th);
+                                tradeByCase.computeIfAbsent(attack.label() + "/" + tg.label() + (r.shaped()
+                                        ? "/attack_scale=" + th.attackScale() + (th.labelPreserving()
+                                        ? "/label_preserving" : "") : "") + "/alpha=" + a, k -> new ArrayList<>()).add(t);
+                                tradeRows.add(withThreat(TheoryRows.tradeoff(t), r.shaped() ? th : null).toMap());
+                                for (int i : t.frontier()) {
+                                    frontierRows.add(TheoryRows.frontier(t, i).toMap());
+                                }
                             }
                         }
                     }
@@ -100,5 +109,11 @@ public final class TheoryComposer {
         tradeByCase.forEach((k, v) -> tradeVerdicts.put(k, TradeOff.verdict(v)));
         return new TheoryTables(label, rankRows, BenignDiagnosis.of(summaries), deRows, tradeRows, tradeVerdicts,
                 frontierRows, oracleRows, maxTailRatio);
+    }
+
+    /** The row with the attacker's columns (attack_scale, label_preserving); unchanged when threat is null. */
+    private static org.advrisk.columns.Row withThreat(org.advrisk.columns.Row row, org.advrisk.linear.ThreatModel threat) {
+        return threat == null ? row : row.toBuilder().set(org.advrisk.columns.Columns.ATTACK_SCALE, threat.attackScale())
+                .set(org.advrisk.columns.Columns.LABEL_PRESERVING, threat.labelPreserving()).build();
     }
 }

@@ -35,7 +35,21 @@ import org.advrisk.random.Distribution;
 public record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule p, double sigma,
                             Distribution noise, long seed, int truncation, double b, long[] ns, double[] lambdas,
                             double[] tradeoffGrid, double[] alphas, List<AttackNorm> attacks, List<Target> targets,
-                            double[] oracleMu, List<String> sections) {
+                            double[] oracleMu, List<String> sections, List<org.advrisk.linear.ThreatModel> threats,
+                            boolean shaped) {
+    public TheoryRequest {
+        threats = threats == null || threats.isEmpty() ? List.of(org.advrisk.linear.ThreatModel.ISOTROPIC)
+                : List.copyOf(threats);
+    }
+
+    /** A request for today's isotropic attacker only (no attack_scale / label_preserving columns). */
+    public TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule p, double sigma,
+                         Distribution noise, long seed, int truncation, double b, long[] ns, double[] lambdas,
+                         double[] tradeoffGrid, double[] alphas, List<AttackNorm> attacks, List<Target> targets,
+                         double[] oracleMu, List<String> sections) {
+        this(spectrum, theta, p, sigma, noise, seed, truncation, b, ns, lambdas, tradeoffGrid, alphas, attacks, targets,
+                oracleMu, sections, List.of(), false);
+    }
 
     /** The sections a request may ask for, in the order they are shown. */
     public static final List<String> SECTIONS = List.of("ranks", "de", "tradeoff", "frontier", "oracle");

@@ -52,6 +52,22 @@ public final class TheoryRows {
                 .set(Columns.EMPIRICAL, DePoint.isEmpirical(attack)).set(Columns.TAIL_RATIO, d.tailRatio()).build();
     }
 
+    /**
+     * One deterministic-equivalent row for a shaped or label-preserving attacker ({@link ThreatEquivalent}, l2):
+     * the columns of {@link #de} with attack_scale, label_preserving and the attacker's R_α, dual norm and
+     * ground-truth risk.
+     */
+    public static Row de(DePoint d, Object p, AttackNorm attack, Target target, double alpha, Distribution noise,
+                         TheorySpectrum spectrum, org.advrisk.linear.ThreatModel threat) {
+        ThreatEquivalent t = ThreatEquivalent.of(spectrum, d, threat.attackScale());
+        double gt = org.advrisk.linear.LinearRisks.groundTruthAdversarial(t.truthDual(threat.labelPreserving()), alpha,
+                target, d.sigma(), noise);
+        return de(d, p, attack, target, alpha, noise, gt).toBuilder().set(Columns.ATTACK_SCALE, threat.attackScale())
+                .set(Columns.LABEL_PRESERVING, threat.labelPreserving())
+                .put(Columns.ADV_RISK, ThreatEquivalent.adversarialRisk(spectrum, d, threat, attack, target, alpha, noise))
+                .put(Columns.NORM_DUAL, t.dual(attack, target, threat.labelPreserving())).build();
+    }
+
     /** One trade-off row (also served by the explorer's API). */
     public static Row tradeoff(TradeOff t) {
         return RowTypes.THEORY_TRADEOFF.row().set(Columns.N, t.n()).set(Columns.ATTACK, t.attack().label())

@@ -36,6 +36,12 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
      */
     public static TradeOff of(DeterministicEquivalent de, double[] lambdas, AttackNorm attack, Target target,
                               double alpha, Distribution noise) {
+        return of(de, lambdas, attack, target, alpha, noise, org.advrisk.linear.ThreatModel.ISOTROPIC);
+    }
+
+    /** The trade-off for a shaped or label-preserving attacker ({@link ThreatEquivalent}; l2 only). */
+    public static TradeOff of(DeterministicEquivalent de, double[] lambdas, AttackNorm attack, Target target,
+                              double alpha, Distribution noise, org.advrisk.linear.ThreatModel threat) {
         boolean allowed = de.minNormAllowed();
         List<Double> grid = new ArrayList<>();
         if (allowed) {
@@ -65,7 +71,8 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
             DePoint pt = path.get(i);
             points.add(pt);
             std[i] = pt.stdRisk();
-            adv[i] = pt.adversarialRisk(attack, target, alpha, noise);
+            adv[i] = threat.isIsotropic() ? pt.adversarialRisk(attack, target, alpha, noise)
+                    : ThreatEquivalent.adversarialRisk(de.spectrum(), pt, threat, attack, target, alpha, noise);
             if (std[i] < std[iStd]) {
                 iStd = i;
             }
@@ -73,8 +80,9 @@ public record TradeOff(long n, AttackNorm attack, Target target, double alpha, L
                 iAdv = i;
             }
         }
-        double gt = LinearRisks.groundTruthAdversarial(de.spectrum().thetaNorm(attack.q()), alpha, target,
-                de.sigma(), noise);
+        double gtDual = threat.isIsotropic() ? de.spectrum().thetaNorm(attack.q())
+                : ThreatEquivalent.of(de.spectrum(), path.get(0), threat.attackScale()).truthDual(threat.labelPreserving());
+        double gt = LinearRisks.groundTruthAdversarial(gtDual, alpha, target, de.sigma(), noise);
         return new TradeOff(de.n(), attack, target, alpha, List.copyOf(points), std, adv, gt, iStd, iAdv,
                 frontier(std, adv), allowed);
     }
