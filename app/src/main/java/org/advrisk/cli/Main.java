@@ -67,6 +67,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit") && !java.util.List.of(args).contains("--help")) {
+            org.advrisk.linalg.Blas.preloadInBackground(); // the audit needs BLAS after reading: load it meanwhile
+        }
         System.exit(run(args));
     }
 }
