@@ -102,6 +102,9 @@ record TableRead(RowStore store, long rows, long dropped) {
             if (store.rows() + c.usable > Integer.MAX_VALUE - 1) {
                 throw new IllegalArgumentException(label + ": more than " + Integer.MAX_VALUE + " rows");
             }
+            if (records == 0 && c.records > 0 && c.bytes > 0 && totalBytes > 0) {
+                store.expect((long) (1.1 * c.records * ((double) totalBytes / c.bytes))); // from the first piece's bytes a row
+            }
             store.append(c.xy, c.usable);
             records += c.records;
             bytes += c.bytes;
