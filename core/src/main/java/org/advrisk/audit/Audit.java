@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.advrisk.attack.LinearWorstCase;
-import org.advrisk.data.GramAccumulator;
 import org.advrisk.data.Rows;
 import org.advrisk.data.Split;
 import org.advrisk.data.TrainingStatistics;
@@ -50,16 +49,17 @@ public final class Audit {
         if (o.advTrain() != null) {
             AdvTrainAudit.checkSize(splits.stream().mapToLong(Split::nTrain).max().orElse(0), P);
         }
+        SplitFits fits = SplitFits.of(train, test, splits, o, lambdas, meanNorm && test == null ? exps : new double[0]);
+        int at = 0;
         for (Split split : splits) {
-            TrainingStatistics st = GramAccumulator.accumulate(train, split, o.standardize(), o.dropConstant());
+            SplitFits.Fit fit = fits.get(at++);
+            TrainingStatistics st = fit.st();
             if (!st.dropped().isEmpty()) {
                 notes.add("dropped constant column(s) " + String.join(",", st.dropped()) + " (" + split.label() + ")");
             }
-            TableRidgePath path = new TableRidge().fit(st);
-            double[] thetas = path.thetas(lambdas);
-            TestEvaluation.Result ev = test == null
-                    ? TestEvaluation.run(train, split, false, st, thetas, L, meanNorm ? exps : new double[0])
-                    : TestEvaluation.run(test, split, true, st, thetas, L, new double[0]);
+            TableRidgePath path = fit.path();
+            double[] thetas = fit.thetas();
+            TestEvaluation.Result ev = fit.ev();
             double[] norms = ev.meanTrainNorms();
             if (meanNorm && test != null) {
                 norms = TestEvaluation.meanTrainNorms(train, split, st, exps);

@@ -37,18 +37,75 @@ public final class TestEvaluation {
      */
     public static Result run(Rows rows, Split split, boolean allTest, TrainingStatistics st, double[] thetas,
                              double[] offsets, int models, double[] normExponents) {
-        int q = st.p();
-        int block = Math.max(1, Math.min(2048, BLOCK_BYTES / (8 * Math.max(q, models))));
-        double[] zb = new double[q * block];
-        double[] yb = new double[block];
-        double[] pred = new double[models * block];
-        double[][] sums = new double[4][models];
-        long[] count = {0, 0};
-        int[] fill = {0};
-        double[] z = new double[q];
-        double[] norms = new double[normExponents.length];
-        Runnable flush = () -> {
-            int b = fill[0];
+        Pass pass = new Pass(split, allTest, st, thetas, offsets, models, normExponents);
+        rows.forEach(pass);
+        return pass.result();
+    }
+
+    /**
+     * The running sums of one evaluation, fed row by row (by a pass of its own, or by one pass that feeds
+     * several splits' evaluations); the same bits either way.
+     */
+    static final class Pass implements Rows.Visitor {
+        private final Split split;
+        private final boolean allTest;
+        private final TrainingStatistics st;
+        private final double[] thetas;
+        private final double[] offsets;
+        private final int models;
+        private final double[] normExponents;
+        private final int q;
+        private final int block;
+        private final double[] zb;
+        private final double[] yb;
+        private final double[] pred;
+        private final double[][] sums;
+        private final long[] count = {0, 0};
+        private final double[] z;
+        private final double[] norms;
+        private int fill;
+
+        /** An evaluation of {@code models} models (see {@link TestEvaluation#run}). */
+        Pass(Split split, boolean allTest, TrainingStatistics st, double[] thetas, double[] offsets, int models,
+             double[] normExponents) {
+            this.split = split;
+            this.allTest = allTest;
+            this.st = st;
+            this.thetas = thetas;
+            this.offsets = offsets;
+            this.models = models;
+            this.normExponents = normExponents;
+            this.q = st.p();
+            this.block = Math.max(1, Math.min(2048, BLOCK_BYTES / (8 * Math.max(q, models))));
+            this.zb = new double[q * block];
+            this.yb = new double[block];
+            this.pred = new double[models * block];
+            this.sums = new double[4][models];
+            this.z = new double[q];
+            this.norms = new double[normExponents.length];
+        }
+
+        @Override
+        public void row(int i, double[] x, double y) {
+            boolean test = allTest || !split.train(i);
+            if (test) {
+                st.standardize(x, zb, fill * q);
+                yb[fill] = y;
+                count[0]++;
+                if (++fill == block) {
+                    flush();
+                }
+            } else if (norms.length > 0) {
+                st.standardize(x, z, 0);
+                for (int k = 0; k < norms.length; k++) {
+                    norms[k] += org.advrisk.attack.LinearWorstCase.norm(z, normExponents[k]);
+                }
+                count[1]++;
+            }
+        }
+
+        private void flush() {
+            int b = fill;
             if (b == 0) {
                 return;
             }
@@ -63,36 +120,23 @@ public final class TestEvaluation {
                     sums[3][l] += r2 * r2;
                 }
             }
-            fill[0] = 0;
-        };
-        rows.forEach((i, x, y) -> {
-            boolean test = allTest || !split.train(i);
-            if (test) {
-                st.standardize(x, zb, fill[0] * q);
-                yb[fill[0]] = y;
-                count[0]++;
-                if (++fill[0] == block) {
-                    flush.run();
-                }
-            } else if (norms.length > 0) {
-                st.standardize(x, z, 0);
+            fill = 0;
+        }
+
+        /** The moments after the last row (call once). */
+        Result result() {
+            flush();
+            ResidualMoments[] out = new ResidualMoments[models];
+            for (int l = 0; l < models; l++) {
+                out[l] = new ResidualMoments(count[0], sums[0][l], sums[1][l], sums[2][l], sums[3][l]);
+            }
+            if (count[1] > 0) {
                 for (int k = 0; k < norms.length; k++) {
-                    norms[k] += org.advrisk.attack.LinearWorstCase.norm(z, normExponents[k]);
+                    norms[k] /= count[1];
                 }
-                count[1]++;
             }
-        });
-        flush.run();
-        ResidualMoments[] out = new ResidualMoments[models];
-        for (int l = 0; l < models; l++) {
-            out[l] = new ResidualMoments(count[0], sums[0][l], sums[1][l], sums[2][l], sums[3][l]);
+            return new Result(out, norms, count[1]);
         }
-        if (count[1] > 0) {
-            for (int k = 0; k < norms.length; k++) {
-                norms[k] /= count[1];
-            }
-        }
-        return new Result(out, norms, count[1]);
     }
 
     /** Mean ‖z‖_p over the training rows of a split (a pass of its own, for a separate test file). */

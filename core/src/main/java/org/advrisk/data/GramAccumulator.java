@@ -18,8 +18,6 @@ import org.advrisk.linalg.MemoryBudget;
  * {@code dropConstant}; a constant training target is refused.
  */
 public final class GramAccumulator {
-    private static final int BLOCK_BYTES = 1 << 22;
-
     private GramAccumulator() {
     }
 
@@ -30,45 +28,51 @@ public final class GramAccumulator {
         return p < n ? primal(rows, split, standardize, dropConstant) : dual(rows, split, standardize, dropConstant);
     }
 
+    /**
+     * The training statistics of every split from ONE pass over the rows (split k's sums fed on one of up to
+     * {@code threads} threads, in row order: the same bits as {@link #accumulate} split by split), when there
+     * are several splits, all on the primal path (p &lt; n_train), and their accumulators use at most
+     * {@code maxBytes}; null otherwise (then accumulate split by split). Results are in split order, the
+     * first failing split's message thrown.
+     */
+    public static List<TrainingStatistics> accumulateAll(Rows rows, List<Split> splits, boolean standardize,
+                                                         boolean dropConstant, int threads, long maxBytes) {
+        int p = rows.p();
+        if (splits.size() < 2 || splits.stream().anyMatch(sp -> p >= sp.nTrain())
+                || (double) splits.size() * PrimalSums.bytes(p) > maxBytes) {
+            return null;
+        }
+        MemoryBudget.require(4L * p * p * 8, "the p×p Gram matrix of p = " + p + " features (--features/--drop)");
+        List<PrimalSums> sums = new ArrayList<>();
+        for (Split sp : splits) {
+            sums.add(new PrimalSums(p, sp));
+        }
+        RowFanOut.run(rows, sums, threads);
+        List<TrainingStatistics> out = new ArrayList<>();
+        for (PrimalSums acc : sums) {
+            out.add(finish(rows, acc, standardize, dropConstant));
+        }
+        return out;
+    }
+
     private static TrainingStatistics primal(Rows rows, Split split, boolean standardize, boolean dropConstant) {
         int p = rows.p();
         MemoryBudget.require(4L * p * p * 8, "the p×p Gram matrix of p = " + p + " features (--features/--drop)");
-        int block = Math.max(1, Math.min(4096, BLOCK_BYTES / (8 * p)));
-        double[] buf = new double[p * block];
-        double[] yb = new double[block];
-        double[] s = new double[p];
-        double[] sum = new double[p];
-        double[] sxy = new double[p];
-        double[] gram = new double[p * p];
-        double[] scal = new double[4]; // shift y, Σ(y − sy), Σ(y − sy)², count
-        int[] fill = {0};
-        boolean[] first = {true};
-        rows.forEach((i, x, y) -> {
-            if (!split.train(i)) {
-                return;
-            }
-            if (first[0]) {
-                System.arraycopy(x, 0, s, 0, p);
-                scal[0] = y;
-                first[0] = false;
-            }
-            int off = fill[0] * p;
-            for (int j = 0; j < p; j++) {
-                double d = x[j] - s[j];
-                buf[off + j] = d;
-                sum[j] += d;
-            }
-            double dy = y - scal[0];
-            yb[fill[0]] = dy;
-            scal[1] += dy;
-            scal[2] += dy * dy;
-            scal[3]++;
-            if (++fill[0] == block) {
-                flush(p, fill[0], buf, yb, gram, sxy);
-                fill[0] = 0;
-            }
-        });
-        flush(p, fill[0], buf, yb, gram, sxy);
+        PrimalSums acc = new PrimalSums(p, split);
+        rows.forEach(acc);
+        return finish(rows, acc, standardize, dropConstant);
+    }
+
+    /** The statistics of one split from its complete primal sums. */
+    static TrainingStatistics finish(Rows rows, PrimalSums acc, boolean standardize, boolean dropConstant) {
+        acc.flush();
+        int p = acc.p;
+        Split split = acc.split;
+        double[] gram = acc.gram;
+        double[] sxy = acc.sxy;
+        double[] sum = acc.sum;
+        double[] s = acc.s;
+        double[] scal = acc.scal;
         Blas.symmetrizeLower(p, gram);
         int n = (int) scal[3];
         if (n != split.nTrain()) {
@@ -108,14 +112,6 @@ public final class GramAccumulator {
         }
         return new TrainingStatistics(pick(names, kept), kept, n, m, scale, standardize, scal[0] + dy, g, c, yy,
                 null, null, droppedNames(names, kept));
-    }
-
-    private static void flush(int p, int count, double[] buf, double[] yb, double[] gram, double[] sxy) {
-        if (count == 0) {
-            return;
-        }
-        Blas.syrkLower(p, count, 1.0, buf, 1.0, gram);
-        Blas.gemv(false, p, count, 1.0, buf, yb, 1.0, sxy);
     }
 
     private static TrainingStatistics dual(Rows rows, Split split, boolean standardize, boolean dropConstant) {

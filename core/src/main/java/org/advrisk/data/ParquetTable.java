@@ -102,6 +102,11 @@ final class ParquetTable {
         int block = Math.max(1, Math.min(8192, (1 << 20) / width));
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET preserve_insertion_order = true");
+            try (ResultSet count = s.executeQuery("SELECT count(*) FROM read_parquet(" + literal(source) + ")")) {
+                if (count.next()) {
+                    totals.store.expect(count.getLong(1)); // from the file's metadata
+                }
+            }
             try (ResultSet rs = s.executeQuery(sql.toString())) {
                 ParsedChunk piece = new ParsedChunk(width, block);
                 while (rs.next()) {

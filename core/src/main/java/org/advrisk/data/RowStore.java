@@ -59,6 +59,21 @@ public final class RowStore {
         }
     }
 
+    /**
+     * Tells the store how many rows to expect in all (an estimate): when they would not stay on the heap,
+     * the rows go to the temporary file from now on, instead of filling the heap first and moving.
+     */
+    public void expect(long totalRows) {
+        if (out == null && totalRows * (double) width > memoryCells) {
+            try {
+                startSpill();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot keep the parsed rows in " + System.getProperty("java.io.tmpdir")
+                        + " (" + e.getMessage() + "); free room there or point -Djava.io.tmpdir elsewhere (ADVRISK_JAVA_OPTS)");
+            }
+        }
+    }
+
     /** Ends appending; returns this. */
     public RowStore finish() {
         if (out != null) {

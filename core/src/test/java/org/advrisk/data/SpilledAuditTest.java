@@ -28,7 +28,7 @@ class SpilledAuditTest {
 
     @AfterEach
     void restore() {
-        TableRead.memoryCells = 4_000_000L;
+        TableRead.memoryCells = TableRead.defaultMemoryCells();
         CsvPieces.pieceBytes = CsvPieces.PIECE;
     }
 
