@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.advrisk.data.MemoryTable;
 import org.advrisk.data.Split;
 import org.advrisk.data.Splits;
-import org.advrisk.linear.AttackNorm;
+import org.advrisk.model.AttackNorm;
 import org.junit.jupiter.api.Test;
 
 /**
