@@ -247,8 +247,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         Map<String, Double> budgets = budget == null ? null : Budgets.read(CsvSource.file(budget), table.featureNames());
         AuditOptions opts = new AuditOptions(lambdas, attacks, alphas, scale, budgets, std, dropConstant,
-                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow(),
-                est.plugins());
+                est.advtrain() ? new AuditOptions.AdvTrainSettings(est.deltas(), est.attack()) : null, est.flow(), est.plugins());
 
         if (!quiet) { // a bar (MB, MB/s, rows) when the one reading of the table takes long
             table.onProgress(new ReadProgressBar(source.label(), System.err));
@@ -333,9 +332,8 @@ public final class AuditCommand implements Callable<Integer> {
                     + " decomposition): use --estimator ridge,gf (or gd), without --map, --model and --save-model");
         }
         if (!est.plugins().isEmpty() && (!est.ridge() || mapped || model != null || saveModel != null)) {
-            throw new UserInputException("--estimator: " + est.plugins().get(0).kind().name() + " runs beside ridge on the"
-                    + " table's linear model (from its decomposition): use --estimator ridge,"
-                    + est.plugins().get(0).kind().name() + ", without --map, --model and --save-model");
+            throw new UserInputException("--estimator: " + est.plugins().get(0).kind().name() + " runs beside ridge on"
+                    + " the table's linear model: use --estimator ridge,NAME, without --map, --model and --save-model");
         }
         if (est.advtrain()) {
             if (!est.ridge()) {
