@@ -290,9 +290,8 @@ public final class AuditCommand implements Callable<Integer> {
                     + " decomposition): use --estimator ridge,gf (or gd), without --map, --model and --save-model");
         }
         if (!est.plugins().isEmpty() && (!est.ridge() || mapped || model != null || saveModel != null)) {
-            throw new UserInputException("--estimator: " + est.plugins().get(0).kind().name() + " runs beside ridge on the"
-                    + " table's linear model (from its decomposition): use --estimator ridge,"
-                    + est.plugins().get(0).kind().name() + ", without --map, --model and --save-model");
+            throw new UserInputException("--estimator: " + est.plugins().get(0).kind().name() + " runs beside ridge on"
+                    + " the table's linear model: use --estimator ridge,NAME, without --map, --model and --save-model");
         }
         if (est.advtrain()) {
             if (!est.ridge()) {

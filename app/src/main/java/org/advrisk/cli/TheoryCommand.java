@@ -117,7 +117,7 @@ public final class TheoryCommand implements Callable<Integer> {
         double[] alphas = query.alphas();
         List<AttackNorm> attacks = query.attacks();
         for (AttackNorm at : attacks) {
-            if (!at.isL2() && at.q() != 1) {
+            if (!org.advrisk.model.AttackNorms.of(at).deterministicEquivalent()) {
                 throw new IllegalArgumentException("attack: " + at.label()
                         + " has no deterministic equivalent; allowed: l2, linf");
             }

@@ -152,7 +152,7 @@ final class Parsers {
                     + " values; the explorer shows one attack");
         }
         AttackNorm at = a.get(0);
-        if (theoryOnly && !at.isL2() && at.q() != 1) {
+        if (theoryOnly && !org.advrisk.model.AttackNorms.of(at).deterministicEquivalent()) {
             throw new IllegalArgumentException("attack: " + at.label() + " has no deterministic equivalent; allowed: l2, linf");
         }
         return at;

@@ -46,8 +46,8 @@ public final class ShrinkEstimator implements SpectralEstimator {
             }
 
             @Override
-            public SpectralFilter filter(double c, int n, double minEig, double maxEig, String what) {
-                SpectralFilter minNorm = SpectralFamily.RIDGE.filter(0, n, minEig, maxEig, what); // λ = 0's rule
+            public SpectralFilter filter(double c, int n, double minEig, double maxEig, double cutoff, String what) {
+                SpectralFilter minNorm = SpectralFamily.RIDGE.filter(0, n, minEig, maxEig, cutoff, what); // λ = 0's rule
                 return new SpectralFilter() {
                     @Override
                     public double apply(double proj, double s) {

@@ -46,13 +46,12 @@ final class AdvTrainClosedForms {
         }
         if (attack.q() == 2) {
             double[] k = ridge.gram().clone();
-            if (!Blas.potrfLowerInPlace(n, k)) {
-                return new AdvTrainThresholds(delta0, Double.NaN, "XXᵀ is singular: no unique interpolator");
-            }
             double[] rhs = new double[2 * n];
             System.arraycopy(data.y(), 0, rhs, 0, n);
             Arrays.fill(rhs, n, 2 * n, 1.0);
-            Blas.potrsLower(n, 2, k, rhs);
+            if (!org.advrisk.linalg.Cholesky.solveInPlace(n, k, rhs, 2)) {
+                return new AdvTrainThresholds(delta0, Double.NaN, "XXᵀ is singular: no unique interpolator");
+            }
             double b = 0;
             if (data.intercept()) {
                 double num = 0;

@@ -19,9 +19,9 @@ import org.advrisk.linear.ThetaPath;
 public record AdvTrainEstimator(AttackNorm attack, double[] deltas, AdversarialTraining.Options options)
         implements Estimator<DesignData, AdvTrainedPath> {
     public AdvTrainEstimator {
-        if (!AttackNorm.L2.equals(attack) && !AttackNorm.LINF.equals(attack)) {
+        if (!org.advrisk.model.AttackNorms.isTrainable(attack)) {
             throw new IllegalArgumentException("train-attack: " + (attack == null ? "null" : attack.label())
-                    + " is not supported; allowed: l2, linf");
+                    + " is not supported; allowed: " + String.join(", ", org.advrisk.model.AttackNorms.trainable()));
         }
         if (deltas == null || deltas.length == 0) {
             throw new IllegalArgumentException("delta: at least one value is needed");

@@ -72,8 +72,9 @@ public final class AdversarialTraining {
      * @param attack the training attack: {@link AttackNorm#L2} (q = 2) or {@link AttackNorm#LINF} (q = 1)
      */
     public AdversarialTraining(AdvTrainData data, AttackNorm attack, Options options) {
-        if (!attack.equals(AttackNorm.L2) && !attack.equals(AttackNorm.LINF)) {
-            throw new IllegalArgumentException("train-attack: " + attack.label() + " is not supported; allowed: l2, linf");
+        if (!org.advrisk.model.AttackNorms.isTrainable(attack)) {
+            throw new IllegalArgumentException("train-attack: " + attack.label() + " is not supported; allowed: "
+                    + String.join(", ", org.advrisk.model.AttackNorms.trainable()));
         }
         this.attack = attack;
         WeightedRidge ridge = new WeightedRidge(data);

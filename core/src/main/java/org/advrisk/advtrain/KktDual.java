@@ -145,10 +145,9 @@ final class KktDual {
                 a[zi + zj * nz] = gram[i + idx[zj] * n] + (data.intercept() ? 1 : 0);
             }
         }
-        if (!org.advrisk.linalg.Blas.potrfLowerInPlace(nz, a)) {
+        if (!org.advrisk.linalg.Cholesky.solveInPlace(nz, a, rhs, 1)) {
             return false;
         }
-        org.advrisk.linalg.Blas.potrsLower(nz, 1, a, rhs);
         double[] sol = rhs;
         double cap = delta * t;
         for (int zi = 0; zi < nz; zi++) {

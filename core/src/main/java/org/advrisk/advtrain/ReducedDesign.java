@@ -33,8 +33,8 @@ final class ReducedDesign {
             return new ReducedDesign(data, false, data.x());
         }
         int n = data.n();
-        double[] l = ridge.gram().clone();
-        if (!Blas.potrfLowerInPlace(n, l)) {
+        double[] l = org.advrisk.linalg.Cholesky.factor(n, ridge.gram());
+        if (l == null) {
             return null;
         }
         for (int j = 1; j < n; j++) {

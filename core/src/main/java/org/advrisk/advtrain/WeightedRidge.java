@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.advrisk.linalg.Blas;
+import org.advrisk.linalg.Cholesky;
 import org.advrisk.linear.FeatureBlocks;
 
 /**
@@ -149,14 +150,8 @@ final class WeightedRidge {
         }
         double[] g = new double[m];
         Blas.gemv(true, nn, m, 1.0, bn, ys, 0.0, g);
-        double[] hFactor = h.clone();
-        if (!Blas.potrfLowerInPlace(m, hFactor)) {
-            jitter(m, h);
-            hFactor = h.clone();
-            if (!Blas.potrfLowerInPlace(m, hFactor)) {
-                throw new ArithmeticException("adversarial training: weighted ridge system not positive definite");
-            }
-        }
+        double[] hFactor = Cholesky.factorWithJitter(m, h,
+                () -> "adversarial training: weighted ridge system not positive definite");
         double[] u = g.clone();
         Blas.potrsLower(m, 1, hFactor, u);
         double[] lambda = new double[nz];
@@ -211,27 +206,7 @@ final class WeightedRidge {
 
     /** Solves the SPD system a·x = rhs (nrhs columns) in place of rhs, with one jitter retry. */
     static void cholSolve(int n, double[] a, double[] rhs, int nrhs) {
-        double[] f = a.clone();
-        if (!Blas.potrfLowerInPlace(n, f)) {
-            jitter(n, a);
-            f = a.clone();
-            if (!Blas.potrfLowerInPlace(n, f)) {
-                throw new ArithmeticException("adversarial training: a weighted ridge system of size " + n
-                        + " is not positive definite");
-            }
-        }
-        Blas.potrsLower(n, nrhs, f, rhs);
-    }
-
-    /** Adds 1e-13·(mean diagonal) to the diagonal (only when a Cholesky failed by rounding). */
-    static void jitter(int n, double[] a) {
-        double tr = 0;
-        for (int i = 0; i < n; i++) {
-            tr += a[i + i * n];
-        }
-        double e = 1e-13 * Math.max(tr / n, Double.MIN_NORMAL);
-        for (int i = 0; i < n; i++) {
-            a[i + i * n] += e;
-        }
+        Cholesky.solveWithJitter(n, a, rhs, nrhs,
+                () -> "adversarial training: a weighted ridge system of size " + n + " is not positive definite");
     }
 }

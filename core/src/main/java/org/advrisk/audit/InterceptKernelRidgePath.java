@@ -43,7 +43,7 @@ public final class InterceptKernelRidgePath implements EstimatorPath {
         this.eigen = SymmetricEigen.ofInPlace(n - 1, reducedGram());
         double[] hy = reflect(this.y);
         this.uty = eigen.project(java.util.Arrays.copyOfRange(hy, 1, n));
-        this.cutoff = Math.max(eigen.max(), 0) * n * Math.ulp(1.0);
+        this.cutoff = org.advrisk.linear.MinNormRule.cutoff(n, n, eigen.max());
     }
 
     /**

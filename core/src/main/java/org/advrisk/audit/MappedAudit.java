@@ -125,8 +125,9 @@ public final class MappedAudit {
             throw new IllegalArgumentException("--budget: per-feature budgets are not available with --map (the attack moves the inputs)");
         }
         for (AttackNorm a : o.attacks()) {
-            if (!a.label().equals("l2") && !a.label().equals("linf")) {
-                throw new IllegalArgumentException("--attack: '" + a.label() + "' is not available with --map; allowed: l2, linf");
+            if (!org.advrisk.model.AttackNorms.pgdBalls().contains(a.label())) {
+                throw new IllegalArgumentException("--attack: '" + a.label() + "' is not available with --map; allowed: "
+                        + String.join(", ", org.advrisk.model.AttackNorms.pgdBalls()));
             }
         }
     }

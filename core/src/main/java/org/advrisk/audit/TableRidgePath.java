@@ -46,7 +46,7 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
             eig = SymmetricEigen.ofInPlace(n, k);
             u = eig.project(stats.yc());
         }
-        double cutoff = Math.max(eig.max(), 0) * Math.max(n, p) * Math.ulp(1.0);
+        double cutoff = org.advrisk.linear.MinNormRule.cutoff(n, p, eig.max());
         return new TableRidgePath(stats, eig, u, cutoff);
     }
 
@@ -115,13 +115,8 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
     /** The family's filter at a value, checked against the spectrum above the cut-off (the pseudo-inverse's rank). */
     private org.advrisk.linear.SpectralFilter filter(org.advrisk.linear.SpectralFamily family, double param) {
         double max = Math.max(eigen.max(), 0);
-        double min = max;
-        for (double s : eigen.values()) {
-            if (s > cutoff) {
-                min = Math.min(min, s);
-            }
-        }
-        return family.filter(param, stats.n(), min, max, stats.dual() ? "ZZᵀ" : "ZᵀZ");
+        double min = org.advrisk.linear.MinNormRule.smallestKept(eigen.values(), cutoff, max);
+        return family.filter(param, stats.n(), min, max, cutoff, stats.dual() ? "ZZᵀ" : "ZᵀZ");
     }
 
     private void budget(int count, String what, String flag) {

@@ -11,8 +11,6 @@ import org.advrisk.linear.EstimatorPath;
  * Fitted by {@link KernelRidge}; the path parameter is λ.
  */
 public final class KernelRidgePath implements EstimatorPath {
-    /** Interpolation (λ = 0) needs smallest/largest Gram eigenvalue above this. */
-    public static final double MIN_CONDITION = 1e-12;
 
     private final Kernel kernel;
     private final int d;
@@ -81,18 +79,17 @@ public final class KernelRidgePath implements EstimatorPath {
         return n;
     }
 
-    /** c(λ) = (K + nλI)⁻¹ y; λ = 0 requires a well-conditioned Gram and says why not. */
+    /**
+     * c(λ) = (K + nλI)⁻¹ y; λ = 0 is the minimum-norm interpolant K⁺y ({@link org.advrisk.linear.MinNormRule}:
+     * eigenvalues at or below n·ε·s_max count as zero).
+     */
     public double[] coefficients(double lambda) {
         org.advrisk.param.Parameters.LAMBDA.check(lambda);
         double[] s = eigen.values();
-        if (lambda == 0 && !(s[0] > MIN_CONDITION * s[n - 1])) {
-            throw new IllegalArgumentException("lambda: 0 (interpolation) needs a nonsingular kernel Gram, but its"
-                    + " smallest eigenvalue is " + s[0] + " against largest " + s[n - 1]
-                    + " (repeated or parallel inputs?); use lambda > 0");
-        }
+        double cut = org.advrisk.linear.MinNormRule.cutoff(n, n, s[n - 1]);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = uty[i] / (s[i] + n * lambda);
+            w[i] = lambda == 0 && !(s[i] > cut) ? 0.0 : uty[i] / (s[i] + n * lambda);
         }
         return eigen.expand(w);
     }
@@ -107,10 +104,6 @@ public final class KernelRidgePath implements EstimatorPath {
         org.advrisk.linear.FlowParams.checkTime(time);
         double[] s = eigen.values();
         if (time == Double.POSITIVE_INFINITY) {
-            if (!(s[0] > MIN_CONDITION * s[n - 1])) {
-                throw new IllegalArgumentException("time: inf (interpolation) needs a nonsingular kernel Gram, but its"
-                        + " smallest eigenvalue is " + s[0] + " against largest " + s[n - 1] + "; use a finite time");
-            }
             return coefficients(0);
         }
         org.advrisk.linear.SpectralFilter f = new org.advrisk.linear.SpectralFilter.Flow(time, n);

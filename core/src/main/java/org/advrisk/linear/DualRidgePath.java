@@ -243,7 +243,8 @@ public final class DualRidgePath implements RidgePath {
     }
 
     private SpectralFilter filter(double param) {
-        return family.filter(param, n, s[0], s[n - 1], "XXᵀ");
+        double cut = MinNormRule.cutoff(n, p, s[n - 1]);
+        return family.filter(param, n, MinNormRule.smallestKept(s, cut, s[n - 1]), s[n - 1], cut, "XXᵀ");
     }
 
     /** w for every parameter value: the n×L matrix with columns g(S)c (ridge: (S + nλ)⁻¹c). */

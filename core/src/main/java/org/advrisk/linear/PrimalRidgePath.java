@@ -115,7 +115,8 @@ public final class PrimalRidgePath implements RidgePath {
 
     @Override
     public double[] theta(double lambda) {
-        SpectralFilter f = family.filter(lambda, n, d[0], d[p - 1], "XᵀX");
+        double cut = MinNormRule.cutoff(n, p, d[p - 1]);
+        SpectralFilter f = family.filter(lambda, n, MinNormRule.smallestKept(d, cut, d[p - 1]), d[p - 1], cut, "XᵀX");
         double[] w = new double[p];
         for (int i = 0; i < p; i++) {
             w[i] = f.apply(h[i], Math.max(d[i], 0));

@@ -41,13 +41,8 @@ public sealed interface RidgePath extends LinearPath permits DualRidgePath, Prim
     /** Smallest and largest eigenvalue of XXᵀ (dual) or XᵀX (primal), for conditioning checks. */
     double[] eigenRange();
 
-    /** Validates λ (finite, ≥ 0) and refuses λ = 0 when the system is singular. */
+    /** Validates λ (finite, ≥ 0); λ = 0 on a singular matrix is the minimum-norm fit ({@link MinNormRule}). */
     static void checkLambda(double lambda, double minEig, double maxEig, String what) {
         org.advrisk.param.Parameters.LAMBDA.check(lambda);
-        if (lambda == 0 && !(minEig > 1e-12 * maxEig)) {
-            throw new IllegalArgumentException("lambda: 0 needs " + what + " of full rank, but its smallest"
-                    + " eigenvalue is " + minEig + " (largest " + maxEig + "); it is singular (too few positive"
-                    + " eigenvalues or p too close to n): use lambda > 0");
-        }
     }
 }

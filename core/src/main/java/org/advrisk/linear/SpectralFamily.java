@@ -6,7 +6,7 @@ import org.advrisk.columns.Columns;
  * A one-parameter family of {@link SpectralFilter}s: the path parameter's column and, for each value,
  * its filter after the value has been checked against the spectrum (smallest and largest eigenvalue).
  * Ridge (λ), gradient flow (time t) and gradient descent with step η (steps K) share one spectral path
- * ({@link RidgePath#filtered}); their λ = 0 / t = ∞ policy is one check ({@link RidgePath#checkLambda}).
+ * ({@link RidgePath#filtered}); their λ = 0 / t = ∞ limit is one rule ({@link MinNormRule}: the pseudo-inverse).
  */
 public interface SpectralFamily {
     /** The path parameter's column name ({@code lambda}, {@code time}, {@code steps}). */
@@ -19,11 +19,12 @@ public interface SpectralFamily {
      * The filter at one parameter value on a spectrum with smallest and largest eigenvalue minEig, maxEig
      * of n samples; refuses a value outside its range or one the spectrum cannot serve, naming it.
      *
+     * @param cutoff eigenvalues at or below it count as zero in the minimum-norm limit ({@link MinNormRule})
      * @param what the decomposed matrix, for messages ({@code XXᵀ}, {@code XᵀX})
      */
-    SpectralFilter filter(double param, int n, double minEig, double maxEig, String what);
+    SpectralFilter filter(double param, int n, double minEig, double maxEig, double cutoff, String what);
 
-    /** Ridge: λ ≥ 0; λ = 0 needs a full-rank matrix. */
+    /** Ridge: λ ≥ 0; λ = 0 is the minimum-norm least-squares fit ({@link MinNormRule}). */
     SpectralFamily RIDGE = new SpectralFamily() {
         @Override
         public String parameter() {
@@ -36,9 +37,9 @@ public interface SpectralFamily {
         }
 
         @Override
-        public SpectralFilter filter(double lambda, int n, double minEig, double maxEig, String what) {
+        public SpectralFilter filter(double lambda, int n, double minEig, double maxEig, double cutoff, String what) {
             RidgePath.checkLambda(lambda, minEig, maxEig, what);
-            return new SpectralFilter.Ridge(n * lambda);
+            return lambda == 0 ? new SpectralFilter.MinNorm(cutoff) : new SpectralFilter.Ridge(n * lambda);
         }
 
         @Override
@@ -47,7 +48,7 @@ public interface SpectralFamily {
         }
     };
 
-    /** Gradient flow: t ≥ 0 or ∞; t = ∞ is ridge at λ = 0 and needs what λ = 0 needs. */
+    /** Gradient flow: t ≥ 0 or ∞; t = ∞ is ridge at λ = 0 (the same rule). */
     SpectralFamily FLOW = new SpectralFamily() {
         @Override
         public String parameter() {
@@ -60,14 +61,9 @@ public interface SpectralFamily {
         }
 
         @Override
-        public SpectralFilter filter(double time, int n, double minEig, double maxEig, String what) {
+        public SpectralFilter filter(double time, int n, double minEig, double maxEig, double cutoff, String what) {
             FlowParams.checkTime(time);
-            if (time == Double.POSITIVE_INFINITY && !(minEig > 1e-12 * maxEig)) {
-                throw new IllegalArgumentException("time: inf (the min-norm interpolator, or least squares) needs "
-                        + what + " of full rank, but its smallest eigenvalue is " + minEig + " (largest " + maxEig
-                        + "); it is singular: use a finite time");
-            }
-            return new SpectralFilter.Flow(time, n);
+            return time == Double.POSITIVE_INFINITY ? new SpectralFilter.MinNorm(cutoff) : new SpectralFilter.Flow(time, n);
         }
 
         @Override
@@ -98,7 +94,7 @@ public interface SpectralFamily {
         }
 
         @Override
-        public SpectralFilter filter(double steps, int n, double minEig, double maxEig, String what) {
+        public SpectralFilter filter(double steps, int n, double minEig, double maxEig, double cutoff, String what) {
             FlowParams.checkSteps(steps);
             FlowParams.checkStable(eta, n, maxEig, what);
             return new SpectralFilter.Steps(eta, (long) steps, n);

@@ -14,6 +14,22 @@ public interface SpectralFilter {
     /** 1 − s·g(s): the fraction of the projection c that stays in the training residual. */
     double residual(double s);
 
+    /**
+     * The minimum-norm limit (ridge at λ = 0, gradient flow at t = ∞): g(s) = 1/s for s above the
+     * {@link MinNormRule} cut-off and 0 below it (the pseudo-inverse).
+     */
+    record MinNorm(double cutoff) implements SpectralFilter {
+        @Override
+        public double apply(double c, double s) {
+            return s > cutoff ? c / s : 0.0;
+        }
+
+        @Override
+        public double residual(double s) {
+            return s > cutoff ? 0.0 : 1.0;
+        }
+    }
+
     /** Ridge: g(s) = 1/(s + ν) with ν = nλ (λ = 0: the min-norm interpolator or least squares). */
     record Ridge(double nu) implements SpectralFilter {
         @Override

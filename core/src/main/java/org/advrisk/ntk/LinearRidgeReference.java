@@ -28,11 +28,10 @@ public record LinearRidgeReference(double lambda, double[] theta, double stdRisk
         for (int i = 0; i < n; i++) {
             a[i + i * n] += n * lambda;
         }
-        if (!Blas.potrfLowerInPlace(n, a)) {
+        double[] w = train.y().clone();
+        if (!org.advrisk.linalg.Cholesky.solveInPlace(n, a, w, 1)) {
             throw new IllegalArgumentException("lambda: linear ridge at " + lambda + " is singular (n > d at lambda 0?)");
         }
-        double[] w = train.y().clone();
-        Blas.potrsLower(n, 1, a, w);
         double[] theta = new double[d];
         Blas.gemv(false, d, n, 1.0, train.x(), w, 0.0, theta);
         double[] star = data.thetaVector();

@@ -41,7 +41,7 @@ public final class TheoryColumns {
         if (d == null) {
             return DePrediction.NONE;
         }
-        boolean covered = attack.isL2() || attack.q() == 1;
+        boolean covered = org.advrisk.model.AttackNorms.of(attack).deterministicEquivalent();
         return new DePrediction(d.stdRisk(), Math.sqrt(d.normL2Sq()),
                 covered ? d.adversarialRisk(attack, target, alpha, problem.noise()) : Double.NaN);
     }

@@ -92,14 +92,17 @@ class KernelRidgePathTest {
     }
 
     @Test
-    void repeatedPointsMakeInterpolationAnError() {
+    void repeatedPointsGiveTheMinimumNormFit() {
+        // the one λ = 0 rule: a repeated point makes K singular; λ = 0 is K⁺y, which fits the two copies'
+        // mean label (the projection of y on K's range) and the third point exactly
         SplittableRandom r = new SplittableRandom(1);
         double[] x = gaussian(r, D * 3);
         System.arraycopy(x, 0, x, D, D);
         KernelRidgePath path = KernelRidgePath.fit(ReluNtk.K1, D, 3, x, new double[] {1, 2, 3});
-        assertThatThrownBy(() -> path.coefficients(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lambda: 0");
-        assertThat(java.util.Arrays.stream(path.coefficients(0.1)).allMatch(Double::isFinite)).isTrue();
+        double[] c = path.coefficients(0);
+        assertThat(path.fitted(c)).containsExactly(new double[] {1.5, 1.5, 3}, within(1e-9));
+        assertThat(c[0]).as("equal weights on the two copies (minimum norm)").isCloseTo(c[1], within(1e-9 * Math.abs(c[2])));
+        assertThat(path.flowCoefficients(Double.POSITIVE_INFINITY)).containsExactly(c);
     }
 
     private static double norm(double[] v) {

@@ -134,7 +134,7 @@ class RidgePathTest {
     }
 
     @Test
-    void singularMinNormIsRefusedWithAReason() {
+    void singularMinNormIsTheLimitOfRidge() {
         double[] eig = new double[100];
         for (int i = 0; i < 10; i++) {
             eig[i] = 1;
@@ -143,8 +143,31 @@ class RidgePathTest {
         LinearProblem problem = new LinearProblem(20, spec.withSize(100), new GroundTruth(new double[] {1}, 100), 0.5,
                 org.advrisk.random.Distribution.GAUSSIAN, org.advrisk.random.Distribution.GAUSSIAN);
         RidgePath path = RidgePath.fit(problem, 1, 0, 1);
-        assertThatThrownBy(() -> path.at(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lambda: 0").hasMessageContaining("singular");
-        assertThat(path.at(0.1).stdRisk()).isFinite();
+        // ten features, twenty samples: XXᵀ has rank 10; λ = 0 is the minimum-norm least-squares fit (the one
+        // rule), here against the pseudo-inverse of the explicit design (Commons Math's SVD)
+        PathPoint zero = path.at(0);
+        double[] x = Designs.x(problem, 1, 0);
+        double[] y = Designs.y(problem, 1, 0, x);
+        double[][] rows = new double[20][100];
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 100; j++) {
+                rows[i][j] = x[i + j * 20];
+            }
+        }
+        var design = new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows);
+        double[] theta = new org.apache.commons.math3.linear.SingularValueDecomposition(design).getSolver()
+                .solve(new org.apache.commons.math3.linear.ArrayRealVector(y)).toArray();
+        double norm = 0;
+        for (double t : theta) {
+            norm += t * t;
+        }
+        double[] fit = design.operate(theta);
+        double rss = 0;
+        for (int i = 0; i < 20; i++) {
+            rss += (y[i] - fit[i]) * (y[i] - fit[i]);
+        }
+        assertThat(zero.normL2Sq()).isCloseTo(norm, within(1e-8 * norm));
+        assertThat(zero.trainMse()).isCloseTo(rss / 20, within(1e-8 * rss / 20));
+        assertThat(rss).as("twenty samples, ten features: no interpolation").isGreaterThan(1e-3);
     }
 }

@@ -87,13 +87,16 @@ class SparkEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"local[1]"})
     void aBadTrialIsReportedWithItsKeyAndNotRetried(String master) throws Exception {
-        // λ = 0 with p = n + 1 is fine, but p = n on an isotropic spectrum is singular: the trial refuses it.
+        // gradient descent with a step beyond 2n/s_max diverges: the trial refuses it (its training set decides).
         Spec bad = Fixtures.spec("""
                 name: bad
                 n: 30
                 p: 30
                 spectrum: "geometric:r=0.3"
                 lambda: 0
+                estimator: [gd]
+                eta: 1e6
+                steps: [1]
                 """);
         try (SparkEngine engine = start(master)) {
             assertThatThrownBy(() -> Fixtures.runOnEngine(engine, bad, tmp.resolve("bad")))
