@@ -13,11 +13,11 @@ public class RealDataClaimsTiming {
             long t0 = System.nanoTime();
             List<RealDataClaims.Case> cases = RealDataClaims.defaultCases();
             long t1 = System.nanoTime();
-            List<RealDataClaims.Verdict> vs = RealDataClaims.run(cases, RealDataClaims.Settings.DEFAULT);
+            List<RealDataClaims.Result> vs = RealDataClaims.run(cases, RealDataClaims.Settings.DEFAULT);
             long t2 = System.nanoTime();
             System.out.printf("run %d: load %.2f s, verdicts %.2f s%n", k + 1, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             if (k == repeats - 1) {
-                for (RealDataClaims.Verdict v : vs) {
+                for (RealDataClaims.Result v : vs) {
                     System.out.println(v.text());
                     System.out.printf("  λ_std %.3g, λ_adv %.3g; R(0) %.4g vs min %.4g; R_α(0) %.4g vs min %.4g%n",
                             v.lambdaStd(), v.lambdaAdv(), v.testAtZero(), v.minTest(), v.advAtZero(), v.minAdv());
