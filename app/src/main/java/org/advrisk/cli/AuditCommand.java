@@ -38,6 +38,7 @@ import org.advrisk.data.Splits;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.experiment.OutDirLock;
 import org.advrisk.linear.AttackNorm;
+import org.advrisk.param.Lists;
 import org.advrisk.param.UserText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -207,7 +208,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         double[] lambdas = org.advrisk.param.Parameters.LAMBDA.parseList(lambda);
         double[] alphas = org.advrisk.param.Parameters.ALPHA.parseList(alpha);
-        List<AttackNorm> attacks = Lists.attacks(attack);
+        List<AttackNorm> attacks = Lists.words("attack", attack).stream().map(AttackNorm::parse).toList();
         AlphaScale scale = AlphaScale.parse(alphaScale);
         List<Path> inputs = AuditRequest.inputs(this);
         String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());

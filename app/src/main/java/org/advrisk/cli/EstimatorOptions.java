@@ -3,6 +3,7 @@ package org.advrisk.cli;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.FlowParams;
 import org.advrisk.linear.FlowQuery;
+import org.advrisk.param.Lists;
 import picocli.CommandLine.Option;
 
 /**

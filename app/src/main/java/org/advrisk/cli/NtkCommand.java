@@ -16,6 +16,7 @@ import org.advrisk.ntk.NtkRow;
 import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
+import org.advrisk.param.Lists;
 import org.advrisk.random.Distribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

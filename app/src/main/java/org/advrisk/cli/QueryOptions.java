@@ -3,6 +3,7 @@ package org.advrisk.cli;
 import java.util.List;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.Target;
+import org.advrisk.param.Lists;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,11 +33,11 @@ public final class QueryOptions {
 
     /** The attack norms. */
     public List<AttackNorm> attacks() {
-        return Lists.attacks(attack);
+        return Lists.words("attack", attack).stream().map(AttackNorm::parse).toList();
     }
 
     /** The targets. */
     public List<Target> targets() {
-        return Lists.targets(target);
+        return Lists.words("target", target).stream().map(Target::parse).toList();
     }
 }

@@ -16,6 +16,7 @@ import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.linear.Target;
+import org.advrisk.param.Lists;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.BenignDiagnosis;
 import org.advrisk.theory.DePoint;
@@ -116,7 +117,7 @@ public final class TheoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
         }
         double[] lambdas = Parameters.LAMBDA.parseList(lambda);
-        double[] grid = Lists.nonNegative("tradeoff-lambda", tradeoffLambda);
+        double[] grid = org.advrisk.param.NumberParam.nonNegative("tradeoff-lambda").parseList(tradeoffLambda);
         double[] alphas = query.alphas();
         List<AttackNorm> attacks = query.attacks();
         for (AttackNorm at : attacks) {
@@ -319,7 +320,7 @@ public final class TheoryCommand implements Callable<Integer> {
                 finite.add(t);
             }
         }
-        double[] v = finite.isEmpty() ? new double[0] : Lists.nonNegative("oracle-mu", String.join(",", finite));
+        double[] v = finite.isEmpty() ? new double[0] : org.advrisk.param.NumberParam.nonNegative("oracle-mu").parseList(String.join(",", finite));
         if (!inf) {
             return v;
         }

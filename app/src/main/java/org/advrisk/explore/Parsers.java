@@ -2,11 +2,11 @@ package org.advrisk.explore;
 
 import java.util.List;
 import java.util.Locale;
-import org.advrisk.cli.Lists;
 import org.advrisk.linear.AttackNorm;
 import org.advrisk.linear.GroundTruthSpec;
 import org.advrisk.linear.SpectrumSpec;
 import org.advrisk.linear.Target;
+import org.advrisk.param.Lists;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DimensionRule;
 
@@ -140,13 +140,13 @@ final class Parsers {
         return switch (field) {
             case "lambda" -> org.advrisk.param.Parameters.LAMBDA.parseList(text);
             case "alpha" -> org.advrisk.param.Parameters.ALPHA.parseList(text);
-            default -> Lists.nonNegative(field, text);
+            default -> org.advrisk.param.NumberParam.nonNegative(field).parseList(text);
         };
     }
 
     /** One attack norm; {@code theoryOnly} keeps to those with a deterministic equivalent (l2, linf). */
     static AttackNorm attack(String text, boolean theoryOnly) {
-        List<AttackNorm> a = Lists.attacks(text);
+        List<AttackNorm> a = Lists.words("attack", text).stream().map(AttackNorm::parse).toList();
         if (a.size() != 1) {
             throw new IllegalArgumentException("attack: '" + text + "' has " + a.size()
                     + " values; the explorer shows one attack");
@@ -160,7 +160,7 @@ final class Parsers {
 
     /** One target. */
     static Target target(String text) {
-        List<Target> t = Lists.targets(text);
+        List<Target> t = Lists.words("target", text).stream().map(Target::parse).toList();
         if (t.size() != 1) {
             throw new IllegalArgumentException("target: '" + text + "' has " + t.size()
                     + " values; the explorer shows one target");
@@ -170,7 +170,7 @@ final class Parsers {
 
     /** Increasing sample sizes (the command line's n-grid rule), at most {@code max} of them. */
     static long[] nGrid(String text, int max) {
-        double[] v = Lists.nonNegative("n-grid", text);
+        double[] v = org.advrisk.param.NumberParam.nonNegative("n-grid").parseList(text);
         if (v.length > max) {
             throw new IllegalArgumentException("n-grid: " + v.length + " values exceed the explorer's limit of " + max);
         }

@@ -171,7 +171,7 @@ class AuditCommandTest {
         refused("row 3 has 2 fields, the header has 4", "audit", write("ragged.csv", "a,b,name,y\n1,2,x,3\n4,5,x,6\n1,2\n").toString(),
                 "--target", "y");
         refused("is not valid JSON", "audit", good.toString(), "--model", write("m.json", "{oops").toString());
-        refused("lambda: -1 must be", "audit", good.toString(), "--target", "y", "--lambda", "-1");
+        refused("lambda: -1 is not allowed; allowed: >= 0", "audit", good.toString(), "--target", "y", "--lambda", "-1");
         refused("--dataset: 'iris' is not a shipped data set", "audit", "--dataset", "iris");
         // nothing is written to --out when the input is refused
         Path out = dir.resolve("never");

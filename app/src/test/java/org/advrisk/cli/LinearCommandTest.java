@@ -61,9 +61,9 @@ class LinearCommandTest {
         assertBadInput("n: 0 must be >= 1", "--n", "0");
         assertBadInput("n: -5 must be >= 1", "--n", "-5");
         assertBadInput("sigma: -1.0 must be finite and >= 0", "--sigma", "-1");
-        assertBadInput("alpha: -0.1 must be >= 0", "--alpha", "-0.1");
-        assertBadInput("lambda: -1 must be >= 0", "--lambda", "-1");
-        assertBadInput("lambda: 'abc' in 'abc' is not a number", "--lambda", "abc");
+        assertBadInput("alpha: -0.1 is not allowed; allowed: >= 0", "--alpha", "-0.1");
+        assertBadInput("lambda: -1 is not allowed; allowed: >= 0", "--lambda", "-1");
+        assertBadInput("lambda: 'abc' is not a number", "--lambda", "abc");
         assertBadInput("allowed: clean, consistent, noisy", "--target", "robust");
         assertBadInput("allowed: gaussian, rademacher", "--design", "uniform");
         assertBadInput("allowed: table, csv, json", "--format", "xml");

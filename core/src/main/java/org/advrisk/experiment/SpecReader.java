@@ -96,7 +96,7 @@ public final class SpecReader {
         List<Integer> n = Grids.integers("n", required(root, "n"), v -> v >= 1, Spec.ALLOWED_N);
         List<SizeRule> p = sizes(required(root, "p"));
         List<Double> sigma = root.has("sigma")
-                ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.SIGMA);
+                ? Grids.numbers("sigma", root.get("sigma"), Parameters.SIGMA) : defaults(Parameters.SIGMA);
         List<String> spectrum = checked("spectrum", resolve(Grids.strings("spectrum", required(root, "spectrum"),
                         SpectrumSpec.KINDS), baseDir),
                 t -> SpectrumSpec.parse(SizeRule.substitute(t, n.get(0))));
@@ -108,9 +108,9 @@ public final class SpecReader {
         List<String> noise = root.has("noise") ? lower(Grids.strings("noise", root.get("noise"), "gaussian, rademacher"))
                 : List.of("gaussian");
         List<Double> lambda = root.has("lambda")
-                ? Grids.numbers("lambda", root.get("lambda"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.LAMBDA);
+                ? Grids.numbers("lambda", root.get("lambda"), Parameters.LAMBDA) : defaults(Parameters.LAMBDA);
         List<Double> alpha = root.has("alpha")
-                ? Grids.numbers("alpha", root.get("alpha"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.ALPHA);
+                ? Grids.numbers("alpha", root.get("alpha"), Parameters.ALPHA) : defaults(Parameters.ALPHA);
         List<String> attack = root.has("attack") ? checked("attack", Grids.strings("attack", root.get("attack"),
                 AttackNorm.ALLOWED), t -> AttackNorm.parse(t).label()) : List.of("l2");
         List<String> target = root.has("target") ? checked("target", Grids.strings("target", root.get("target"),
@@ -143,9 +143,7 @@ public final class SpecReader {
 
     /** estimator, delta, train_attack: values are checked before their consistency (a bad δ is named first). */
     private static SpecEstimators estimators(JsonNode root) {
-        List<Double> delta = root.has("delta") ? Grids.numbers("delta", root.get("delta"),
-                v -> Double.isFinite(v) && v > Parameters.DELTA.min() && v <= Parameters.DELTA.max(),
-                Parameters.DELTA.allowed()) : List.of();
+        List<Double> delta = root.has("delta") ? Grids.numbers("delta", root.get("delta"), Parameters.DELTA) : List.of();
         List<String> trainAttack = root.has("train_attack") ? lower(Grids.strings("train_attack",
                 root.get("train_attack"), SpecEstimators.ALLOWED_TRAIN_ATTACK)) : List.of();
         List<String> estimator = root.has("estimator") ? lower(Grids.strings("estimator", root.get("estimator"),
@@ -154,8 +152,7 @@ public final class SpecReader {
         if (root.has("eta") && root.get("eta").isArray()) {
             throw new IllegalArgumentException("eta: a list is not allowed; allowed: one step size η > 0");
         }
-        Double eta = root.has("eta") ? Grids.numbers("eta", root.get("eta"), v -> Double.isFinite(v) && v > 0,
-                org.advrisk.linear.FlowParams.ETA.allowed()).get(0) : null;
+        Double eta = root.has("eta") ? Grids.numbers("eta", root.get("eta"), org.advrisk.linear.FlowParams.ETA).get(0) : null;
         List<Double> steps = root.has("steps") ? Grids.integers("steps", root.get("steps"), v -> v >= 0,
                 "integers >= 0").stream().map(Integer::doubleValue).toList() : List.of();
         return new SpecEstimators(estimator, delta, trainAttack, time, eta, steps);
@@ -243,10 +240,6 @@ public final class SpecReader {
             throw new IllegalArgumentException(path + ": " + v + " is not allowed; allowed: " + Spec.ALLOWED_WIDTH);
         }
         return (int) v;
-    }
-
-    private static boolean nonNegative(double v) {
-        return v >= 0 && Double.isFinite(v);
     }
 
     private static JsonNode required(JsonNode root, String field) {

@@ -109,7 +109,7 @@ class SpecReaderTest {
     @Test
     void wrongTypesNameFieldValueAndAllowed() {
         assertThatThrownBy(() -> read("{" + BASE + ", 'sigma': 'abc'}"))
-                .hasMessage("sigma: 'abc' is not a number; allowed: a finite number >= 0, a list of them, or a grid "
+                .hasMessage("sigma: 'abc' is not a number; allowed: finite and >= 0, at most 1.0E50, a list of them, or a grid "
                         + Grids.RANGES);
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': [0.1, true]}"))
                 .hasMessageStartingWith("alpha[1]: boolean true is not a number");
@@ -128,7 +128,7 @@ class SpecReaderTest {
     @Test
     void badValuesNameFieldAndAllowed() {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lambda': [0, -1]}"))
-                .hasMessage("lambda[1]: -1 is not allowed; allowed: a finite number >= 0");
+                .hasMessage("lambda[1]: -1 is not allowed; allowed: >= 0, at most 1.0E50");
         assertThatThrownBy(() -> read("{'n': [0], 'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessage("n[0]: 0 is not allowed; allowed: a positive integer");
         assertThatThrownBy(() -> read("{'n': 10, 'p': 'n^^2', 'spectrum': 'isotropic'}"))
@@ -154,7 +154,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lambda': 'range:0,1,3'}"))
                 .hasMessageStartingWith("lambda: 'range:0,1,3' is a bad grid: unknown kind 'range'");
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': 'linspace:-1,1,3'}"))
-                .hasMessage("alpha: -1 (from 'linspace:-1,1,3') is not allowed; allowed: a finite number >= 0");
+                .hasMessage("alpha: -1 (from 'linspace:-1,1,3') is not allowed; allowed: >= 0, at most 1.0E50");
         assertThatThrownBy(() -> read("{'n': [50, 'geomspace:10,50,3'], 'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessage("n: value 50 appears twice; a grid lists each value once");
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': []}"))
