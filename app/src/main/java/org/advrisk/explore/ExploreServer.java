@@ -69,6 +69,7 @@ public final class ExploreServer implements AutoCloseable {
         m.put("/explore.js", new String[] {web + "explore.js", "text/javascript; charset=utf-8"});
         m.put("/explore.css", new String[] {web + "explore.css", "text/css; charset=utf-8"});
         m.put("/explore-more.js", new String[] {web + "explore-more.js", "text/javascript; charset=utf-8"});
+        m.put("/lists.js", new String[] {web + "lists.js", "text/javascript; charset=utf-8"});
         String ec = "/webjars/echarts/" + ECHARTS + "/dist/echarts.min.js";
         m.put(ec, new String[] {"/META-INF/resources" + ec, "text/javascript; charset=utf-8"});
         return m;

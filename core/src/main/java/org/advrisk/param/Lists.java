@@ -3,6 +3,7 @@ package org.advrisk.param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The one list grammar of every front door (CLI flags, spec files, the audit, the explorer's API and its
@@ -19,6 +20,9 @@ public final class Lists {
     public static final int MAX_COUNT = 100_000;
 
     private static final List<String> KINDS = List.of("linspace", "logspace", "geomspace");
+    /** A decimal number as every door (and the page) reads it: 12, -0.5, .5, 1e-3, 2.5E+4. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern SPECIAL = Pattern.compile("[+-]?(Infinity|NaN)");
 
     private Lists() {
     }
@@ -80,7 +84,7 @@ public final class Lists {
         String t = text == null ? "" : text.trim();
         double v;
         try {
-            v = Double.parseDouble(t);
+            v = parse(t);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(path + ": '" + UserText.quote(t) + "' is not a number; allowed: " + allowed
                     + ", a list of them, or a grid " + RANGES);
@@ -90,6 +94,17 @@ public final class Lists {
                     + allowed);
         }
         return v;
+    }
+
+    /**
+     * A number in the grammar's syntax (decimal, optional exponent; {@code Infinity} and {@code NaN} are
+     * read so that they can be refused as not finite); Java's other forms (hex, a {@code d} suffix) are not.
+     */
+    static double parse(String t) {
+        if (DECIMAL.matcher(t).matches() || SPECIAL.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        throw new NumberFormatException(t);
     }
 
     /** Expands one grid {@code KIND:A,B,COUNT}. */
@@ -108,9 +123,9 @@ public final class Lists {
         double b;
         double c;
         try {
-            a = Double.parseDouble(parts[0].trim());
-            b = Double.parseDouble(parts[1].trim());
-            c = Double.parseDouble(parts[2].trim());
+            a = parse(parts[0].trim());
+            b = parse(parts[1].trim());
+            c = parse(parts[2].trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(bad + "FROM, TO and COUNT must be numbers; allowed: " + RANGES);
         }

@@ -449,14 +449,9 @@
     for (const [k, v] of args) parts.push(v === true ? `--${k}` : `--${k} ${shq(String(v))}`);
     return parts.join(' ');
   }
-  /** A list flag's tokens (logspace:LO,HI,COUNT kept whole). */
+  /** A list flag's items, grids kept whole (the one list grammar, lists.js); a bad list is left as written. */
   function listTokens(text) {
-    const p = text.split(','); const out = [];
-    for (let i = 0; i < p.length; i++) {
-      const t = p[i].trim();
-      if (t.startsWith('logspace:')) { out.push([t, p[i + 1], p[i + 2]].map((s) => (s || '').trim()).join(',')); i += 2; } else if (t) out.push(t);
-    }
-    return out;
+    try { return window.advriskLists.items('list', text); } catch (e) { return [text]; }
   }
 
   function commands() {
@@ -467,7 +462,7 @@
       ['lambda', q.lambda], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
       ['tradeoff-lambda', q['tradeoff-lambda']], ['b', q.b], ['truncation', q.truncation], ['show', 'ranks,de,tradeoff']]));
     let lam = listTokens(q['tradeoff-lambda']);
-    if (!v.path.min_norm_included) lam = lam.filter((t) => t.startsWith('logspace:') || Number(t) !== 0);
+    if (!v.path.min_norm_included) lam = lam.filter((t) => window.advriskLists.isGrid(t) || Number(t) !== 0);
     const path = cmd('theory', common.concat([['n', q.n], ['sigma', q.sigma], ['noise', q.noise], ['seed', q.seed],
       ['lambda', lam.join(',')], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
       ['truncation', q.truncation], ['show', 'de'], ['format', 'csv']]));
