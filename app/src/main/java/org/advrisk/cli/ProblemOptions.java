@@ -61,7 +61,7 @@ public final class ProblemOptions {
         checkN();
         DimensionRule rule = dimensionRule();
         if (rule.isInfinite()) {
-            throw new IllegalArgumentException("p: inf is only available in advrisk theory; give a finite p");
+            throw new IllegalArgumentException(org.advrisk.param.SizeExpr.FINITE_ONLY);
         }
         return rule.at(sample.n);
     }

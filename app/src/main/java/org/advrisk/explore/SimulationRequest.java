@@ -71,7 +71,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         DimensionRule rule = q.get("p", "2n", t -> {
             DimensionRule r = Parsers.p(t);
             if (r.isInfinite()) {
-                throw new IllegalArgumentException("p: inf is only available in advrisk theory; give a finite p");
+                throw new IllegalArgumentException(org.advrisk.param.SizeExpr.FINITE_ONLY);
             }
             return r;
         });

@@ -132,7 +132,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{'n': [0], 'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessage("n[0]: 0 is not allowed; allowed: a positive integer");
         assertThatThrownBy(() -> read("{'n': 10, 'p': 'n^^2', 'spectrum': 'isotropic'}"))
-                .hasMessage("p: 'n^^2' is not a size; allowed: " + SizeRule.ALLOWED);
+                .hasMessage("p: 'n^^2' is not allowed; allowed: " + SizeRule.ALLOWED);
         assertThatThrownBy(() -> read("{'n': 10, 'p': 10, 'spectrum': 'fancy:x=1'}"))
                 .hasMessageStartingWith("spectrum: 'fancy:x=1' is not allowed: spectrum: unknown kind 'fancy'; allowed:");
         assertThatThrownBy(() -> read("{" + BASE + ", 'attack': ['l2', 'l3']}"))
