@@ -131,7 +131,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     EstimatorOptions estimators;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = org.advrisk.param.Parameters.SEED_DEFAULT, paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--pgd-steps", defaultValue = "20", paramLabel = "T", description = "PGD steps per run (with --map). Default: ${DEFAULT-VALUE}.")
@@ -157,7 +157,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Which λ --save-model keeps: adv (min adversarial MSE) or std (min test MSE). Default: ${DEFAULT-VALUE}.")
     String choose;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = org.advrisk.param.Choices.FORMAT_DEFAULT, paramLabel = "FMT", completionCandidates = ChoiceCandidates.Format.class, description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write results, summary, plots and report.html to DIR.")

@@ -82,7 +82,8 @@ public final class NtkCommand implements Callable<Integer> {
 
     @Option(names = "--activation", description = "Activation of the network and its kernel: relu, abs, erf,"
             + " quadratic, tanh, softplus; the unit is sqrt(d)*sigma(w'x/sqrt(d)), so relu and abs are unchanged by the"
-            + " scaling, e.g. --activation erf (default ${DEFAULT-VALUE}).", defaultValue = "relu")
+            + " scaling, e.g. --activation erf (default ${DEFAULT-VALUE}).", defaultValue = org.advrisk.param.Choices.ACTIVATION_DEFAULT,
+            completionCandidates = ChoiceCandidates.Activation.class)
     String activation;
 
     @Option(names = "--scale", description = "Output scale A of a finite network: trains A*f on (1/(2A^2))sum(A f - y)^2;"

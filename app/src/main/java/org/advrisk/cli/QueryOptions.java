@@ -21,7 +21,8 @@ public final class QueryOptions {
                 "(folded-normal ‖θ̂‖₁: empirical, no proof). Example: --attack l2,linf. Default: ${DEFAULT-VALUE}."})
     String attack;
 
-    @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
+    @Option(names = "--target", defaultValue = org.advrisk.param.Choices.TARGET_DEFAULT, paramLabel = "LIST",
+            completionCandidates = ChoiceCandidates.Target.class,
             description = {"What the attacked prediction is compared with: clean (<x,θ*>, the paper's),",
                 "consistent (<x+δ,θ*>), noisy (the label y). Example: --target clean,noisy. Default: ${DEFAULT-VALUE}."})
     String target;

@@ -66,6 +66,11 @@ final class Parsers {
         return v;
     }
 
+    /** The master seed: the declaration's parser and words ({@code Parameters.SEED}, default 1 at every door). */
+    static long seed(String text) {
+        return org.advrisk.param.Parameters.SEED.parse(text);
+    }
+
     /** A finite number ≥ 0 (the command line's sigma check). */
     static double nonNegative(String field, String text) {
         double v = number(field, text);

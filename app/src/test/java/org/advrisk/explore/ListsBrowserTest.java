@@ -102,6 +102,21 @@ class ListsBrowserTest {
     }
 
     @Test
+    void thePageSelectListsAreTheDeclaredChoices() throws Exception {
+        driver.get(server.url());
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return !!(window.explore && window.explore.state.choices);")));
+        for (org.advrisk.param.Choice c : List.of(org.advrisk.param.Choices.DESIGN, org.advrisk.param.Choices.NOISE,
+                org.advrisk.param.Choices.TARGET)) {
+            String json = (String) ((JavascriptExecutor) driver).executeScript("return JSON.stringify(Array.from("
+                    + "document.getElementById(arguments[0]).options).map(o => o.value));", c.name());
+            assertThat(JSON.readValue(json, List.class)).as(c.name()).isEqualTo(c.allowedValues());
+            assertThat(((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).value;",
+                    c.name())).as("default of %s", c.name()).isEqualTo(c.defaultText());
+        }
+    }
+
+    @Test
     void thePageReadsEveryListAsJavaDoes() throws Exception {
         driver.get(server.url());
         int good = 0;

@@ -1,7 +1,10 @@
 package org.advrisk.experiment;
 
+import org.advrisk.param.Choice;
+import org.advrisk.param.Choices;
 import org.advrisk.param.NumberParam;
 import org.advrisk.param.Parameters;
+import org.advrisk.random.Distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -103,18 +106,18 @@ public final class SpecReader {
         List<String> theta = root.has("theta") ? checked("theta", resolve(Grids.strings("theta", root.get("theta"),
                 GroundTruthSpec.KINDS), baseDir), t -> GroundTruthSpec.parse(SizeRule.substitute(t, n.get(0))))
                 : List.of("top:k=1,norm=1");
-        List<String> design = root.has("design") ? lower(Grids.strings("design", root.get("design"), "gaussian, rademacher"))
-                : List.of("gaussian");
-        List<String> noise = root.has("noise") ? lower(Grids.strings("noise", root.get("noise"), "gaussian, rademacher"))
-                : List.of("gaussian");
+        List<String> design = root.has("design") ? choice("design", root.get("design"), Choices.DESIGN,
+                v -> Distribution.parse("design", v)) : List.of(Choices.DESIGN.defaultText());
+        List<String> noise = root.has("noise") ? choice("noise", root.get("noise"), Choices.NOISE,
+                v -> Distribution.parse("noise", v)) : List.of(Choices.NOISE.defaultText());
         List<Double> lambda = root.has("lambda")
                 ? Grids.numbers("lambda", root.get("lambda"), Parameters.LAMBDA) : defaults(Parameters.LAMBDA);
         List<Double> alpha = root.has("alpha")
                 ? Grids.numbers("alpha", root.get("alpha"), Parameters.ALPHA) : defaults(Parameters.ALPHA);
         List<String> attack = root.has("attack") ? checked("attack", Grids.strings("attack", root.get("attack"),
                 AttackNorm.ALLOWED), t -> AttackNorm.parse(t).label()) : List.of("l2");
-        List<String> target = root.has("target") ? checked("target", Grids.strings("target", root.get("target"),
-                Target.ALLOWED), t -> Target.parse(t).label()) : List.of("clean");
+        List<String> target = root.has("target") ? choice("target", root.get("target"), Choices.TARGET, Target::parse)
+                .stream().map(t -> Target.parse(t).label()).toList() : List.of(Choices.TARGET.defaultText());
         boolean theory = true;
         if (root.has("theory")) {
             JsonNode t = root.get("theory");
@@ -341,6 +344,24 @@ public final class SpecReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A declared choice: each value is read by {@code parser} (aliases such as normal allowed) and kept in
+     * lower case; a refusal is the declaration's message naming the field path.
+     */
+    private static List<String> choice(String field, JsonNode node, Choice c, java.util.function.Consumer<String> parser) {
+        List<String> values = Grids.strings(field, node, c.allowed());
+        for (int i = 0; i < values.size(); i++) {
+            String path = values.size() == 1 ? field : field + "[" + i + "]";
+            try {
+                parser.accept(values.get(i));
+            } catch (IllegalArgumentException e) {
+                c.parse(path, values.get(i));
+                throw e;
+            }
+        }
+        return lower(values);
     }
 
     private static List<String> lower(List<String> values) {

@@ -16,7 +16,7 @@ public enum Target {
     CLEAN, CONSISTENT, NOISY;
 
     /** Allowed values, for messages. */
-    public static final String ALLOWED = "clean, consistent, noisy";
+    public static final String ALLOWED = org.advrisk.param.Choices.TARGET.allowed();
 
     /** Parses clean, consistent or noisy. */
     public static Target parse(String text) {
@@ -25,7 +25,10 @@ public enum Target {
             case "clean" -> CLEAN;
             case "consistent" -> CONSISTENT;
             case "noisy", "noisy_label", "noisy-label" -> NOISY;
-            default -> throw new IllegalArgumentException("target: unknown target '" + text + "'; allowed: " + ALLOWED);
+            default -> {
+                org.advrisk.param.Choices.TARGET.parse(text); // refuses in the declaration's words
+                throw new IllegalStateException("target: " + text + " is declared but has no Target");
+            }
         };
     }
 

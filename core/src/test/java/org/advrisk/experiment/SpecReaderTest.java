@@ -138,7 +138,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{" + BASE + ", 'attack': ['l2', 'l3']}"))
                 .hasMessageStartingWith("attack[1]: 'l3' is not allowed: attack: unknown attack 'l3'");
         assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'forest'}"))
-                .hasMessage("family: 'forest' is not a family; allowed: linear, ntk");
+                .hasMessage("family: 'forest' is not allowed; allowed: linear, ntk");
         assertThatThrownBy(() -> read("{'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessageStartingWith("n: missing; required");
     }

@@ -609,8 +609,23 @@
     $('sim-table').innerHTML = h + '</table>';
   }
 
+  /** The select lists of the declared choices (GET /api/choices), the current value kept when still allowed. */
+  function fillChoices(table) {
+    state.choices = table;
+    for (const name of ['design', 'noise', 'target']) {
+      const el = $(name); const c = table[name];
+      if (!el || !c) continue;
+      const have = Array.from(el.options).map((o) => o.value);
+      if (have.join(',') === c.values.join(',')) continue;
+      const keep = c.values.includes(el.value) ? el.value : c.default;
+      el.replaceChildren(...c.values.map((v) => { const o = document.createElement('option'); o.value = v; o.textContent = v; return o; }));
+      el.value = keep;
+    }
+  }
+
   // ---- wiring ----
   function init() {
+    fetch('api/choices').then((r) => r.json()).then(fillChoices).catch(() => {});
     for (const k of ['a', 'b', 'c', 'd']) charts[k] = echarts.init($('chart-' + k), null, { renderer: 'canvas' });
     readUrl();
     syncSlidersFromText();
