@@ -131,7 +131,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     EstimatorOptions estimators;
 
-    @Option(names = "--seed", defaultValue = org.advrisk.param.Parameters.SEED_DEFAULT, paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = org.advrisk.param.Parameters.SEED_DEFAULT, paramLabel = "S", converter = DeclaredConverters.Seed.class, description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--pgd-steps", defaultValue = "20", paramLabel = "T", description = "PGD steps per run (with --map). Default: ${DEFAULT-VALUE}.")

@@ -232,9 +232,7 @@ public final class NtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("n: " + n + " must be >= 1");
         }
         double sigma = sample.sigma;
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
         var spec0 = SpectrumSpec.parse(sphere ? "isotropic" : spectrum);
         NtkData data = new NtkData(spec0.withSize(d, "d"), sphere, GroundTruthSpec.parse(truth.theta).withSize(d, truth.seed), sigma,

@@ -39,6 +39,7 @@ public final class SampleOptions {
         String theta;
 
         @Option(names = "--seed", defaultValue = Parameters.SEED_DEFAULT, paramLabel = "K",
+                converter = DeclaredConverters.Seed.class,
                 description = "Random seed: the same seed gives bit-identical results for any --threads."
                         + " Default: ${DEFAULT-VALUE}.")
         long seed;

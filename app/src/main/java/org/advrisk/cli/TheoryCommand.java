@@ -113,9 +113,7 @@ public final class TheoryCommand implements Callable<Integer> {
         Distribution noise = Distribution.parse("noise", problem.sample.noise);
         Distribution.parse("design", problem.design);
         double sigma = problem.sample.sigma;
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         double[] lambdas = Parameters.LAMBDA.parseList(lambda);
         double[] grid = org.advrisk.param.NumberParam.nonNegative("tradeoff-lambda").parseList(tradeoffLambda);
         double[] alphas = query.alphas();

@@ -48,20 +48,24 @@ final class Parsers {
         return Distribution.parse(field, text);
     }
 
-    /** An integer in [min, max], with the command line's wording. */
+    /**
+     * An integer in [min, max]: a declared parameter (n, trials, test-size) is read by its declaration
+     * first (the command line's and the spec's words), then held to the explorer's limit {@code max}.
+     */
     static long integer(String field, String text, long min, long max) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not an integer; allowed: an integer from "
-                    + min + " to " + max);
-        }
+        org.advrisk.param.IntParam declared = switch (field) {
+            case "n" -> org.advrisk.param.Parameters.N;
+            case "trials" -> org.advrisk.param.Parameters.TRIALS;
+            case "test-size" -> org.advrisk.param.Parameters.TEST_SIZE;
+            default -> new org.advrisk.param.IntParam(field, Long.MIN_VALUE, Long.MAX_VALUE, "", field);
+        };
+        long v = declared.parse(text);
         if (v < min) {
             throw new IllegalArgumentException(field + ": " + v + " must be >= " + min);
         }
         if (v > max) {
-            throw new IllegalArgumentException(field + ": " + v + " must be <= " + max + " (the explorer's limit)");
+            throw new IllegalArgumentException(field + ": " + v + " is too large; allowed: at most " + max
+                    + " (the explorer's limit)");
         }
         return v;
     }
@@ -71,13 +75,10 @@ final class Parsers {
         return org.advrisk.param.Parameters.SEED.parse(text);
     }
 
-    /** A finite number ≥ 0 (the command line's sigma check). */
+    /** A finite number ≥ 0: σ through its declaration ({@code Parameters.SIGMA}), others ≥ 0 without a bound. */
     static double nonNegative(String field, String text) {
-        double v = number(field, text);
-        if (!(v >= 0)) {
-            throw new IllegalArgumentException(field + ": " + v + " must be finite and >= 0");
-        }
-        return v;
+        return (field.equals("sigma") ? org.advrisk.param.Parameters.SIGMA : org.advrisk.param.NumberParam.nonNegative(field))
+                .parse(text);
     }
 
     /** A finite number &gt; 0 (the command line's b check). */

@@ -86,7 +86,7 @@ class NtkCommandTest {
         assertBad(new String[] {"ntk", "--attack", "l1"}, "attack: unknown attack 'l1' for PGD; allowed: l2, linf");
         assertBad(new String[] {"ntk", "--width", "wide"}, "width: 'wide' is not inf");
         assertBad(new String[] {"ntk", "--width", "100", "--lambda", "0.1"}, "lambda: 0.1 is not allowed");
-        assertBad(new String[] {"ntk", "--sigma", "-1"}, "sigma: -1.0");
+        assertBad(new String[] {"ntk", "--sigma", "-1"}, "sigma: -1 is not allowed");
         assertBad(new String[] {"ntk", "--alpha", "-0.1"}, "alpha: -0.1");
         assertBad(new String[] {"ntk", "--spectrum", "cubic"}, "spectrum: unknown kind 'cubic'");
         assertBad(new String[] {"ntk", "--format", "xml"}, "format: 'xml' is not allowed; allowed: table, csv, json");

@@ -52,15 +52,9 @@ public record NumberParam(String name, double min, double max, String defaultTex
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Returns v, or refuses it with "name: v must be …". */
+    /** Returns v, or refuses it in the one wording of every door (see {@link #checkItem}). */
     public double check(double v) {
-        if (Double.isFinite(v) && v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " is too large; it must be " + allowed());
-        }
-        if (!Double.isFinite(v) || below(v) || v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " must be " + allowed());
-        }
-        return v;
+        return checkItem(name, v, null);
     }
 
     /** Parses one number (no ranges). */

@@ -116,7 +116,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{" + BASE + ", 'trials': 'many'}"))
                 .hasMessage("trials: 'many' is not an integer; allowed: an integer from 1 to 1000000");
         assertThatThrownBy(() -> read("{'n': [50, 2.5], 'p': 10, 'spectrum': 'isotropic'}"))
-                .hasMessage("n[1]: 2.5 is not an integer; allowed: a positive integer");
+                .hasMessage("n[1]: 2.5 is not an integer; allowed: an integer >= 1");
         assertThatThrownBy(() -> read("{" + BASE + ", 'theory': 'yes'}"))
                 .hasMessage("theory: 'yes' is not a boolean; allowed: true, false");
         assertThatThrownBy(() -> read("{" + BASE + ", 'attack': {'l2': 1}}"))
@@ -130,7 +130,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lambda': [0, -1]}"))
                 .hasMessage("lambda[1]: -1 is not allowed; allowed: >= 0, at most 1.0E50");
         assertThatThrownBy(() -> read("{'n': [0], 'p': 10, 'spectrum': 'isotropic'}"))
-                .hasMessage("n[0]: 0 is not allowed; allowed: a positive integer");
+                .hasMessage("n[0]: 0 is not allowed; allowed: an integer >= 1");
         assertThatThrownBy(() -> read("{'n': 10, 'p': 'n^^2', 'spectrum': 'isotropic'}"))
                 .hasMessage("p: 'n^^2' is not allowed; allowed: " + SizeRule.ALLOWED);
         assertThatThrownBy(() -> read("{'n': 10, 'p': 10, 'spectrum': 'fancy:x=1'}"))
