@@ -153,9 +153,7 @@ public final class NtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("theory: the NTK deterministic equivalent covers --kernel k1 only, not "
                     + kernel + "; allowed: --theory with --kernel k1");
         }
-        if (trials.trials < 1) {
-            throw new IllegalArgumentException("trials: " + trials.trials + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.TRIALS.check(trials.trials);
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
         }
@@ -228,9 +226,7 @@ public final class NtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("d: " + d + " must be >= 1");
         }
         int n = sample.n;
-        if (n <= 0) {
-            throw new IllegalArgumentException("n: " + n + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.N.check(n);
         double sigma = sample.sigma;
         org.advrisk.param.Parameters.SIGMA.check(sigma);
         boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
