@@ -186,7 +186,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> dropList = drop == null ? new ArrayList<>() : new ArrayList<>(Lists.words("--drop", drop));
         if (dataset != null) {
             if (file != null) {
-                throw new UserInputException("--dataset: give either a FILE or --dataset, not both");
+                throw new UserInputException("dataset: give either a FILE or --dataset, not both");
             }
             Dataset d = Dataset.parse(dataset);
             source = d.source();
@@ -234,13 +234,13 @@ public final class AuditCommand implements Callable<Integer> {
                 tgt = t;
             }
             if (tgt == null) {
-                throw new UserInputException("--target: required (the model file names no target)");
+                throw new UserInputException("target: required (the model file names no target)");
             }
             featureList = externalMapped != null ? externalMapped.features() : external.features();
             dropList = new ArrayList<>();
         }
         if (tgt == null) {
-            throw new UserInputException("--target: required; name the column to predict");
+            throw new UserInputException("target: required; name the column to predict");
         }
         CsvTable table = CsvTable.open(source, new ColumnSpec(tgt, featureList, dropList), miss);
         if (!quiet && !table.skippedColumns().isEmpty()) {
@@ -271,7 +271,7 @@ public final class AuditCommand implements Callable<Integer> {
             Rows testRows = null;
             if (testFile != null) {
                 if (testFraction != null || cv != null) {
-                    throw new UserInputException("--test: give one of --test, --test-fraction, --cv");
+                    throw new UserInputException("test: give one of --test, --test-fraction, --cv");
                 }
                 CsvTable t = table.sameColumns(CsvSource.file(testFile));
                 long nt = t.count();
@@ -280,7 +280,7 @@ public final class AuditCommand implements Callable<Integer> {
                 splits = List.of(Splits.testFile((int) n, (int) nt));
             } else if (cv != null) {
                 if (testFraction != null) {
-                    throw new UserInputException("--cv: give one of --test, --test-fraction, --cv");
+                    throw new UserInputException("cv: give one of --test, --test-fraction, --cv");
                 }
                 splits = Splits.crossValidation((int) n, cv, splitSeed);
             } else {
@@ -326,22 +326,22 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UserInputException("--choose: '" + choose + "' is not allowed; allowed: adv, std");
         }
         if (mapped && model != null) {
-            throw new UserInputException("--map: a --model file carries its own map (or none); drop --map");
+            throw new UserInputException("map: a --model file carries its own map (or none); drop --map");
         }
         if (est.flow().any() && (!est.ridge() || mapped || model != null || saveModel != null)) {
-            throw new UserInputException("--estimator: gf and gd run beside ridge on the table's linear model (from its"
+            throw new UserInputException("estimator: gf and gd run beside ridge on the table's linear model (from its"
                     + " decomposition): use --estimator ridge,gf (or gd), without --map, --model and --save-model");
         }
         if (est.advtrain()) {
             if (!est.ridge()) {
-                throw new UserInputException("--estimator: the audit compares advtrain's δ with ridge's λ; use --estimator ridge,advtrain");
+                throw new UserInputException("estimator: the audit compares advtrain's δ with ridge's λ; use --estimator ridge,advtrain");
             }
             if (mapped) {
-                throw new UserInputException("--estimator: advtrain trains a linear model of the inputs, but --map fits a"
+                throw new UserInputException("estimator: advtrain trains a linear model of the inputs, but --map fits a"
                         + " nonlinear one; drop --map or use --estimator ridge");
             }
             if (model != null) {
-                throw new UserInputException("--estimator: --model audits a given model without fitting; advtrain does not apply");
+                throw new UserInputException("estimator: --model audits a given model without fitting; advtrain does not apply");
             }
             if (saveModel != null) {
                 throw new UserInputException("--save-model: keeps ridge at the chosen λ; with --estimator ridge,advtrain it"

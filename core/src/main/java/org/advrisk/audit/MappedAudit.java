@@ -98,7 +98,7 @@ public final class MappedAudit {
     public static AuditResult external(Rows data, MappedModel model, AuditOptions o, PgdSettings pgd) {
         check(o);
         if (!data.featureNames().equals(model.features())) {
-            throw new IllegalArgumentException("--model: the table's features do not match the model's");
+            throw new IllegalArgumentException("model: the table's features do not match the model's");
         }
         int d = data.p();
         int n = countRows(data);
@@ -120,11 +120,11 @@ public final class MappedAudit {
 
     private static void check(AuditOptions o) {
         if (o.budgets() != null) {
-            throw new IllegalArgumentException("--budget: per-feature budgets are not available with --map (the attack moves the inputs)");
+            throw new IllegalArgumentException("budget: per-feature budgets are not available with --map (the attack moves the inputs)");
         }
         for (AttackNorm a : o.attacks()) {
             if (!a.label().equals("l2") && !a.label().equals("linf")) {
-                throw new IllegalArgumentException("--attack: '" + a.label() + "' is not available with --map; allowed: l2, linf");
+                throw new IllegalArgumentException("attack: '" + a.label() + "' is not available with --map; allowed: l2, linf");
             }
         }
     }
