@@ -33,6 +33,7 @@ import org.advrisk.data.Rows;
 import org.advrisk.data.TrainingStatistics;
 import org.advrisk.experiment.OutDirLock;
 import org.advrisk.model.AttackNorm;
+import org.advrisk.param.Lists;
 import org.advrisk.param.UserText;
 import org.advrisk.data.Splits;
 import picocli.CommandLine.Command;
@@ -129,7 +130,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     EstimatorOptions estimators;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = org.advrisk.param.Parameters.SEED_DEFAULT, paramLabel = "S", converter = DeclaredConverters.Seed.class, description = "Seed of the feature map and the PGD restarts. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--pgd-steps", defaultValue = "20", paramLabel = "T", description = "PGD steps per run (with --map). Default: ${DEFAULT-VALUE}.")
@@ -155,7 +156,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Which λ --save-model keeps: adv (min adversarial MSE) or std (min test MSE). Default: ${DEFAULT-VALUE}.")
     String choose;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = org.advrisk.param.Choices.FORMAT_DEFAULT, paramLabel = "FMT", completionCandidates = ChoiceCandidates.Format.class, description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write results, summary, plots and report.html to DIR.")
@@ -181,7 +182,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> dropList = drop == null ? new ArrayList<>() : new ArrayList<>(Lists.words("--drop", drop));
         if (dataset != null) {
             if (file != null) {
-                throw new UserInputException("--dataset: give either a FILE or --dataset, not both");
+                throw new UserInputException("dataset: give either a FILE or --dataset, not both");
             }
             Dataset d = Dataset.parse(dataset);
             source = d.source();
@@ -203,7 +204,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         double[] lambdas = org.advrisk.param.Parameters.LAMBDA.parseList(lambda);
         double[] alphas = org.advrisk.param.Parameters.ALPHA.parseList(alpha);
-        List<AttackNorm> attacks = Lists.attacks(attack);
+        List<AttackNorm> attacks = Lists.words("attack", attack).stream().map(AttackNorm::parse).toList();
         AlphaScale scale = AlphaScale.parse(alphaScale);
         List<Path> inputs = AuditRequest.inputs(this);
         String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -229,13 +230,13 @@ public final class AuditCommand implements Callable<Integer> {
                 tgt = t;
             }
             if (tgt == null) {
-                throw new UserInputException("--target: required (the model file names no target)");
+                throw new UserInputException("target: required (the model file names no target)");
             }
             featureList = externalMapped != null ? externalMapped.features() : external.features();
             dropList = new ArrayList<>();
         }
         if (tgt == null) {
-            throw new UserInputException("--target: required; name the column to predict");
+            throw new UserInputException("target: required; name the column to predict");
         }
         AuditJob job = new AuditJob(source, new ColumnSpec(tgt, featureList, dropList), miss,
                 new AuditJob.SplitPlan(testFile, testFraction, cv, repeats, splitSeed), lambdas, attacks, alphas, scale,
@@ -283,10 +284,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UserInputException("--choose: '" + choose + "' is not allowed; allowed: adv, std");
         }
         if (mapped && model != null) {
-            throw new UserInputException("--map: a --model file carries its own map (or none); drop --map");
+            throw new UserInputException("map: a --model file carries its own map (or none); drop --map");
         }
         if (est.flow().any() && (!est.ridge() || mapped || model != null || saveModel != null)) {
-            throw new UserInputException("--estimator: gf and gd run beside ridge on the table's linear model (from its"
+            throw new UserInputException("estimator: gf and gd run beside ridge on the table's linear model (from its"
                     + " decomposition): use --estimator ridge,gf (or gd), without --map, --model and --save-model");
         }
         if (!est.plugins().isEmpty() && (!est.ridge() || mapped || model != null || saveModel != null)) {
@@ -295,14 +296,14 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (est.advtrain()) {
             if (!est.ridge()) {
-                throw new UserInputException("--estimator: the audit compares advtrain's δ with ridge's λ; use --estimator ridge,advtrain");
+                throw new UserInputException("estimator: the audit compares advtrain's δ with ridge's λ; use --estimator ridge,advtrain");
             }
             if (mapped) {
-                throw new UserInputException("--estimator: advtrain trains a linear model of the inputs, but --map fits a"
+                throw new UserInputException("estimator: advtrain trains a linear model of the inputs, but --map fits a"
                         + " nonlinear one; drop --map or use --estimator ridge");
             }
             if (model != null) {
-                throw new UserInputException("--estimator: --model audits a given model without fitting; advtrain does not apply");
+                throw new UserInputException("estimator: --model audits a given model without fitting; advtrain does not apply");
             }
             if (saveModel != null) {
                 throw new UserInputException("--save-model: keeps ridge at the chosen λ; with --estimator ridge,advtrain it"

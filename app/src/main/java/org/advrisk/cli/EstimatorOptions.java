@@ -10,6 +10,7 @@ import org.advrisk.estimator.SpectralEstimator;
 import org.advrisk.estimator.SpectralSelection;
 import org.advrisk.model.AttackNorms;
 import picocli.CommandLine.Model.CommandSpec;
+import org.advrisk.param.Lists;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -97,9 +97,7 @@ public final class LinearCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat fmt = output.parse();
-        if (trialsOption.trials < 1) {
-            throw new IllegalArgumentException("trials: " + trialsOption.trials + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.TRIALS.check(trialsOption.trials);
         int workers = Threads.resolve(threads);
         TailMode asked = TailMode.parse(exactTail);
         LinearProblem pr = problem.problem();

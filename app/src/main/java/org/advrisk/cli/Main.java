@@ -95,7 +95,10 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("advrisk: error: " + org.advrisk.param.UserText.line(ex.getMessage()));
+            // a declared converter's refusal (DeclaredConverters) is the declaration's message, as at every door
+            String message = ex.getCause() instanceof IllegalArgumentException declared ? declared.getMessage()
+                    : ex.getMessage();
+            err.println("advrisk: error: " + org.advrisk.param.UserText.line(message));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;

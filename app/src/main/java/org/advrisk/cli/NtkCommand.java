@@ -16,6 +16,7 @@ import org.advrisk.ntk.NtkRow;
 import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
+import org.advrisk.param.Lists;
 import org.advrisk.random.Distribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +82,8 @@ public final class NtkCommand implements Callable<Integer> {
 
     @Option(names = "--activation", description = "Activation of the network and its kernel: relu, abs, erf,"
             + " quadratic, tanh, softplus; the unit is sqrt(d)*sigma(w'x/sqrt(d)), so relu and abs are unchanged by the"
-            + " scaling, e.g. --activation erf (default ${DEFAULT-VALUE}).", defaultValue = "relu")
+            + " scaling, e.g. --activation erf (default ${DEFAULT-VALUE}).", defaultValue = org.advrisk.param.Choices.ACTIVATION_DEFAULT,
+            completionCandidates = ChoiceCandidates.Activation.class)
     String activation;
 
     @Option(names = "--scale", description = "Output scale A of a finite network: trains A*f on (1/(2A^2))sum(A f - y)^2;"
@@ -151,9 +153,7 @@ public final class NtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("theory: the NTK deterministic equivalent covers --kernel k1 only, not "
                     + kernel + "; allowed: --theory with --kernel k1");
         }
-        if (trials.trials < 1) {
-            throw new IllegalArgumentException("trials: " + trials.trials + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.TRIALS.check(trials.trials);
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
         }
@@ -226,13 +226,9 @@ public final class NtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("d: " + d + " must be >= 1");
         }
         int n = sample.n;
-        if (n <= 0) {
-            throw new IllegalArgumentException("n: " + n + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.N.check(n);
         double sigma = sample.sigma;
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         boolean sphere = spectrum.trim().equalsIgnoreCase("sphere");
         var spec0 = SpectrumSpec.parse(sphere ? "isotropic" : spectrum);
         NtkData data = new NtkData(spec0.withSize(d, "d"), sphere, GroundTruthSpec.parse(truth.theta).withSize(d, truth.seed), sigma,

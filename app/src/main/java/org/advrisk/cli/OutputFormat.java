@@ -109,7 +109,7 @@ public enum OutputFormat {
             case "table" -> TABLE;
             case "csv" -> CSV;
             case "json" -> JSON;
-            default -> throw new IllegalArgumentException("format: unknown format '" + text + "'; allowed: table, csv, json");
+            default -> valueOf(org.advrisk.param.Choices.FORMAT.parse(text).toUpperCase(Locale.ROOT));
         };
     }
 }

@@ -28,7 +28,8 @@ public final class ProblemOptions {
     @Mixin
     SampleOptions.Size sample;
 
-    @Option(names = "--design", defaultValue = "gaussian", paramLabel = "DIST",
+    @Option(names = "--design", defaultValue = org.advrisk.param.Choices.DISTRIBUTION_DEFAULT, paramLabel = "DIST",
+            completionCandidates = ChoiceCandidates.Design.class,
             description = {"Distribution of the coordinates of z in x = Σ^1/2 z: gaussian | rademacher.",
                 "Rademacher designs estimate E|<x,θ̂-θ*>| on a test sample (see --test-size). Default: ${DEFAULT-VALUE}."})
     String design;
@@ -61,7 +62,7 @@ public final class ProblemOptions {
         checkN();
         DimensionRule rule = dimensionRule();
         if (rule.isInfinite()) {
-            throw new IllegalArgumentException("p: inf is only available in advrisk theory; give a finite p");
+            throw new IllegalArgumentException(org.advrisk.param.SizeExpr.FINITE_ONLY);
         }
         return rule.at(sample.n);
     }

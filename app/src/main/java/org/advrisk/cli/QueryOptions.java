@@ -3,6 +3,7 @@ package org.advrisk.cli;
 import java.util.List;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.model.Target;
+import org.advrisk.param.Lists;
 import org.advrisk.param.Parameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,8 @@ public final class QueryOptions {
                 "(folded-normal ‖θ̂‖₁: empirical, no proof). Example: --attack l2,linf. Default: ${DEFAULT-VALUE}."})
     String attack;
 
-    @Option(names = "--target", defaultValue = "clean", paramLabel = "LIST",
+    @Option(names = "--target", defaultValue = org.advrisk.param.Choices.TARGET_DEFAULT, paramLabel = "LIST",
+            completionCandidates = ChoiceCandidates.Target.class,
             description = {"What the attacked prediction is compared with: clean (<x,θ*>, the paper's),",
                 "consistent or truth-at-perturbed (<x+δ,θ*>: the target moves with δ), noisy (the label y). Example: --target clean,noisy. Default: ${DEFAULT-VALUE}."})
     String target;
@@ -32,11 +34,11 @@ public final class QueryOptions {
 
     /** The attack norms. */
     public List<AttackNorm> attacks() {
-        return Lists.attacks(attack);
+        return Lists.words("attack", attack).stream().map(AttackNorm::parse).toList();
     }
 
     /** The targets. */
     public List<Target> targets() {
-        return Lists.targets(target);
+        return Lists.words("target", target).stream().map(Target::parse).toList();
     }
 }

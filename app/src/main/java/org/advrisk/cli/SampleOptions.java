@@ -19,7 +19,8 @@ public final class SampleOptions {
                 description = "Noise standard deviation σ >= 0. Example: --sigma 0.5. Default: ${DEFAULT-VALUE}.")
         double sigma;
 
-        @Option(names = "--noise", defaultValue = "gaussian", paramLabel = "DIST",
+        @Option(names = "--noise", defaultValue = org.advrisk.param.Choices.DISTRIBUTION_DEFAULT, paramLabel = "DIST",
+                completionCandidates = ChoiceCandidates.Noise.class,
                 description = "Noise distribution: gaussian | rademacher (scaled by σ). Default: ${DEFAULT-VALUE}.")
         String noise;
 
@@ -38,6 +39,7 @@ public final class SampleOptions {
         String theta;
 
         @Option(names = "--seed", defaultValue = Parameters.SEED_DEFAULT, paramLabel = "K",
+                converter = DeclaredConverters.Seed.class,
                 description = "Random seed: the same seed gives bit-identical results for any --threads."
                         + " Default: ${DEFAULT-VALUE}.")
         long seed;

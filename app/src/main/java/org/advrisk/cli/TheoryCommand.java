@@ -15,6 +15,7 @@ import org.advrisk.io.JsonMappers;
 import org.advrisk.linear.LinearRisks;
 import org.advrisk.model.SpectrumSpec;
 import org.advrisk.model.Target;
+import org.advrisk.param.Lists;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.BenignDiagnosis;
 import org.advrisk.theory.DimensionRule;
@@ -109,11 +110,9 @@ public final class TheoryCommand implements Callable<Integer> {
         Distribution noise = Distribution.parse("noise", problem.sample.noise);
         Distribution.parse("design", problem.design);
         double sigma = problem.sample.sigma;
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         double[] lambdas = Parameters.LAMBDA.parseList(lambda);
-        double[] grid = Lists.nonNegative("tradeoff-lambda", tradeoffLambda);
+        double[] grid = org.advrisk.param.NumberParam.nonNegative("tradeoff-lambda").parseList(tradeoffLambda);
         double[] alphas = query.alphas();
         List<AttackNorm> attacks = query.attacks();
         for (AttackNorm at : attacks) {
@@ -264,7 +263,7 @@ public final class TheoryCommand implements Callable<Integer> {
                 finite.add(t);
             }
         }
-        double[] v = finite.isEmpty() ? new double[0] : Lists.nonNegative("oracle-mu", String.join(",", finite));
+        double[] v = finite.isEmpty() ? new double[0] : org.advrisk.param.NumberParam.nonNegative("oracle-mu").parseList(String.join(",", finite));
         if (!inf) {
             return v;
         }

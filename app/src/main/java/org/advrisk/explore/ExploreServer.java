@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code POST /api/simulate-ntk?...} — the same for {@code advrisk ntk --width inf} (the NTK panel's
  *       kernel ridge, {@link NtkSimulation}): same jobs, polling, cancelling and limits;</li>
  *   <li>{@code GET /api/limits} — the cost limits;</li>
+ *   <li>{@code GET /api/choices} — the declared string choices (values, default, help) the page's lists show;</li>
  *   <li>{@code GET /api/ntk?spectrum=..&n=..&d=..} — the two-layer network's kernel through its
  *       deterministic equivalent ({@link NtkView});</li>
  *   <li>{@code GET /api/figures?run=NAME} — with {@code explore --run DIR} or {@code --runs DIR}: the figure
@@ -69,6 +70,7 @@ public final class ExploreServer implements AutoCloseable {
         m.put("/explore.js", new String[] {web + "explore.js", "text/javascript; charset=utf-8"});
         m.put("/explore.css", new String[] {web + "explore.css", "text/css; charset=utf-8"});
         m.put("/explore-more.js", new String[] {web + "explore-more.js", "text/javascript; charset=utf-8"});
+        m.put("/lists.js", new String[] {web + "lists.js", "text/javascript; charset=utf-8"});
         String ec = "/webjars/echarts/" + ECHARTS + "/dist/echarts.min.js";
         m.put(ec, new String[] {"/META-INF/resources" + ec, "text/javascript; charset=utf-8"});
         return m;
@@ -136,6 +138,7 @@ public final class ExploreServer implements AutoCloseable {
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             cfg.routes.get("/api/theory", ctx -> theory(ctx));
             cfg.routes.get("/api/limits", ctx -> json(ctx, 200, Limits.asMap()));
+            cfg.routes.get("/api/choices", ctx -> json(ctx, 200, ChoiceTable.asMap()));
             cfg.routes.get("/api/ntk", ctx -> json(ctx, 200, NtkView.compute(Query.of(ctx.queryParamMap(), NtkView.ALLOWED))));
             cfg.routes.get("/api/run", ctx -> json(ctx, 200, Map.of("run", !runs.isEmpty(), "runs", runs.names())));
             cfg.routes.get("/api/runs", ctx -> json(ctx, 200, Map.of("runs", runs.names())));

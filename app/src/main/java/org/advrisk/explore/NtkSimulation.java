@@ -20,6 +20,8 @@ import org.advrisk.ntk.NtkRow;
 import org.advrisk.ntk.NtkTrial;
 import org.advrisk.ntk.TestRisks;
 import org.advrisk.ntk.TwoLayerNet;
+import org.advrisk.param.Choices;
+import org.advrisk.param.Parameters;
 import org.advrisk.random.Distribution;
 import org.advrisk.stats.MeanSe;
 
@@ -71,8 +73,8 @@ record NtkSimulation(NtkConfig config, int trials, double flops) implements Simu
         int n = (int) (long) q.get("n", "200", t -> Parsers.integer("n", t, 1, Limits.MAX_SIM_N));
         int d = (int) (long) q.get("d", "400", t -> Parsers.integer("d", t, 1, NtkView.MAX_D));
         double sigma = q.get("sigma", "0.5", t -> Parsers.nonNegative("sigma", t));
-        Distribution noise = q.get("noise", "gaussian", t -> Parsers.distribution("noise", t));
-        long seed = q.get("seed", "1", t -> Parsers.integer("seed", t, Long.MIN_VALUE, Long.MAX_VALUE));
+        Distribution noise = q.get("noise", Choices.NOISE.defaultText(), t -> Parsers.distribution("noise", t));
+        long seed = q.get("seed", Parameters.SEED_DEFAULT, Parsers::seed);
         double[] lambdas = q.get("lambda", "0", t -> Parsers.list("lambda", t, Limits.MAX_SIM_LAMBDAS));
         double alpha = q.get("alpha", "0.1", t -> Parsers.one("alpha", t));
         AttackNorm attack = q.get("attack", "l2", t -> Parsers.attack(t, true));

@@ -11,6 +11,8 @@ import org.advrisk.model.GroundTruthSpec;
 import org.advrisk.model.SpectrumSpec;
 import org.advrisk.ntk.NtkData;
 import org.advrisk.ntk.NtkEquivalent;
+import org.advrisk.param.Choices;
+import org.advrisk.param.Parameters;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DePrediction;
 import org.advrisk.theory.TheorySpectrum;
@@ -38,7 +40,7 @@ final class NtkView {
         m.put("n", "an integer from 1 to " + Limits.MAX_THEORY_N);
         m.put("d", "an integer from 1 to " + MAX_D);
         m.put("sigma", "a finite number >= 0");
-        m.put("noise", "gaussian, rademacher");
+        m.put("noise", Choices.NOISE.allowed());
         m.put("seed", "an integer");
         m.put("lambda", "one number >= 0 (the kernel ridge λ; 0 = the interpolator, the limit of gradient descent)");
         m.put("alpha", "one number >= 0");
@@ -56,8 +58,8 @@ final class NtkView {
         long n = q.get("n", "200", t -> Parsers.integer("n", t, 1, Limits.MAX_THEORY_N));
         int d = (int) (long) q.get("d", "400", t -> Parsers.integer("d", t, 1, MAX_D));
         double sigma = q.get("sigma", "0.5", t -> Parsers.nonNegative("sigma", t));
-        Distribution noise = q.get("noise", "gaussian", t -> Parsers.distribution("noise", t));
-        long seed = q.get("seed", "1", t -> Parsers.integer("seed", t, Long.MIN_VALUE, Long.MAX_VALUE));
+        Distribution noise = q.get("noise", Choices.NOISE.defaultText(), t -> Parsers.distribution("noise", t));
+        long seed = q.get("seed", Parameters.SEED_DEFAULT, Parsers::seed);
         double lambda = q.get("lambda", "0", t -> Parsers.one("lambda", t));
         double alpha = q.get("alpha", "0.1", t -> Parsers.one("alpha", t));
         AttackNorm attack = q.get("attack", "l2", t -> Parsers.attack(t, true));

@@ -2,7 +2,7 @@ package org.advrisk.explore;
 
 import java.util.List;
 import java.util.Locale;
-import org.advrisk.cli.Lists;
+import org.advrisk.param.Lists;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.model.GroundTruthSpec;
 import org.advrisk.model.SpectrumSpec;
@@ -48,31 +48,37 @@ final class Parsers {
         return Distribution.parse(field, text);
     }
 
-    /** An integer in [min, max], with the command line's wording. */
+    /**
+     * An integer in [min, max]: a declared parameter (n, trials, test-size) is read by its declaration
+     * first (the command line's and the spec's words), then held to the explorer's limit {@code max}.
+     */
     static long integer(String field, String text, long min, long max) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not an integer; allowed: an integer from "
-                    + min + " to " + max);
-        }
+        org.advrisk.param.IntParam declared = switch (field) {
+            case "n" -> org.advrisk.param.Parameters.N;
+            case "trials" -> org.advrisk.param.Parameters.TRIALS;
+            case "test-size" -> org.advrisk.param.Parameters.TEST_SIZE;
+            default -> new org.advrisk.param.IntParam(field, Long.MIN_VALUE, Long.MAX_VALUE, "", field);
+        };
+        long v = declared.parse(text);
         if (v < min) {
             throw new IllegalArgumentException(field + ": " + v + " must be >= " + min);
         }
         if (v > max) {
-            throw new IllegalArgumentException(field + ": " + v + " must be <= " + max + " (the explorer's limit)");
+            throw new IllegalArgumentException(field + ": " + v + " is too large; allowed: at most " + max
+                    + " (the explorer's limit)");
         }
         return v;
     }
 
-    /** A finite number ≥ 0 (the command line's sigma check). */
+    /** The master seed: the declaration's parser and words ({@code Parameters.SEED}, default 1 at every door). */
+    static long seed(String text) {
+        return org.advrisk.param.Parameters.SEED.parse(text);
+    }
+
+    /** A finite number ≥ 0: σ through its declaration ({@code Parameters.SIGMA}), others ≥ 0 without a bound. */
     static double nonNegative(String field, String text) {
-        double v = number(field, text);
-        if (!(v >= 0)) {
-            throw new IllegalArgumentException(field + ": " + v + " must be finite and >= 0");
-        }
-        return v;
+        return (field.equals("sigma") ? org.advrisk.param.Parameters.SIGMA : org.advrisk.param.NumberParam.nonNegative(field))
+                .parse(text);
     }
 
     /** A finite number &gt; 0 (the command line's b check). */
@@ -140,13 +146,13 @@ final class Parsers {
         return switch (field) {
             case "lambda" -> org.advrisk.param.Parameters.LAMBDA.parseList(text);
             case "alpha" -> org.advrisk.param.Parameters.ALPHA.parseList(text);
-            default -> Lists.nonNegative(field, text);
+            default -> org.advrisk.param.NumberParam.nonNegative(field).parseList(text);
         };
     }
 
     /** One attack norm; {@code theoryOnly} keeps to those with a deterministic equivalent (l2, linf). */
     static AttackNorm attack(String text, boolean theoryOnly) {
-        List<AttackNorm> a = Lists.attacks(text);
+        List<AttackNorm> a = Lists.words("attack", text).stream().map(AttackNorm::parse).toList();
         if (a.size() != 1) {
             throw new IllegalArgumentException("attack: '" + text + "' has " + a.size()
                     + " values; the explorer shows one attack");
@@ -160,7 +166,7 @@ final class Parsers {
 
     /** One target. */
     static Target target(String text) {
-        List<Target> t = Lists.targets(text);
+        List<Target> t = Lists.words("target", text).stream().map(Target::parse).toList();
         if (t.size() != 1) {
             throw new IllegalArgumentException("target: '" + text + "' has " + t.size()
                     + " values; the explorer shows one target");
@@ -170,7 +176,7 @@ final class Parsers {
 
     /** Increasing sample sizes (the command line's n-grid rule), at most {@code max} of them. */
     static long[] nGrid(String text, int max) {
-        double[] v = Lists.nonNegative("n-grid", text);
+        double[] v = org.advrisk.param.NumberParam.nonNegative("n-grid").parseList(text);
         if (v.length > max) {
             throw new IllegalArgumentException("n-grid: " + v.length + " values exceed the explorer's limit of " + max);
         }

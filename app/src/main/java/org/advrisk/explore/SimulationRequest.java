@@ -14,6 +14,8 @@ import org.advrisk.model.SpectrumSpec;
 import org.advrisk.linear.TailMode;
 import org.advrisk.model.Target;
 import org.advrisk.linear.WishartTail;
+import org.advrisk.param.Choices;
+import org.advrisk.param.Parameters;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DimensionRule;
 
@@ -48,8 +50,8 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         m.put("p", "a positive integer, C*n or Cn (e.g. 2n), n^E (e.g. n^2)");
         m.put("n", "an integer from 1 to " + Limits.MAX_SIM_N);
         m.put("sigma", "a finite number >= 0");
-        m.put("noise", "gaussian, rademacher");
-        m.put("design", "gaussian, rademacher");
+        m.put("noise", Choices.NOISE.allowed());
+        m.put("design", Choices.DESIGN.allowed());
         m.put("theta", Parsers.THETA_ALLOWED);
         m.put("seed", "an integer");
         m.put("lambda", "numbers >= 0 and/or logspace:LO,HI,COUNT, at most " + Limits.MAX_SIM_LAMBDAS + " values");
@@ -71,19 +73,19 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         DimensionRule rule = q.get("p", "2n", t -> {
             DimensionRule r = Parsers.p(t);
             if (r.isInfinite()) {
-                throw new IllegalArgumentException("p: inf is only available in advrisk theory; give a finite p");
+                throw new IllegalArgumentException(org.advrisk.param.SizeExpr.FINITE_ONLY);
             }
             return r;
         });
         int n = (int) (long) q.get("n", "100", t -> Parsers.integer("n", t, 1, Limits.MAX_SIM_N));
         double sigma = q.get("sigma", "0.5", t -> Parsers.nonNegative("sigma", t));
-        Distribution noise = q.get("noise", "gaussian", t -> Parsers.distribution("noise", t));
-        Distribution design = q.get("design", "gaussian", t -> Parsers.distribution("design", t));
-        long seed = q.get("seed", "0", t -> Parsers.integer("seed", t, Long.MIN_VALUE, Long.MAX_VALUE));
+        Distribution noise = q.get("noise", Choices.NOISE.defaultText(), t -> Parsers.distribution("noise", t));
+        Distribution design = q.get("design", Choices.DESIGN.defaultText(), t -> Parsers.distribution("design", t));
+        long seed = q.get("seed", Parameters.SEED_DEFAULT, Parsers::seed);
         double[] lambdas = q.get("lambda", "0", t -> Parsers.list("lambda", t, Limits.MAX_SIM_LAMBDAS));
         double alpha = q.get("alpha", "0.1", t -> Parsers.one("alpha", t));
         AttackNorm attack = q.get("attack", "l2", t -> Parsers.attack(t, false));
-        Target target = q.get("target", "clean", Parsers::target);
+        Target target = q.get("target", Choices.TARGET.defaultText(), Parsers::target);
         int trials = (int) (long) q.get("trials", "1", t -> Parsers.integer("trials", t, 1, Limits.MAX_SIM_TRIALS));
         int testSize = (int) (long) q.get("test-size", "10000", t -> Parsers.integer("test-size", t, 2, 100_000));
         String est = q.get("estimator", "ridge", t -> Parsers.estimator(t));

@@ -6,6 +6,8 @@ import org.advrisk.model.AttackNorm;
 import org.advrisk.model.GroundTruthSpec;
 import org.advrisk.model.SpectrumSpec;
 import org.advrisk.model.Target;
+import org.advrisk.param.Choices;
+import org.advrisk.param.Parameters;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.DimensionRule;
 import org.advrisk.theory.TheorySpectrum;
@@ -43,8 +45,8 @@ record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule
         m.put("p", DimensionRule.ALLOWED);
         m.put("n", "an integer from 1 to " + Limits.MAX_THEORY_N);
         m.put("sigma", "a finite number >= 0");
-        m.put("noise", "gaussian, rademacher");
-        m.put("design", "gaussian, rademacher (the theory assumes gaussian)");
+        m.put("noise", Choices.NOISE.allowed());
+        m.put("design", Choices.DESIGN.allowed() + " (the theory assumes gaussian)");
         m.put("theta", Parsers.THETA_ALLOWED);
         m.put("seed", "an integer");
         m.put("lambda", "one number >= 0 (0 = min-norm, needs p > n)");
@@ -65,13 +67,13 @@ record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule
         DimensionRule p = q.get("p", "2n", Parsers::p);
         long n = q.get("n", "100", t -> Parsers.integer("n", t, 1, Limits.MAX_THEORY_N));
         double sigma = q.get("sigma", "0.5", t -> Parsers.nonNegative("sigma", t));
-        Distribution noise = q.get("noise", "gaussian", t -> Parsers.distribution("noise", t));
-        q.get("design", "gaussian", t -> Parsers.distribution("design", t));
-        long seed = q.get("seed", "0", t -> Parsers.integer("seed", t, Long.MIN_VALUE, Long.MAX_VALUE));
+        Distribution noise = q.get("noise", Choices.NOISE.defaultText(), t -> Parsers.distribution("noise", t));
+        q.get("design", Choices.DESIGN.defaultText(), t -> Parsers.distribution("design", t));
+        long seed = q.get("seed", Parameters.SEED_DEFAULT, Parsers::seed);
         double lambda = q.get("lambda", "0", t -> Parsers.one("lambda", t));
         double alpha = q.get("alpha", "0.1", t -> Parsers.one("alpha", t));
         AttackNorm attack = q.get("attack", "l2", t -> Parsers.attack(t, true));
-        Target target = q.get("target", "clean", Parsers::target);
+        Target target = q.get("target", Choices.TARGET.defaultText(), Parsers::target);
         double[] grid = q.get("tradeoff-lambda", "0,logspace:-8,1,120",
                 t -> Parsers.list("tradeoff-lambda", t, Limits.MAX_LAMBDA_GRID));
         long[] nGrid = q.has("n-grid") ? q.get("n-grid", null, t -> Parsers.nGrid(t, Limits.MAX_N_GRID))

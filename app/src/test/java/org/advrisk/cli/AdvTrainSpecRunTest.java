@@ -121,7 +121,7 @@ class AdvTrainSpecRunTest {
                 .replace("train_attack: linf\n", "");
         String[][] cases = {
             {"estimator: [ridge, lasso]\n", "estimator[1]: 'lasso' is unknown; allowed: ridge, advtrain"},
-            {"estimator: advtrain\ndelta: [0.1, 0]\n", "delta[1]: 0 is not allowed; allowed: finite and > 0"},
+            {"estimator: advtrain\ndelta: [0.1, 0]\n", "delta[1]: 0 is not allowed; allowed: > 0, at most 1.0E50"},
             {"estimator: advtrain\n", "delta: missing; estimator advtrain needs budgets δ > 0"},
             {"estimator: advtrain\ndelta: 0.1\ntrain_attack: l1\n", "train_attack: 'l1' is unknown; allowed: l2, linf"},
             {"delta: 0.1\n", "delta: given, but estimator has no advtrain"},

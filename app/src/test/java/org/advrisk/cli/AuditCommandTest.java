@@ -146,9 +146,9 @@ class AuditCommandTest {
                 "--test-fraction", "0.5", "--lambda", "1");
         assertThat(dropped.code()).as(dropped.err()).isZero();
         assertThat(dropped.err()).contains("dropped 2 row(s) with missing cells");
-        refused("--target: unknown column 'zz'", "audit", good.toString(), "--target", "zz");
-        refused("--features: unknown column 'q'", "audit", good.toString(), "--target", "y", "--features", "a,q");
-        refused("--drop: unknown column 'q'", "audit", good.toString(), "--target", "y", "--drop", "q");
+        refused("target: unknown column 'zz'", "audit", good.toString(), "--target", "zz");
+        refused("features: unknown column 'q'", "audit", good.toString(), "--target", "y", "--features", "a,q");
+        refused("drop: unknown column 'q'", "audit", good.toString(), "--target", "y", "--drop", "q");
         refused("duplicate column name 'a'", "audit", write("dup.csv", "a,a,y\n1,2,3\n4,5,6\n").toString(), "--target", "y");
         refused("the file is empty", "audit", write("empty.csv", "").toString(), "--target", "y");
         refused("no data rows after the header", "audit", write("head.csv", "a,b,y\n").toString(), "--target", "y");
@@ -171,8 +171,8 @@ class AuditCommandTest {
         refused("row 3 has 2 fields, the header has 4", "audit", write("ragged.csv", "a,b,name,y\n1,2,x,3\n4,5,x,6\n1,2\n").toString(),
                 "--target", "y");
         refused("is not valid JSON", "audit", good.toString(), "--model", write("m.json", "{oops").toString());
-        refused("lambda: -1 must be", "audit", good.toString(), "--target", "y", "--lambda", "-1");
-        refused("--dataset: 'iris' is not a shipped data set", "audit", "--dataset", "iris");
+        refused("lambda: -1 is not allowed; allowed: >= 0", "audit", good.toString(), "--target", "y", "--lambda", "-1");
+        refused("dataset: 'iris' is not a shipped data set", "audit", "--dataset", "iris");
         // nothing is written to --out when the input is refused
         Path out = dir.resolve("never");
         refused("unknown column", "audit", good.toString(), "--target", "zz", "--out", out.toString());

@@ -43,7 +43,7 @@ class AuditLimitsTest {
         String out = dir.resolve("out").toString();
         refusedNothingWritten("feature 'a': values too large for double precision",
                 "audit", table("a.csv", "a", 1e300).toString(), "--target", "y", "--out", out);
-        refusedNothingWritten("--target: 'y': values too large for double precision",
+        refusedNothingWritten("target: 'y': values too large for double precision",
                 "audit", table("y.csv", "y", 1e300).toString(), "--target", "y", "--out", out);
         refusedNothingWritten("feature 'a': values too large for double precision",
                 "audit", dir.resolve("a.csv").toString(), "--target", "y", "--map", "relu:m=5", "--out", out);
@@ -84,9 +84,9 @@ class AuditLimitsTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard: before the fix these ran for hours
     void heavyRequestsAreRefusedUpFrontNamingTheFlag() throws IOException {
-        refusedNothingWritten("--repeats: 100000 splits, more than the 10000 allowed",
+        refusedNothingWritten("repeats: 100000 splits, more than the 10000 allowed",
                 "audit", "--dataset", "diabetes", "--repeats", "100000", "--out", dir.resolve("out").toString());
-        refusedNothingWritten("--pgd-steps: 1000000000 makes the audit about",
+        refusedNothingWritten("pgd-steps: 1000000000 makes the audit about",
                 "audit", "--dataset", "diabetes", "--map", "relu:m=10", "--pgd-steps", "1000000000");
         CliRunner r = CliRunner.run("audit", "--dataset", "diabetes", "--map", "relu:m=10", "--pgd-steps", "1000000000");
         long fit = Long.parseLong(r.err().replaceAll("(?s).*the largest --pgd-steps that fits is (\\d+).*", "$1").trim());

@@ -137,7 +137,7 @@ class AuditMapAdvTrainCommandTest {
         assertThat(CliRunner.run("audit", f.toString(), "--target", "y", "--lambda", "0.1", "--save-model", m.toString(),
                 "--quiet").code()).isZero();
         AuditCommandTest t = new AuditCommandTest();
-        t.refused("--map: a --model file carries its own map", "audit", "--model", m.toString(), f.toString(), "--map", "ntk");
+        t.refused("map: a --model file carries its own map", "audit", "--model", m.toString(), f.toString(), "--map", "ntk");
         t.refused("use --estimator ridge,advtrain", "audit", f.toString(), "--target", "y", "--estimator", "advtrain",
                 "--delta", "0.1");
         t.refused("advtrain trains a linear model of the inputs", "audit", f.toString(), "--target", "y", "--estimator",
@@ -148,6 +148,6 @@ class AuditMapAdvTrainCommandTest {
                 "ridge,advtrain");
         t.refused("train-attack: 'l1' is unknown", "audit", f.toString(), "--target", "y", "--estimator",
                 "ridge,advtrain", "--delta", "0.1", "--train-attack", "l1");
-        t.refused("--map: 'ntk:m=3' is not allowed", "audit", f.toString(), "--target", "y", "--map", "ntk:m=3");
+        t.refused("map: 'ntk:m=3' is not allowed", "audit", f.toString(), "--target", "y", "--map", "ntk:m=3");
     }
 }

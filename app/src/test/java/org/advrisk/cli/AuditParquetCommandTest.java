@@ -43,7 +43,7 @@ class AuditParquetCommandTest {
         refused("column 'label' has the type VARCHAR, not a number", table, "--target", "y", "--features", "x1,label");
         refused("2 row(s) have missing cells, first: rows 3 ('x2'), 7 ('x2')", FIXTURES.resolve("nulls.parquet").toString(), "--target", "y");
         refused("column 'tags' has the nested type", FIXTURES.resolve("nested.parquet").toString(), "--target", "y", "--features", "tags");
-        refused("--target: unknown column 'price'", table, "--target", "price");
+        refused("target: unknown column 'price'", table, "--target", "price");
     }
 
     private void refused(String expected, String... args) {

@@ -94,7 +94,7 @@ class AuditSaveModelTest {
     @Test
     void aModelTooLargeToSaveIsRefusedBeforeTheAuditRunsAndWrites() throws IOException {
         refusedBeforeWork(save(dir.resolve("big.json"), "--map", "relu:m=2000001", "--pgd-steps", "1"),
-                "--save-model: the model holds 2000001 numbers (map weights), more than 2000000");
+                "save-model: the model holds 2000001 numbers (map weights), more than 2000000");
         assertThat(dir.resolve("big.json")).doesNotExist();
     }
 

@@ -65,8 +65,8 @@ class LinearAdvTrainCommandTest {
         String[][] cases = {
             {"estimator: 'lasso' is unknown; allowed: ridge, advtrain", "--estimator", "lasso"},
             {"delta: --estimator advtrain needs --delta", "--estimator", "advtrain"},
-            {"delta: 0 must be > 0", "--estimator", "advtrain", "--delta", "0"},
-            {"delta: -1 must be > 0", "--delta", "-1"},
+            {"delta: 0 is not allowed; allowed: > 0", "--estimator", "advtrain", "--delta", "0"},
+            {"delta: -1 is not allowed; allowed: > 0", "--delta", "-1"},
             {"train-attack: 'l1' is unknown; allowed: l2, linf", "--estimator", "advtrain", "--delta", "0.1",
                 "--train-attack", "l1"},
             {"lower --n or --p", "--estimator", "advtrain", "--delta", "0.1", "--n", "10000", "--p", "10000"},

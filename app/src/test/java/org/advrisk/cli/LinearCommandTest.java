@@ -58,12 +58,12 @@ class LinearCommandTest {
     void badInputGetsOneLineAndExitCode2() throws IOException {
         assertBadInput("allowed: isotropic, powerlaw", "--spectrum", "zipf");
         assertBadInput("allowed: l2, linf, l1, lp:P", "--attack", "l3");
-        assertBadInput("n: 0 must be >= 1", "--n", "0");
-        assertBadInput("n: -5 must be >= 1", "--n", "-5");
-        assertBadInput("sigma: -1.0 must be finite and >= 0", "--sigma", "-1");
-        assertBadInput("alpha: -0.1 must be >= 0", "--alpha", "-0.1");
-        assertBadInput("lambda: -1 must be >= 0", "--lambda", "-1");
-        assertBadInput("lambda: 'abc' in 'abc' is not a number", "--lambda", "abc");
+        assertBadInput("n: 0 is not allowed; allowed: an integer >= 1", "--n", "0");
+        assertBadInput("n: -5 is not allowed; allowed: an integer >= 1", "--n", "-5");
+        assertBadInput("sigma: -1 is not allowed; allowed: >= 0, at most 1.0E50", "--sigma", "-1");
+        assertBadInput("alpha: -0.1 is not allowed; allowed: >= 0", "--alpha", "-0.1");
+        assertBadInput("lambda: -1 is not allowed; allowed: >= 0", "--lambda", "-1");
+        assertBadInput("lambda: 'abc' is not a number", "--lambda", "abc");
         assertBadInput("allowed: clean, consistent, noisy", "--target", "robust");
         assertBadInput("allowed: gaussian, rademacher", "--design", "uniform");
         assertBadInput("allowed: table, csv, json", "--format", "xml");
@@ -78,7 +78,7 @@ class LinearCommandTest {
         assertBadInput("cannot read file", "--spectrum", "file:" + dir.resolve("missing.txt"));
         assertBadInput("unknown parameter 'c' for 'powerlaw'", "--spectrum", "powerlaw:a=1,c=2");
         assertBadInput("theta: k=50 exceeds p=40", "--theta", "top:k=50,norm=1");
-        assertBadInput("trials: 0 must be >= 1", "--trials", "0");
+        assertBadInput("trials: 0 is not allowed; allowed: an integer from 1 to 1000000", "--trials", "0");
         assertBadInput("threads: 0 must be >= 1", "--threads", "0");
     }
 

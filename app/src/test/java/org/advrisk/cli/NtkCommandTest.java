@@ -78,7 +78,7 @@ class NtkCommandTest {
         assertBad(new String[] {"ntk", "--d", "-3"}, "d: -3");
         assertBad(new String[] {"ntk", "--n", "20", "--d", "30", "--width", "100", "--eta", "50"},
                 "eta: 50.0 made gradient descent diverge");
-        assertBad(new String[] {"ntk", "--activation", "cubic"}, "activation: unknown activation 'cubic'; allowed: relu,"
+        assertBad(new String[] {"ntk", "--activation", "cubic"}, "activation: 'cubic' is not allowed; allowed: relu,"
                 + " abs, erf, quadratic, tanh, softplus");
         assertBad(new String[] {"ntk", "--scale", "0"}, "scale: 0.0 must be finite and > 0");
         assertBad(new String[] {"ntk", "--scale", "0.1"}, "scale: 0.1 needs a finite --width");
@@ -86,10 +86,10 @@ class NtkCommandTest {
         assertBad(new String[] {"ntk", "--attack", "l1"}, "attack: unknown attack 'l1' for PGD; allowed: l2, linf");
         assertBad(new String[] {"ntk", "--width", "wide"}, "width: 'wide' is not inf");
         assertBad(new String[] {"ntk", "--width", "100", "--lambda", "0.1"}, "lambda: 0.1 is not allowed");
-        assertBad(new String[] {"ntk", "--sigma", "-1"}, "sigma: -1.0");
+        assertBad(new String[] {"ntk", "--sigma", "-1"}, "sigma: -1 is not allowed");
         assertBad(new String[] {"ntk", "--alpha", "-0.1"}, "alpha: -0.1");
         assertBad(new String[] {"ntk", "--spectrum", "cubic"}, "spectrum: unknown kind 'cubic'");
-        assertBad(new String[] {"ntk", "--format", "xml"}, "format: unknown format 'xml'");
+        assertBad(new String[] {"ntk", "--format", "xml"}, "format: 'xml' is not allowed; allowed: table, csv, json");
         assertBad(new String[] {"ntk", "--width", "100", "--init", "odd"}, "init: unknown initialisation 'odd'");
     }
 

@@ -37,7 +37,7 @@ class RunCommandTest {
     void badSpecFilesGiveOneLineMessagesAndExitCode2() throws Exception {
         String[][] cases = {
             {"nn: [10]\np: 20\nspectrum: isotropic\n", "nn: unknown field; allowed: name, family, seed, trials, n, p,"},
-            {"n: [10]\np: 20\nspectrum: isotropic\nsigma: [0.5, high]\n", "sigma[1]: 'high' is not a number; allowed: a finite number >= 0"},
+            {"n: [10]\np: 20\nspectrum: isotropic\nsigma: [0.5, high]\n", "sigma[1]: 'high' is not a number; allowed: finite and >= 0"},
             {"n: [10]\np: 20\nspectrum: isotropic\nlambda: \"logspace:-3,x,4\"\n",
                 "lambda: 'logspace:-3,x,4' is a bad grid: FROM, TO and COUNT must be numbers"},
             {"n: [10\np: 20\n", "not valid YAML at line"},

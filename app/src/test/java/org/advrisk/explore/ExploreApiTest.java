@@ -442,7 +442,7 @@ class ExploreApiTest {
             assertThat(m.group(1)).doesNotContain("//").doesNotStartWith("/");
             assertThat(Http.get(base, "/" + m.group(1)).status()).as(m.group(1)).isEqualTo(200);
         }
-        assertThat(refs).isEqualTo(4); // style, ECharts, explore.js, explore-more.js
+        assertThat(refs).isEqualTo(5); // style, ECharts, lists.js, explore.js, explore-more.js
         assertThat(Http.get(base, "/webjars/echarts/5.3.1/dist/echarts.min.js").contentType()).startsWith("text/javascript");
         // Paths that stay under the root but name no served file: 404.
         for (String p : List.of("/pom.xml", "/simplelogger.properties", "/org/advrisk/explore/web/index.html",

@@ -28,9 +28,7 @@ public record Pgd(Ball ball, double alpha, int steps, int restarts, double stepF
     public static final double DEFAULT_STEP_FACTOR = 2.5;
 
     public Pgd {
-        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("alpha: " + alpha + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.ALPHA.check(alpha);
         if (steps < 1) {
             throw new IllegalArgumentException("steps: " + steps + " must be >= 1");
         }

@@ -40,7 +40,7 @@ final class AdvTrainAudit {
         long entries = nTrain * p;
         long heap = Runtime.getRuntime().maxMemory();
         if (entries > org.advrisk.linear.DesignSampler.MAX_ENTRIES || 16 * entries > heap) {
-            throw new IllegalArgumentException("--estimator: advtrain holds the standardised training table in memory, but"
+            throw new IllegalArgumentException("estimator: advtrain holds the standardised training table in memory, but"
                     + " n_train·p = " + nTrain + "·" + p + " = " + entries + " doubles (" + ((8 * entries) >> 20)
                     + " MiB, twice that while fitting) exceeds " + org.advrisk.linear.DesignSampler.MAX_ENTRIES
                     + " doubles or half the JVM heap (" + (heap >> 20) + " MiB); use --estimator ridge, fewer --features"

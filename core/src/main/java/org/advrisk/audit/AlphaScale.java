@@ -11,7 +11,7 @@ public enum AlphaScale {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "raw" -> RAW;
             case "mean-norm" -> MEAN_NORM;
-            default -> throw new IllegalArgumentException("--alpha-scale: '" + text + "' is not allowed; allowed: raw, mean-norm");
+            default -> throw new IllegalArgumentException("alpha-scale: '" + text + "' is not allowed; allowed: raw, mean-norm");
         };
     }
 

@@ -247,7 +247,7 @@ public final class Audit {
         o.refuseAttackScale("for a model trained elsewhere");
         int p = model.features().size();
         if (!data.featureNames().equals(model.features())) {
-            throw new IllegalArgumentException("--model: the table's features do not match the model's");
+            throw new IllegalArgumentException("model: the table's features do not match the model's");
         }
         Split all = org.advrisk.data.Splits.all(Integer.MAX_VALUE / 2);
         double[] sd = new double[p];

@@ -64,7 +64,7 @@ public record AuditCost(long n, long p, long splits, String splitsFlag, long nTe
                     + " runs per test row" : "", cap);
             if (mapped() && pgd > total / 2) {
                 long fit = (long) Math.floor(pgdSteps * (cap - (total - pgd)) / pgd);
-                throw new IllegalArgumentException("--pgd-steps: " + pgdSteps + " makes the audit " + what + "; the largest"
+                throw new IllegalArgumentException("pgd-steps: " + pgdSteps + " makes the audit " + what + "; the largest"
                         + " --pgd-steps that fits is " + Math.max(0, fit) + "; or use fewer --pgd-restarts, λ or α values");
             }
             if (splitsFlag != null && splits > 1) {

@@ -85,16 +85,16 @@ public record AuditOptions(double[] lambdas, List<AttackNorm> attacks, double[] 
 
     public AuditOptions {
         if (lambdas.length == 0) {
-            throw new IllegalArgumentException("--lambda: at least one value is needed");
+            throw new IllegalArgumentException("lambda: at least one value is needed");
         }
         for (double l : lambdas) {
             if (!(l >= 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("--lambda: " + l + " is not allowed; allowed: finite numbers >= 0");
+                throw new IllegalArgumentException("lambda: " + l + " is not allowed; allowed: finite numbers >= 0");
             }
         }
         for (double a : alphas) {
             if (!(a >= 0) || !Double.isFinite(a)) {
-                throw new IllegalArgumentException("--alpha: " + a + " is not allowed; allowed: finite numbers >= 0");
+                throw new IllegalArgumentException("alpha: " + a + " is not allowed; allowed: finite numbers >= 0");
             }
         }
         if (alphas.length == 0 || attacks.isEmpty()) {

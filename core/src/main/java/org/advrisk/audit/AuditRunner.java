@@ -63,7 +63,7 @@ public final class AuditRunner {
             Rows testRows = null;
             if (plan.testFile() != null) {
                 if (plan.testFraction() != null || plan.cv() != null) {
-                    throw new IllegalArgumentException("--test: give one of --test, --test-fraction, --cv");
+                    throw new IllegalArgumentException("test: give one of --test, --test-fraction, --cv");
                 }
                 CsvTable t = table.sameColumns(CsvSource.file(plan.testFile()));
                 long nt = t.count();
@@ -72,7 +72,7 @@ public final class AuditRunner {
                 splits = List.of(Splits.testFile((int) n, (int) nt));
             } else if (plan.cv() != null) {
                 if (plan.testFraction() != null) {
-                    throw new IllegalArgumentException("--cv: give one of --test, --test-fraction, --cv");
+                    throw new IllegalArgumentException("cv: give one of --test, --test-fraction, --cv");
                 }
                 splits = Splits.crossValidation((int) n, plan.cv(), plan.seed());
             } else {

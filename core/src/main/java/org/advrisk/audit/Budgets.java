@@ -54,21 +54,21 @@ public final class Budgets {
                 line++;
                 if (line == 1) {
                     if (r.size() != 2) {
-                        throw new IllegalArgumentException("--budget: " + label + " must have 2 columns (column name, weight), the header has " + r.size());
+                        throw new IllegalArgumentException("budget: " + label + " must have 2 columns (column name, weight), the header has " + r.size());
                     }
                     if (looksLikeData(r.get(0), r.get(1), known)) {
-                        throw new IllegalArgumentException("--budget: " + label + ": the first line '" + UserText.quote(r.get(0))
+                        throw new IllegalArgumentException("budget: " + label + ": the first line '" + UserText.quote(r.get(0))
                                 + "," + UserText.quote(r.get(1)) + "' is a feature and a weight, not a header; the file must"
                                 + " start with a header line, e.g. column,weight");
                     }
                     continue;
                 }
                 if (r.size() != 2) {
-                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + " has " + r.size() + " fields; allowed: 2 (column name, weight)");
+                    throw new IllegalArgumentException("budget: " + label + " row " + (line - 1) + " has " + r.size() + " fields; allowed: 2 (column name, weight)");
                 }
                 String name = r.get(0);
                 if (!known.contains(name)) {
-                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + ": unknown feature '" + UserText.quote(name) + "'");
+                    throw new IllegalArgumentException("budget: " + label + " row " + (line - 1) + ": unknown feature '" + UserText.quote(name) + "'");
                 }
                 double w;
                 try {
@@ -77,21 +77,21 @@ public final class Budgets {
                     w = Double.NaN;
                 }
                 if (!(w >= WEIGHT.min()) || !(w <= WEIGHT.max())) {
-                    throw new IllegalArgumentException("--budget: " + label + " row " + (line - 1) + ", feature '" + name
+                    throw new IllegalArgumentException("budget: " + label + " row " + (line - 1) + ", feature '" + name
                             + "': weight '" + UserText.quote(r.get(1)) + "' is not allowed; allowed: " + WEIGHT.allowed()
                             + " (0 = immutable)");
                 }
                 if (out.put(name, w) != null) {
-                    throw new IllegalArgumentException("--budget: " + label + ": feature '" + name + "' is listed twice");
+                    throw new IllegalArgumentException("budget: " + label + ": feature '" + name + "' is listed twice");
                 }
             }
             if (line == 0) {
-                throw new IllegalArgumentException("--budget: " + label + " is empty; expected a header and rows 'column,weight'");
+                throw new IllegalArgumentException("budget: " + label + " is empty; expected a header and rows 'column,weight'");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("--budget: " + label + " cannot be read: " + UserText.quote(String.valueOf(e.getMessage())));
+            throw new IllegalArgumentException("budget: " + label + " cannot be read: " + UserText.quote(String.valueOf(e.getMessage())));
         }
         return out;
     }

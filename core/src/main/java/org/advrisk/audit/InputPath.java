@@ -46,13 +46,13 @@ abstract class InputPath {
             for (String kv : t.substring(4).split(",")) {
                 String[] p = kv.split("=", 2);
                 if (p.length != 2 || !p[0].trim().equals("activation")) {
-                    throw new IllegalArgumentException("--map: '" + spec + "' is not allowed; allowed: none, relu:m=M,"
+                    throw new IllegalArgumentException("map: '" + spec + "' is not allowed; allowed: none, relu:m=M,"
                             + " rff:m=M,gamma=G, ntk, ntk:activation=A (A: " + org.advrisk.kernel.Activation.ALLOWED + ")");
                 }
                 try {
                     act = org.advrisk.kernel.Activation.parse(p[1]);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--map: activation '" + p[1].trim() + "' in '" + spec
+                    throw new IllegalArgumentException("map: activation '" + p[1].trim() + "' in '" + spec
                             + "' is not allowed; allowed: " + org.advrisk.kernel.Activation.ALLOWED);
                 }
             }

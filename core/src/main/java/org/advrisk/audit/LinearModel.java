@@ -81,11 +81,11 @@ public record LinearModel(String target, List<String> features, double[] coeffic
     public static LinearModel read(Path file) {
         JsonNode root = ModelFiles.parse(file);
         if (root.has("format") && !FORMAT.equals(root.get("format").asText())) {
-            throw new IllegalArgumentException("--model: " + file + ": format " + root.get("format") + " is not a linear model");
+            throw new IllegalArgumentException("model: " + file + ": format " + root.get("format") + " is not a linear model");
         }
         JsonNode coef = root.get("coefficients");
         if (coef == null || !coef.isObject() || coef.isEmpty()) {
-            throw new IllegalArgumentException("--model: " + file + ": 'coefficients' must be an object column name -> number");
+            throw new IllegalArgumentException("model: " + file + ": 'coefficients' must be an object column name -> number");
         }
         List<String> names = new ArrayList<>();
         List<Double> vals = new ArrayList<>();

@@ -100,7 +100,7 @@ public final class MappedAudit {
         o.refuseAttackScale("for a model trained elsewhere");
         check(o);
         if (!data.featureNames().equals(model.features())) {
-            throw new IllegalArgumentException("--model: the table's features do not match the model's");
+            throw new IllegalArgumentException("model: the table's features do not match the model's");
         }
         int d = data.p();
         int n = countRows(data);
@@ -122,11 +122,11 @@ public final class MappedAudit {
 
     private static void check(AuditOptions o) {
         if (o.budgets() != null) {
-            throw new IllegalArgumentException("--budget: per-feature budgets are not available with --map (the attack moves the inputs)");
+            throw new IllegalArgumentException("budget: per-feature budgets are not available with --map (the attack moves the inputs)");
         }
         for (AttackNorm a : o.attacks()) {
             if (!org.advrisk.model.AttackNorms.pgdBalls().contains(a.label())) {
-                throw new IllegalArgumentException("--attack: '" + a.label() + "' is not available with --map; allowed: "
+                throw new IllegalArgumentException("attack: '" + a.label() + "' is not available with --map; allowed: "
                         + String.join(", ", org.advrisk.model.AttackNorms.pgdBalls()));
             }
         }

@@ -41,18 +41,18 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         features = List.copyOf(features);
         int d = features.size();
         if (mean.length != d || sd.length != d) {
-            throw new IllegalArgumentException("--model: scaling has " + mean.length + " means and " + sd.length
+            throw new IllegalArgumentException("model: scaling has " + mean.length + " means and " + sd.length
                     + " sds for " + d + " features");
         }
         if (InputPath.isKernel(map)) {
             if (points == null || points.length != (long) d * weights.length) {
-                throw new IllegalArgumentException("--model: 'points' must hold " + weights.length + " points of "
+                throw new IllegalArgumentException("model: 'points' must hold " + weights.length + " points of "
                         + d + " inputs (one per weight)");
             }
         } else {
             int m = InputPath.featureMap(map, d, seed).m();
             if (weights.length != m) {
-                throw new IllegalArgumentException("--model: 'weights' has " + weights.length + " entries but the map "
+                throw new IllegalArgumentException("model: 'weights' has " + weights.length + " entries but the map "
                         + map + " has m = " + m);
             }
         }
@@ -121,7 +121,7 @@ public record MappedModel(String target, List<String> features, double[] mean, d
 
     private static void requireSize(long numbers, boolean kernel) {
         if (numbers > MAX_NUMBERS) {
-            throw new IllegalArgumentException("--save-model: the model holds " + numbers + " numbers (" + (kernel
+            throw new IllegalArgumentException("save-model: the model holds " + numbers + " numbers (" + (kernel
                     ? "the kernel's n_train·d training points" : "map weights") + "), more than " + MAX_NUMBERS
                     + "; use fewer rows, fewer --features or a smaller map");
         }
@@ -142,19 +142,19 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         List<String> names = new ArrayList<>();
         JsonNode f = root.get("features");
         if (f == null || !f.isArray() || f.isEmpty()) {
-            throw new IllegalArgumentException("--model: " + file + ": 'features' must be a non-empty list of column names");
+            throw new IllegalArgumentException("model: " + file + ": 'features' must be a non-empty list of column names");
         }
         for (int i = 0; i < f.size(); i++) {
             String c = ModelFields.optionalText(file, "features[" + i + "]", f.get(i));
             if (c == null || names.contains(c)) {
-                throw new IllegalArgumentException("--model: " + file + ": 'features[" + i + "]' must be a column name"
+                throw new IllegalArgumentException("model: " + file + ": 'features[" + i + "]' must be a column name"
                         + " (a string) that is not repeated");
             }
             names.add(c);
         }
         JsonNode scaling = root.get("scaling");
         if (scaling == null || !scaling.isObject()) {
-            throw new IllegalArgumentException("--model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
+            throw new IllegalArgumentException("model: " + file + ": 'scaling' with 'mean' and 'sd' is required");
         }
         double[] mean = ModelFields.requiredByName(file, "scaling.mean", scaling.get("mean"), names, false);
         double[] sd = ModelFields.requiredByName(file, "scaling.sd", scaling.get("sd"), names, true);
@@ -164,7 +164,7 @@ public record MappedModel(String target, List<String> features, double[] mean, d
         if (InputPath.isKernel(map)) {
             JsonNode p = root.get("points");
             if (p == null || !p.isArray() || p.size() != w.length) {
-                throw new IllegalArgumentException("--model: " + file + ": 'points' must be a list of " + w.length
+                throw new IllegalArgumentException("model: " + file + ": 'points' must be a list of " + w.length
                         + " points (one per weight)");
             }
             int d = names.size();
@@ -172,7 +172,7 @@ public record MappedModel(String target, List<String> features, double[] mean, d
             for (int i = 0; i < w.length; i++) {
                 double[] row = numbers(file, "points[" + i + "]", p.get(i));
                 if (row.length != d) {
-                    throw new IllegalArgumentException("--model: " + file + ": 'points[" + i + "]' has " + row.length
+                    throw new IllegalArgumentException("model: " + file + ": 'points[" + i + "]' has " + row.length
                             + " entries; allowed: " + d + " (one per feature)");
                 }
                 System.arraycopy(row, 0, pts, i * d, d);
@@ -186,14 +186,14 @@ public record MappedModel(String target, List<String> features, double[] mean, d
     private static String text(Path file, JsonNode root, String field) {
         JsonNode v = root.get(field);
         if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be a string");
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' must be a string");
         }
         return v.asText();
     }
 
     private static double[] numbers(Path file, String field, JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be a non-empty list of numbers");
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' must be a non-empty list of numbers");
         }
         double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {

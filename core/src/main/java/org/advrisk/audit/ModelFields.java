@@ -19,17 +19,17 @@ final class ModelFields {
             return null;
         }
         if (!node.isObject()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' must be an object column name -> number");
         }
         double[] out = new double[names.size()];
         for (int j = 0; j < names.size(); j++) {
             JsonNode v = node.get(names.get(j));
             if (v == null) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
+                throw new IllegalArgumentException("model: " + file + ": '" + field + "' has no entry for '" + names.get(j) + "'");
             }
             out[j] = number(file, field + "." + names.get(j), v);
             if (positive && !(out[j] > 0)) {
-                throw new IllegalArgumentException("--model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
+                throw new IllegalArgumentException("model: " + file + ": '" + field + "." + names.get(j) + "' = " + out[j]
                         + " is not allowed; allowed: > 0");
             }
         }
@@ -40,7 +40,7 @@ final class ModelFields {
     static double[] requiredByName(Path file, String field, JsonNode node, List<String> names, boolean positive) {
         double[] out = byName(file, field, node, names, positive);
         if (out == null) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' must be an object column name -> number");
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' must be an object column name -> number");
         }
         return out;
     }
@@ -48,7 +48,7 @@ final class ModelFields {
     /** A finite number. */
     static double number(Path file, String field, JsonNode v) {
         if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + UserText.quote(String.valueOf(v)) + " is not allowed; allowed: a finite number");
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' = " + UserText.quote(String.valueOf(v)) + " is not allowed; allowed: a finite number");
         }
         return v.asDouble();
     }
@@ -59,7 +59,7 @@ final class ModelFields {
             return null;
         }
         if (!v.isTextual()) {
-            throw new IllegalArgumentException("--model: " + file + ": '" + field + "' = " + UserText.quote(v.toString())
+            throw new IllegalArgumentException("model: " + file + ": '" + field + "' = " + UserText.quote(v.toString())
                     + " is not allowed; allowed: a string");
         }
         return v.asText();
@@ -69,13 +69,13 @@ final class ModelFields {
     static long seed(Path file, JsonNode v, boolean required) {
         if (v == null || v.isNull()) {
             if (required) {
-                throw new IllegalArgumentException("--model: " + file + ": 'seed' is missing; the random feature map cannot"
+                throw new IllegalArgumentException("model: " + file + ": 'seed' is missing; the random feature map cannot"
                         + " be rebuilt without it; allowed: the integer the model was saved with");
             }
             return 0;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException("--model: " + file + ": 'seed' = " + UserText.quote(v.toString())
+            throw new IllegalArgumentException("model: " + file + ": 'seed' = " + UserText.quote(v.toString())
                     + " is not allowed; allowed: an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
         }
         return v.asLong();

@@ -35,33 +35,33 @@ public final class ModelFiles {
         String name = UserText.quote(file.toString());
         try {
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--model: '" + name + "' " + (Files.exists(file)
+                throw new IllegalArgumentException("model: '" + name + "' " + (Files.exists(file)
                         ? "is not a regular file" : "does not exist"));
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("--model: '" + name + "' has " + Files.size(file) + " bytes; allowed: at most "
+                throw new IllegalArgumentException("model: '" + name + "' has " + Files.size(file) + " bytes; allowed: at most "
                         + MAX_BYTES + " (a saved model holds at most " + MappedModel.MAX_NUMBERS + " numbers)");
             }
             JsonNode root = JsonMappers.STRICT.readTree(Files.readString(file));
             if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException("--model: '" + name + "' must hold a JSON object");
+                throw new IllegalArgumentException("model: '" + name + "' must hold a JSON object");
             }
             JsonNode format = root.get("format");
             if (format != null && !(format.isTextual() && FORMATS.contains(format.asText()))) {
-                throw new IllegalArgumentException("--model: '" + name + "': format " + UserText.quote(format.toString())
+                throw new IllegalArgumentException("model: '" + name + "': format " + UserText.quote(format.toString())
                         + " is not one this version reads; allowed: " + String.join(", ", FORMATS)
                         + " (or no format: an external linear model)");
             }
             return root;
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--model: '" + name + "' does not exist");
+            throw new IllegalArgumentException("model: '" + name + "' does not exist");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException("--model: '" + name + "' is not valid JSON" + where + ": "
+            throw new IllegalArgumentException("model: '" + name + "' is not valid JSON" + where + ": "
                     + UserText.quote(e.getOriginalMessage().split("\n")[0]));
         } catch (IOException e) {
-            throw new IllegalArgumentException("--model: '" + name + "' cannot be read: " + UserText.quote(String.valueOf(e.getMessage())));
+            throw new IllegalArgumentException("model: '" + name + "' cannot be read: " + UserText.quote(String.valueOf(e.getMessage())));
         }
     }
 
@@ -74,33 +74,33 @@ public final class ModelFiles {
     public static void checkTarget(Path target, boolean overwrite, Collection<Path> inputs, Path outDir) throws IOException {
         String name = UserText.quote(target.toString());
         if (target.toString().isEmpty()) {
-            throw new IllegalArgumentException("--save-model: the path is empty; allowed: a new file name, e.g. model.json");
+            throw new IllegalArgumentException("save-model: the path is empty; allowed: a new file name, e.g. model.json");
         }
         Path parent = target.toAbsolutePath().getParent();
         boolean intoOut = outDir != null && parent != null && parent.normalize().equals(outDir.toAbsolutePath().normalize());
         if (parent == null || !(Files.isDirectory(parent) || (intoOut && !Files.exists(parent)))) {
-            throw new IllegalArgumentException("--save-model: '" + name + "': its directory does not exist; create it first");
+            throw new IllegalArgumentException("save-model: '" + name + "': its directory does not exist; create it first");
         }
         if (Files.isSymbolicLink(target)) {
-            throw new IllegalArgumentException("--save-model: '" + name + "' is a symbolic link; advrisk does not write"
+            throw new IllegalArgumentException("save-model: '" + name + "' is a symbolic link; advrisk does not write"
                     + " through links; give the real path of a new file");
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException("--save-model: '" + name + "' exists and is not a regular file (a directory"
+            throw new IllegalArgumentException("save-model: '" + name + "' exists and is not a regular file (a directory"
                     + " or a device); give the path of a new file");
         }
         Path real = target.toRealPath();
         for (Path in : inputs) {
             if (in != null && Files.exists(in) && in.toRealPath().equals(real)) {
-                throw new IllegalArgumentException("--save-model: '" + name + "' is one of this command's inputs; a model"
+                throw new IllegalArgumentException("save-model: '" + name + "' is one of this command's inputs; a model"
                         + " never replaces an input; give the path of a new file");
             }
         }
         if (!overwrite) {
-            throw new IllegalArgumentException("--save-model: '" + name + "' exists; to replace a previous model on purpose"
+            throw new IllegalArgumentException("save-model: '" + name + "' exists; to replace a previous model on purpose"
                     + " add --overwrite-model, or give the path of a new file");
         }
     }
@@ -110,7 +110,7 @@ public final class ModelFiles {
         AtomicFiles.write(target, text, () -> {
             if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS))) {
-                throw new IllegalArgumentException("--save-model: '" + UserText.quote(target.toString())
+                throw new IllegalArgumentException("save-model: '" + UserText.quote(target.toString())
                         + "' became a link or a special file while the audit ran; nothing was saved");
             }
         });

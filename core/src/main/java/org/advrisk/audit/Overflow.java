@@ -27,7 +27,7 @@ public final class Overflow {
             }
         }
         if (!Double.isFinite(st.yMean()) || !Double.isFinite(st.yy())) {
-            throw new IllegalArgumentException("--target: values too large for double precision (the sum of squares of the"
+            throw new IllegalArgumentException("target: values too large for double precision (the sum of squares of the"
                     + " training targets overflows); " + FIX);
         }
         double[][] parts = {st.gram(), st.xty(), st.z(), st.yc()};

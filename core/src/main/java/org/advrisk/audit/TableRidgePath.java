@@ -77,7 +77,7 @@ public final class TableRidgePath implements org.advrisk.linear.EstimatorPath {
     public double[] thetas(double[] lambdas) {
         for (double l : lambdas) {
             if (!(l >= 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("--lambda: " + l + " is not allowed; allowed: finite numbers >= 0");
+                throw new IllegalArgumentException("lambda: " + l + " is not allowed; allowed: finite numbers >= 0");
             }
         }
         int L = lambdas.length;

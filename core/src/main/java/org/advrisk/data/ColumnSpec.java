@@ -13,7 +13,7 @@ import java.util.List;
 public record ColumnSpec(String target, List<String> features, List<String> drop) {
     public ColumnSpec {
         if (target == null || target.isBlank()) {
-            throw new IllegalArgumentException("--target: a target column name is required");
+            throw new IllegalArgumentException("target: a target column name is required");
         }
         features = features == null ? null : List.copyOf(features);
         drop = drop == null ? List.of() : List.copyOf(drop);

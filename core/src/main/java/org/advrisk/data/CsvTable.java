@@ -98,22 +98,22 @@ public final class CsvTable implements Rows {
         if (first == null) {
             throw new IllegalArgumentException(source.label() + ": no data rows after the header (at least 2 are needed)");
         }
-        requireKnown(source, header, "--target", List.of(spec.target()));
-        requireKnown(source, header, "--drop", spec.drop());
+        requireKnown(source, header, "target", List.of(spec.target()));
+        requireKnown(source, header, "drop", spec.drop());
         if (spec.drop().contains(spec.target())) {
-            throw new IllegalArgumentException("--drop: '" + spec.target() + "' is the target; drop another column");
+            throw new IllegalArgumentException("drop: '" + spec.target() + "' is the target; drop another column");
         }
         List<String> features = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         if (spec.features() != null) {
-            requireKnown(source, header, "--features", spec.features());
+            requireKnown(source, header, "features", spec.features());
             Set<String> uniq = new LinkedHashSet<>();
             for (String f : spec.features()) {
                 if (!uniq.add(f)) {
-                    throw new IllegalArgumentException("--features: '" + f + "' is listed twice");
+                    throw new IllegalArgumentException("features: '" + f + "' is listed twice");
                 }
                 if (f.equals(spec.target())) {
-                    throw new IllegalArgumentException("--features: '" + f + "' is the target; list other columns");
+                    throw new IllegalArgumentException("features: '" + f + "' is the target; list other columns");
                 }
                 if (!spec.drop().contains(f)) {
                     features.add(f);
@@ -167,7 +167,7 @@ public final class CsvTable implements Rows {
             lacking.removeAll(theirs);
             Set<String> extra = new LinkedHashSet<>(theirs);
             extra.removeAll(mine);
-            throw new IllegalArgumentException("--test: the columns of '" + test.label() + "' differ from the training file"
+            throw new IllegalArgumentException("test: the columns of '" + test.label() + "' differ from the training file"
                     + (lacking.isEmpty() ? "" : "; missing: " + shortList(lacking))
                     + (extra.isEmpty() ? "" : "; extra: " + shortList(extra)));
         }

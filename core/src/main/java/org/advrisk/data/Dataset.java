@@ -35,7 +35,7 @@ public enum Dataset {
                 return d;
             }
         }
-        throw new IllegalArgumentException("--dataset: '" + text + "' is not a shipped data set; allowed: " + ALLOWED);
+        throw new IllegalArgumentException("dataset: '" + text + "' is not a shipped data set; allowed: " + ALLOWED);
     }
 
     /** Its name. */

@@ -28,7 +28,7 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
         String t = text.trim().toLowerCase(Locale.ROOT);
         String kind = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
         if (!kind.equals("relu") && !kind.equals("rff")) {
-            throw new IllegalArgumentException("--map: '" + text + "' is not allowed; allowed: none, relu:m=M, rff:m=M,gamma=G, ntk");
+            throw new IllegalArgumentException("map: '" + text + "' is not allowed; allowed: none, relu:m=M, rff:m=M,gamma=G, ntk");
         }
         int m = -1;
         double gamma = Double.NaN;
@@ -45,23 +45,23 @@ public record FeatureMap(String kind, int m, double gamma, int d, double[] w, do
                         try {
                             act = org.advrisk.kernel.Activation.parse(p[1]);
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("--map: activation '" + p[1].trim() + "' in '" + text
+                            throw new IllegalArgumentException("map: activation '" + p[1].trim() + "' in '" + text
                                     + "' is not allowed; allowed: " + org.advrisk.kernel.Activation.ALLOWED);
                         }
                     } else {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--map: '" + kv + "' in '" + text + "' is not allowed; allowed: m=M"
+                    throw new IllegalArgumentException("map: '" + kv + "' in '" + text + "' is not allowed; allowed: m=M"
                             + (kind.equals("rff") ? ", gamma=G" : ", activation=A"));
                 }
             }
         }
         if (m < 1) {
-            throw new IllegalArgumentException("--map: '" + text + "' needs m=M with M >= 1");
+            throw new IllegalArgumentException("map: '" + text + "' needs m=M with M >= 1");
         }
         if (kind.equals("rff") && !(gamma > 0 && Double.isFinite(gamma))) {
-            throw new IllegalArgumentException("--map: '" + text + "' needs gamma=G with G > 0");
+            throw new IllegalArgumentException("map: '" + text + "' needs gamma=G with G > 0");
         }
         MemoryBudget.require(8L * m * d, "the " + m + "×" + d + " weights of --map " + text);
         SplittableRandom r = RandomStreams.stream(seed, 0, Purpose.NETWORK_INIT, 0x3A9);

@@ -195,12 +195,12 @@ public final class GramAccumulator {
 
     private static void checkTarget(Rows rows, Split split, double yy, double ym, int n) {
         if (!Double.isFinite(yy) || !Double.isFinite(ym)) { // not "constant": its sum of squares overflowed
-            throw new IllegalArgumentException("--target: '" + rows.targetName() + "': values too large for double precision"
+            throw new IllegalArgumentException("target: '" + rows.targetName() + "': values too large for double precision"
                     + " (the sum of squares over the training rows of " + split.label() + " overflows); rescale the column"
                     + " (e.g. divide it by a power of ten) so that its values stay well below 1e100");
         }
         if (!(yy > 1e-24 * n * Math.max(1, ym * ym))) {
-            throw new IllegalArgumentException("--target: '" + rows.targetName() + "' is constant (" + ym
+            throw new IllegalArgumentException("target: '" + rows.targetName() + "' is constant (" + ym
                     + ") in the training rows of " + split.label() + "; a constant target cannot be audited");
         }
     }

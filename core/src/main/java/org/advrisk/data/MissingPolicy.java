@@ -14,7 +14,7 @@ public enum MissingPolicy {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "refuse", "error" -> REFUSE;
             case "drop" -> DROP;
-            default -> throw new IllegalArgumentException("--missing: '" + text + "' is not allowed; allowed: refuse, drop");
+            default -> throw new IllegalArgumentException("missing: '" + text + "' is not allowed; allowed: refuse, drop");
         };
     }
 }

@@ -24,14 +24,14 @@ public final class Splits {
      */
     public static List<Split> fraction(int n, double fraction, long seed, int repeats) {
         if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("--test-fraction: " + fraction + " is not allowed; allowed: 0 < F < 1");
+            throw new IllegalArgumentException("test-fraction: " + fraction + " is not allowed; allowed: 0 < F < 1");
         }
         if (repeats < 1) {
-            throw new IllegalArgumentException("--repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
+            throw new IllegalArgumentException("repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
         }
         int nTest = (int) Math.ceil(fraction * n);
         if (n - nTest < 2) {
-            throw new IllegalArgumentException("--test-fraction: " + fraction + " leaves n_train = " + (n - nTest)
+            throw new IllegalArgumentException("test-fraction: " + fraction + " leaves n_train = " + (n - nTest)
                     + " of n = " + n + " rows; at least 2 training rows are needed");
         }
         return random(n, nTest, seed, repeats);
@@ -46,7 +46,7 @@ public final class Splits {
             throw new IllegalArgumentException("n_train: " + nTrain + " is not allowed; allowed: 2 <= n_train < n = " + n);
         }
         if (repeats < 1) {
-            throw new IllegalArgumentException("--repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
+            throw new IllegalArgumentException("repeats: " + repeats + " is not allowed; allowed: an integer >= 1");
         }
         return random(n, n - nTrain, seed, repeats);
     }
@@ -67,7 +67,7 @@ public final class Splits {
     /** K-fold cross-validation on one permutation; the first n mod K folds get one extra row. */
     public static List<Split> crossValidation(int n, int k, long seed) {
         if (k < 2 || k > n || n - (n / k + (n % k > 0 ? 1 : 0)) < 2) {
-            throw new IllegalArgumentException("--cv: " + k + " is not allowed; allowed: 2 <= K <= n = " + n
+            throw new IllegalArgumentException("cv: " + k + " is not allowed; allowed: 2 <= K <= n = " + n
                     + " with at least 2 training rows per fold");
         }
         int[] perm = permutation(n, seed, 0);
@@ -88,7 +88,7 @@ public final class Splits {
     /** All rows of the training table train; the test rows come from another table. */
     public static Split testFile(int nTrain, int nTest) {
         if (nTest < 1) {
-            throw new IllegalArgumentException("--test: the test file has no usable rows");
+            throw new IllegalArgumentException("test: the test file has no usable rows");
         }
         return new Split("test-file", 0, null, nTrain, nTest);
     }

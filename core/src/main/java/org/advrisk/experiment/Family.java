@@ -10,14 +10,14 @@ public enum Family {
     NTK;
 
     /** Allowed values, for messages. */
-    public static final String ALLOWED = "linear, ntk";
+    public static final String ALLOWED = org.advrisk.param.Choices.FAMILY.allowed();
 
     /** Parses linear or ntk. */
     public static Family parse(String path, String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "linear" -> LINEAR;
             case "ntk" -> NTK;
-            default -> throw new IllegalArgumentException(path + ": '" + text + "' is not a family; allowed: " + ALLOWED);
+            default -> throw new IllegalArgumentException(path + ": '" + text + "' is not allowed; allowed: " + ALLOWED);
         };
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.advrisk.param.Lists;
+import org.advrisk.param.NumberParam;
 
 /**
  * Reads a spec parameter that is a single value or a grid: a scalar, a list, or a range string
@@ -15,7 +17,7 @@ import java.util.Set;
  */
 public final class Grids {
     /** Range forms, for messages. */
-    public static final String RANGES = "linspace:A,B,COUNT, logspace:LO,HI,COUNT, geomspace:A,B,COUNT";
+    public static final String RANGES = Lists.RANGES;
 
     private Grids() {
     }
@@ -35,6 +37,20 @@ public final class Grids {
                             + (item.range ? " (from '" + item.text + "')" : "") + " is not allowed; allowed: " + allowed);
                 }
                 out.add(v);
+            }
+        }
+        return distinct(path, out);
+    }
+
+    /**
+     * Real numbers of a declared parameter: its grammar, its range check and its words (the same message
+     * as its CLI flag, the audit and the explorer).
+     */
+    public static List<Double> numbers(String path, JsonNode node, NumberParam param) {
+        List<Double> out = new ArrayList<>();
+        for (Item item : items(path, node)) {
+            for (double v : item.numbers(param.allowed())) {
+                out.add(param.checkItem(item.path, v, item.range ? item.text : null));
             }
         }
         return distinct(path, out);
@@ -140,75 +156,13 @@ public final class Grids {
                 throw new IllegalArgumentException(path + ": " + what + " is not a number; allowed: " + allowed
                         + ", a list of them, or a grid " + RANGES);
             }
-            if (!range) {
-                try {
-                    return new double[] {Double.parseDouble(text.trim())};
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(path + ": '" + text + "' is not a number; allowed: " + allowed
-                            + ", a list of them, or a grid " + RANGES);
-                }
-            }
-            return expand(path, text);
+            return Lists.numbers(path, text, allowed);
         }
     }
 
-    /** Expands one range string. */
+    /** Expands one range string (the one list grammar, {@link Lists#expand}). */
     static double[] expand(String path, String text) {
-        int colon = text.indexOf(':');
-        String kind = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String[] parts = text.substring(colon + 1).split(",");
-        if (!(kind.equals("linspace") || kind.equals("logspace") || kind.equals("geomspace"))) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: unknown kind '" + kind
-                    + "'; allowed: " + RANGES);
-        }
-        if (parts.length != 3) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: needs 3 values FROM,TO,COUNT; allowed: "
-                    + RANGES);
-        }
-        double a;
-        double b;
-        double c;
-        try {
-            a = Double.parseDouble(parts[0].trim());
-            b = Double.parseDouble(parts[1].trim());
-            c = Double.parseDouble(parts[2].trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: FROM, TO and COUNT must be numbers; allowed: "
-                    + RANGES);
-        }
-        if (!Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: FROM and TO must be finite");
-        }
-        if (c != Math.rint(c) || c < 1 || c > 100_000) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: COUNT " + parts[2].trim()
-                    + " must be an integer from 1 to 100000");
-        }
-        int count = (int) c;
-        if (kind.equals("geomspace") && !(a > 0 && b > 0)) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: geomspace needs FROM > 0 and TO > 0");
-        }
-        if (count == 1 && a != b) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is a bad grid: COUNT 1 needs FROM = TO");
-        }
-        double[] out = new double[count];
-        for (int i = 0; i < count; i++) {
-            double t = count == 1 ? 0 : (double) i / (count - 1);
-            out[i] = switch (kind) {
-                case "linspace" -> a + t * (b - a);
-                case "logspace" -> Math.pow(10, a + t * (b - a));
-                default -> Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
-            };
-        }
-        if (kind.equals("geomspace")) {
-            // Hit the endpoints exactly (no exp/log round-off on user-given values).
-            out[0] = a;
-            out[count - 1] = b;
-        }
-        if (kind.equals("logspace") && a == Math.rint(a) && b == Math.rint(b)) {
-            out[0] = Math.pow(10, a);
-            out[count - 1] = Math.pow(10, b);
-        }
-        return out;
+        return Lists.expand(path, text);
     }
 
     static String fmt(double d) {

@@ -1,9 +1,8 @@
 package org.advrisk.experiment;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.advrisk.param.Parameters;
+import org.advrisk.param.SizeExpr;
 
 /**
  * The dimension p as a number or a function of n: {@code 2000}, {@code n}, {@code 10*n},
@@ -14,54 +13,30 @@ import org.advrisk.param.Parameters;
  * @param exponent the power of n (0 for a constant)
  */
 public record SizeRule(String text, double coef, double exponent) {
-    /** Allowed forms, for messages. */
-    public static final String ALLOWED = "a positive integer or an expression of n: n, C*n, n^E, C*n^E (e.g. n^2, 10*n)";
+    /** Allowed forms, for messages (the one p(n) grammar, {@link SizeExpr}). */
+    public static final String ALLOWED = SizeExpr.ALLOWED;
 
-    private static final String NUM = "([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
-    private static final Pattern EXPR = Pattern.compile("^(?:" + NUM + "\\*?)?n(?:(?:\\^|\\*\\*)" + NUM + ")?$");
-    private static final Pattern CONST = Pattern.compile("^" + NUM + "$");
+    private static final Pattern EXPR = SizeExpr.EXPR;
 
     public SizeRule {
-        if (!(coef > 0) || !Double.isFinite(coef) || !(exponent >= 0) || !Double.isFinite(exponent)) {
-            throw new IllegalArgumentException("p: '" + text + "' needs a factor > 0 and an exponent >= 0; allowed: "
-                    + ALLOWED);
-        }
-        if (exponent == 0 && coef != Math.rint(coef)) {
-            throw new IllegalArgumentException("p: " + text + " is not an integer; allowed: " + ALLOWED);
-        }
+        new SizeExpr(text, coef, exponent); // the grammar's checks
     }
 
-    /** Parses a p value; {@code path} names the field in messages. */
+    /**
+     * Parses a p value in the one p(n) grammar ({@link SizeExpr}); {@code path} names the field in messages.
+     * Simulations need a finite p: {@code inf} is refused with the words of the CLI.
+     */
     public static SizeRule parse(String path, String raw) {
-        String t = raw.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        Matcher c = CONST.matcher(t);
-        if (c.matches()) {
-            double v = Double.parseDouble(c.group(1));
-            if (v != Math.rint(v) || v < Parameters.P.min() || v > Parameters.P.max()) {
-                throw new IllegalArgumentException(path + ": " + raw + " is not a positive integer; allowed: " + ALLOWED);
-            }
-            return new SizeRule(Long.toString((long) v), v, 0);
+        SizeExpr e = SizeExpr.parse(path, raw);
+        if (e.isInfinite()) {
+            throw new IllegalArgumentException(SizeExpr.FINITE_ONLY);
         }
-        Matcher m = EXPR.matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(path + ": '" + raw + "' is not a size; allowed: " + ALLOWED);
-        }
-        double coef = m.group(1) == null ? 1 : Double.parseDouble(m.group(1));
-        double exponent = m.group(2) == null ? 1 : Double.parseDouble(m.group(2));
-        if (!(coef > 0)) {
-            throw new IllegalArgumentException(path + ": '" + raw + "' has factor 0; allowed: " + ALLOWED);
-        }
-        String text = (coef == 1 ? "" : fmt(coef) + "*") + "n" + (exponent == 1 ? "" : "^" + fmt(exponent));
-        return new SizeRule(text, coef, exponent);
+        return new SizeRule(e.text(), e.coef(), e.exponent());
     }
 
     /** p for sample size n. */
     public long at(int n) {
-        double v = coef * Math.pow(n, exponent);
-        if (!(v < 9.0e15)) {
-            throw new IllegalArgumentException("p: " + text + " at n=" + n + " is " + v + ", too large");
-        }
-        return Math.max(1, Math.round(v));
+        return new SizeExpr(text, coef, exponent).at(n);
     }
 
     /** c · n^e without rounding (for real-valued parameters such as a tail mass). */
@@ -106,6 +81,6 @@ public record SizeRule(String text, double coef, double exponent) {
     }
 
     static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return SizeExpr.fmt(d);
     }
 }

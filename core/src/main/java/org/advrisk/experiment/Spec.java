@@ -100,7 +100,8 @@ public record Spec(String name, Family family, long seed, int trials,
             throw new IllegalArgumentException("family: missing; allowed: " + Family.ALLOWED);
         }
         if (trials < org.advrisk.param.Parameters.TRIALS.min() || trials > org.advrisk.param.Parameters.TRIALS.max()) {
-            throw new IllegalArgumentException("trials: " + trials + " is not allowed; allowed: an integer from 1 to 1000000");
+            throw new IllegalArgumentException("trials: " + trials + " is not allowed; allowed: "
+                    + org.advrisk.param.Parameters.TRIALS.allowed());
         }
         n = nonEmpty("n", n);
         p = nonEmpty("p", p);
@@ -224,7 +225,7 @@ public record Spec(String name, Family family, long seed, int trials,
     }
 
     /** Allowed n, for messages. */
-    public static final String ALLOWED_N = "a positive integer";
+    public static final String ALLOWED_N = org.advrisk.param.Parameters.N.allowed();
     /** Allowed for σ, λ, α, for messages. */
     public static final String ALLOWED_NONNEG = "a finite number >= 0";
 

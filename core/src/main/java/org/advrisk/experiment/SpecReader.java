@@ -1,7 +1,10 @@
 package org.advrisk.experiment;
 
+import org.advrisk.param.Choice;
+import org.advrisk.param.Choices;
 import org.advrisk.param.NumberParam;
 import org.advrisk.param.Parameters;
+import org.advrisk.random.Distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -103,25 +106,25 @@ public final class SpecReader {
         List<Integer> n = Grids.integers("n", required(root, "n"), v -> v >= 1, Spec.ALLOWED_N);
         List<SizeRule> p = sizes(required(root, "p"));
         List<Double> sigma = root.has("sigma")
-                ? Grids.numbers("sigma", root.get("sigma"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.SIGMA);
+                ? Grids.numbers("sigma", root.get("sigma"), Parameters.SIGMA) : defaults(Parameters.SIGMA);
         List<String> spectrum = checked("spectrum", resolve(Grids.strings("spectrum", required(root, "spectrum"),
                         SpectrumSpec.KINDS), baseDir),
                 t -> SpectrumSpec.parse(SizeRule.substitute(t, n.get(0))));
         List<String> theta = root.has("theta") ? checked("theta", resolve(Grids.strings("theta", root.get("theta"),
                 GroundTruthSpec.KINDS), baseDir), t -> GroundTruthSpec.parse(SizeRule.substitute(t, n.get(0))))
                 : List.of("top:k=1,norm=1");
-        List<String> design = root.has("design") ? lower(Grids.strings("design", root.get("design"), "gaussian, rademacher"))
-                : List.of("gaussian");
-        List<String> noise = root.has("noise") ? lower(Grids.strings("noise", root.get("noise"), "gaussian, rademacher"))
-                : List.of("gaussian");
+        List<String> design = root.has("design") ? choice("design", root.get("design"), Choices.DESIGN,
+                v -> Distribution.parse("design", v)) : List.of(Choices.DESIGN.defaultText());
+        List<String> noise = root.has("noise") ? choice("noise", root.get("noise"), Choices.NOISE,
+                v -> Distribution.parse("noise", v)) : List.of(Choices.NOISE.defaultText());
         List<Double> lambda = root.has("lambda")
-                ? Grids.numbers("lambda", root.get("lambda"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.LAMBDA);
+                ? Grids.numbers("lambda", root.get("lambda"), Parameters.LAMBDA) : defaults(Parameters.LAMBDA);
         List<Double> alpha = root.has("alpha")
-                ? Grids.numbers("alpha", root.get("alpha"), SpecReader::nonNegative, Spec.ALLOWED_NONNEG) : defaults(Parameters.ALPHA);
+                ? Grids.numbers("alpha", root.get("alpha"), Parameters.ALPHA) : defaults(Parameters.ALPHA);
         List<String> attack = root.has("attack") ? checked("attack", Grids.strings("attack", root.get("attack"),
                 AttackNorm.ALLOWED), t -> AttackNorm.parse(t).label()) : List.of("l2");
-        List<String> target = root.has("target") ? checked("target", Grids.strings("target", root.get("target"),
-                Target.ALLOWED), t -> Target.parse(t).label()) : List.of("clean");
+        List<String> target = root.has("target") ? choice("target", root.get("target"), Choices.TARGET, Target::parse)
+                .stream().map(t -> Target.parse(t).label()).toList() : List.of(Choices.TARGET.defaultText());
         boolean theory = true;
         if (root.has("theory")) {
             JsonNode t = root.get("theory");
@@ -174,9 +177,7 @@ public final class SpecReader {
 
     /** estimator, delta, train_attack: values are checked before their consistency (a bad δ is named first). */
     private static SpecEstimators estimators(JsonNode root) {
-        List<Double> delta = root.has("delta") ? Grids.numbers("delta", root.get("delta"),
-                v -> Double.isFinite(v) && v > Parameters.DELTA.min() && v <= Parameters.DELTA.max(),
-                Parameters.DELTA.allowed()) : List.of();
+        List<Double> delta = root.has("delta") ? Grids.numbers("delta", root.get("delta"), Parameters.DELTA) : List.of();
         List<String> trainAttack = root.has("train_attack") ? lower(Grids.strings("train_attack",
                 root.get("train_attack"), SpecEstimators.ALLOWED_TRAIN_ATTACK)) : List.of();
         List<String> estimator = root.has("estimator") ? lower(Grids.strings("estimator", root.get("estimator"),
@@ -185,8 +186,7 @@ public final class SpecReader {
         if (root.has("eta") && root.get("eta").isArray()) {
             throw new IllegalArgumentException("eta: a list is not allowed; allowed: one step size η > 0");
         }
-        Double eta = root.has("eta") ? Grids.numbers("eta", root.get("eta"), v -> Double.isFinite(v) && v > 0,
-                org.advrisk.linear.FlowParams.ETA.allowed()).get(0) : null;
+        Double eta = root.has("eta") ? Grids.numbers("eta", root.get("eta"), org.advrisk.linear.FlowParams.ETA).get(0) : null;
         List<Double> steps = root.has("steps") ? Grids.integers("steps", root.get("steps"), v -> v >= 0,
                 "integers >= 0").stream().map(Integer::doubleValue).toList() : List.of();
         Map<String, List<Double>> plugins = new java.util.LinkedHashMap<>();
@@ -283,10 +283,6 @@ public final class SpecReader {
             throw new IllegalArgumentException(path + ": " + v + " is not allowed; allowed: " + Spec.ALLOWED_WIDTH);
         }
         return (int) v;
-    }
-
-    private static boolean nonNegative(double v) {
-        return v >= 0 && Double.isFinite(v);
     }
 
     private static JsonNode required(JsonNode root, String field) {
@@ -388,6 +384,24 @@ public final class SpecReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A declared choice: each value is read by {@code parser} (aliases such as normal allowed) and kept in
+     * lower case; a refusal is the declaration's message naming the field path.
+     */
+    private static List<String> choice(String field, JsonNode node, Choice c, java.util.function.Consumer<String> parser) {
+        List<String> values = Grids.strings(field, node, c.allowed());
+        for (int i = 0; i < values.size(); i++) {
+            String path = values.size() == 1 ? field : field + "[" + i + "]";
+            try {
+                parser.accept(values.get(i));
+            } catch (IllegalArgumentException e) {
+                c.parse(path, values.get(i));
+                throw e;
+            }
+        }
+        return lower(values);
     }
 
     private static List<String> lower(List<String> values) {

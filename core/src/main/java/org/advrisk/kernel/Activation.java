@@ -14,7 +14,7 @@ public enum Activation {
     SOFTPLUS("softplus", false);
 
     /** Allowed labels, for messages. */
-    public static final String ALLOWED = "relu, abs, erf, quadratic, tanh, softplus";
+    public static final String ALLOWED = org.advrisk.param.Choices.ACTIVATION.allowed();
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     private final String label;
@@ -51,7 +51,8 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("activation: unknown activation '" + text + "'; allowed: " + ALLOWED);
+        org.advrisk.param.Choices.ACTIVATION.parse(text); // refuses in the declaration's words
+        throw new IllegalStateException("activation: " + text + " is declared but has no Activation");
     }
 
     /** σ(t). */

@@ -3,6 +3,7 @@ package org.advrisk.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.advrisk.param.Lists;
 import org.advrisk.param.NumberParam;
 
 /**
@@ -21,7 +22,7 @@ public final class FlowParams {
     public static final NumberParam ETA = new NumberParam("eta", 0, 1e50, "",
             "gradient-descent step size η > 0 (stable for η < 2n/s_max)", true);
     /** Allowed times, for messages. */
-    public static final String ALLOWED_TIME = "numbers >= 0, inf, or a grid logspace:LO,HI,COUNT / linspace:A,B,COUNT";
+    public static final String ALLOWED_TIME = "numbers >= 0, inf, or a grid " + Lists.RANGES;
 
     private FlowParams() {
     }
@@ -64,44 +65,35 @@ public final class FlowParams {
         }
     }
 
-    /** Parses a list of times: numbers, {@code inf} and {@code logspace:}/{@code linspace:} ranges, in order. */
+    /** Parses a list of times: numbers, {@code inf} and grids (the one list grammar, {@link Lists}), in order. */
     public static double[] parseTimes(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("time: empty list; allowed: " + ALLOWED_TIME);
         }
-        String[] parts = text.split(",");
         List<Double> out = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            String t = parts[i].trim();
-            if (t.equalsIgnoreCase("inf")) {
+        for (String item : Lists.items("time", text)) {
+            if (item.equalsIgnoreCase("inf")) {
                 out.add(Double.POSITIVE_INFINITY);
                 continue;
             }
-            int take = t.startsWith("logspace:") || t.startsWith("linspace:") ? Math.min(3, parts.length - i) : 1;
-            String item = String.join(",", java.util.Arrays.copyOfRange(parts, i, i + take));
             for (double v : TIME.parseList(item)) {
                 out.add(v);
             }
-            i += take - 1;
         }
         return distinct("time", out);
     }
 
-    /** Parses a list of step counts K (integers ≥ 0; ranges are rounded to integers). */
+    /** Parses a list of step counts K (integers ≥ 0; grids are rounded to integers). */
     public static double[] parseSteps(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("steps: empty list; allowed: integers >= 0 or a grid logspace:LO,HI,COUNT");
         }
-        String[] parts = text.split(",");
         List<Double> out = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            String t = parts[i].trim();
-            boolean range = t.startsWith("logspace:") || t.startsWith("linspace:");
-            int take = range ? Math.min(3, parts.length - i) : 1;
-            for (double v : STEPS.parseList(String.join(",", java.util.Arrays.copyOfRange(parts, i, i + take)))) {
+        for (String item : Lists.items("steps", text)) {
+            boolean range = Lists.isGrid(item);
+            for (double v : STEPS.parseList(item)) {
                 out.add(checkSteps(range ? Math.rint(v) : v));
             }
-            i += take - 1;
         }
         return distinct("steps", out);
     }

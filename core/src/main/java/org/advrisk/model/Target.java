@@ -17,7 +17,7 @@ public enum Target {
     CLEAN, CONSISTENT, NOISY;
 
     /** Allowed values, for messages. */
-    public static final String ALLOWED = "clean, consistent, noisy (consistent is also spelled truth-at-perturbed)";
+    public static final String ALLOWED = org.advrisk.param.Choices.TARGET.allowed();
 
     /** Parses clean, consistent or noisy. */
     public static Target parse(String text) {
@@ -26,7 +26,10 @@ public enum Target {
             case "clean" -> CLEAN;
             case "consistent", "truth-at-perturbed", "truth_at_perturbed" -> CONSISTENT;
             case "noisy", "noisy_label", "noisy-label" -> NOISY;
-            default -> throw new IllegalArgumentException("target: unknown target '" + text + "'; allowed: " + ALLOWED);
+            default -> {
+                org.advrisk.param.Choices.TARGET.parse(text); // refuses in the declaration's words
+                throw new IllegalStateException("target: " + text + " is declared but has no Target");
+            }
         };
     }
 

@@ -44,15 +44,11 @@ public record NtkConfig(int n, NtkData data, ReluNtk kernel, int width, TwoLayer
             throw new IllegalArgumentException("scale: " + scale + " needs a finite --width (the infinite-width kernel"
                     + " is the lazy limit, scale 1)");
         }
-        if (n < 1) {
-            throw new IllegalArgumentException("n: " + n + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.N.check(n);
         if (width < 0) {
             throw new IllegalArgumentException("width: " + width + " must be inf or >= 1");
         }
-        if (testSize < 2) {
-            throw new IllegalArgumentException("test-size: " + testSize + " must be >= 2 (standard errors)");
-        }
+        org.advrisk.param.Parameters.TEST_SIZE.check(testSize); // >= 2: standard errors
         if (lambdas.length == 0) {
             throw new IllegalArgumentException("lambda: need at least one value");
         }

@@ -27,9 +27,7 @@ public record NtkData(Spectrum spectrum, boolean sphere, GroundTruth theta, doub
         if (theta.p() != spectrum.p()) {
             throw new IllegalArgumentException("theta: dimension " + theta.p() + " differs from d=" + spectrum.p());
         }
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: " + sigma + " must be finite and >= 0");
-        }
+        org.advrisk.param.Parameters.SIGMA.check(sigma);
         if (sigma > org.advrisk.model.LinearProblem.MAX_SCALE) {
             throw new IllegalArgumentException("sigma: " + sigma + " is too large: the risks (squares of sums of its products) would overflow double precision; allowed: 0 to 1e50");
         }

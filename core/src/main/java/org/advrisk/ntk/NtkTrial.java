@@ -37,9 +37,7 @@ public final class NtkTrial {
      * {@code flow.ridge()} no kernel ridge rows.
      */
     public static List<NtkRow> runAll(NtkConfig c, NtkFlowRows.Choice flow, int trials, int threads) {
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials: " + trials + " must be >= 1");
-        }
+        org.advrisk.param.Parameters.TRIALS.check(trials);
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
         }

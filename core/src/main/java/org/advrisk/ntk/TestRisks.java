@@ -38,9 +38,7 @@ public final class TestRisks {
                 throw new IllegalArgumentException("alpha/attack: need at least one budget and one attack");
             }
             for (double a : alphas) {
-                if (!(a >= 0) || !Double.isFinite(a)) {
-                    throw new IllegalArgumentException("alpha: " + a + " must be finite and >= 0");
-                }
+                org.advrisk.param.Parameters.ALPHA.check(a);
                 if (a > org.advrisk.model.LinearProblem.MAX_SCALE) {
                     throw new IllegalArgumentException("alpha: " + a + " is too large: the risks (squares of sums of its"
                             + " products) would overflow double precision; allowed: 0 to 1e50");

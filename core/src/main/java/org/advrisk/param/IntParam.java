@@ -10,18 +10,23 @@ package org.advrisk.param;
  * @param help        one-line meaning
  */
 public record IntParam(String name, long min, long max, String defaultText, String help) {
-    /** What is allowed, in words. */
+    /** What is allowed, in words: "an integer", "an integer >= MIN" or "an integer from MIN to MAX". */
     public String allowed() {
         if (min == Long.MIN_VALUE) {
             return "an integer";
         }
-        return max >= Integer.MAX_VALUE ? ">= " + min : "between " + min + " and " + max;
+        return max >= Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
     }
 
-    /** Returns v, or refuses it with "name: v must be …". */
+    /** Returns v, or refuses it with "name: v is not allowed; allowed: …" (the words of every door). */
     public long check(long v) {
+        return check(name, v);
+    }
+
+    /** {@link #check(long)} naming {@code path} (a spec's field path). */
+    public long check(String path, long v) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " must be " + allowed());
+            throw new IllegalArgumentException(path + ": " + v + " is not allowed; allowed: " + allowed());
         }
         return v;
     }
@@ -37,7 +42,8 @@ public record IntParam(String name, long min, long max, String defaultText, Stri
         try {
             v = Long.parseLong(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not an integer; allowed: " + allowed());
+            throw new IllegalArgumentException(name + ": '" + UserText.quote(text == null ? "" : text.trim())
+                    + "' is not an integer; allowed: " + allowed());
         }
         return check(v);
     }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A real-valued parameter: its name (the CLI flag without dashes and the spec field), the allowed
- * closed range [min, max], its default and help text. One validator ({@link #check}) and one list
- * parser ({@link #parseList}: comma lists mixing numbers, {@code logspace:LO,HI,COUNT} (10^LO … 10^HI)
- * and {@code linspace:A,B,COUNT}) serve every front door, so their messages and grids are identical.
+ * closed range [min, max], its default and help text. One validator ({@link #check}) and the one list
+ * grammar ({@link #parseList}, read by {@link Lists}) serve every front door, so their messages and grids
+ * are identical.
  *
  * @param name         parameter name
  * @param min          smallest allowed value (inclusive)
@@ -19,11 +19,16 @@ import java.util.List;
 public record NumberParam(String name, double min, double max, String defaultText, String help,
                           boolean exclusiveMin) {
     /** Most values a range string may expand to. */
-    public static final int MAX_COUNT = 100_000;
+    public static final int MAX_COUNT = Lists.MAX_COUNT;
 
     /** A parameter whose range includes min. */
     public NumberParam(String name, double min, double max, String defaultText, String help) {
         this(name, min, max, defaultText, help, false);
+    }
+
+    /** A parameter of any finite value &gt;= 0 (grids of a single command, e.g. theory's trade-off λ). */
+    public static NumberParam nonNegative(String name) {
+        return new NumberParam(name, 0, Double.POSITIVE_INFINITY, "", name);
     }
 
     /** What is allowed, in words. */
@@ -47,20 +52,14 @@ public record NumberParam(String name, double min, double max, String defaultTex
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Returns v, or refuses it with "name: v must be …". */
+    /** Returns v, or refuses it in the one wording of every door (see {@link #checkItem}). */
     public double check(double v) {
-        if (Double.isFinite(v) && v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " is too large; it must be " + allowed());
-        }
-        if (!Double.isFinite(v) || below(v) || v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " must be " + allowed());
-        }
-        return v;
+        return checkItem(name, v, null);
     }
 
     /** Parses one number (no ranges). */
     public double parse(String text) {
-        return check(number(text == null ? "" : text.trim(), text));
+        return check(Lists.number(name, text, allowed()));
     }
 
     /** The default values. */
@@ -69,56 +68,36 @@ public record NumberParam(String name, double min, double max, String defaultTex
     }
 
     /**
-     * Parses a comma list whose items are numbers, {@code logspace:LO,HI,COUNT} or
-     * {@code linspace:A,B,COUNT}; every resulting value is checked against the range.
+     * Parses a list in the one list grammar ({@link Lists}: numbers, {@code logspace:LO,HI,COUNT},
+     * {@code linspace:A,B,COUNT}, {@code geomspace:A,B,COUNT}); every value is checked against the range
+     * ({@link #checkItem}), so a flag, a spec field, the audit and the explorer refuse it in the same words.
      */
     public double[] parseList(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(name + ": empty list; give values like 0,0.1 or logspace:-6,1,20");
-        }
-        String[] parts = text.split(",");
+        return parseList(name, text);
+    }
+
+    /** {@link #parseList(String)} with messages naming {@code path} (e.g. a spec's {@code lambda[1]}). */
+    public double[] parseList(String path, String text) {
         List<Double> out = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            String t = parts[i].trim();
-            boolean log = t.startsWith("logspace:");
-            boolean lin = t.startsWith("linspace:");
-            if (log || lin) {
-                String kind = log ? "logspace" : "linspace";
-                if (i + 2 >= parts.length) {
-                    throw new IllegalArgumentException(name + ": '" + text + "': " + kind + " needs "
-                            + (log ? "LO,HI,COUNT (exponents of 10 and a count), e.g. logspace:-6,1,20"
-                                    : "FROM,TO,COUNT, e.g. linspace:0,1,11"));
-                }
-                double lo = number(t.substring(kind.length() + 1), text);
-                double hi = number(parts[i + 1].trim(), text);
-                double countD = number(parts[i + 2].trim(), text);
-                int count = (int) countD;
-                if (count != countD || count < 1 || count > MAX_COUNT) {
-                    throw new IllegalArgumentException(name + ": " + kind + " count " + parts[i + 2].trim()
-                            + " must be an integer between 1 and " + MAX_COUNT);
-                }
-                for (int k = 0; k < count; k++) {
-                    double e = count == 1 ? lo : lo + (hi - lo) * k / (count - 1);
-                    double v = log ? Math.pow(10, e) : e;
-                    if (Double.isFinite(v) && v > max) {
-            throw new IllegalArgumentException(name + ": " + v + " is too large; it must be " + allowed());
-        }
-        if (!Double.isFinite(v) || below(v) || v > max) {
-                        throw new IllegalArgumentException(name + ": " + kind + " value " + v + " must be " + allowed());
-                    }
-                    out.add(v);
-                }
-                i += 2;
-            } else {
-                double v = number(t, text);
-                if (below(v) || v > max) {
-                    throw new IllegalArgumentException(name + ": " + t + (v > max ? " is too large; it" : "")
-                            + " must be " + rangeWords());
-                }
-                out.add(v);
+        for (String item : Lists.items(path, text)) {
+            for (double v : Lists.values(path, item, allowed())) {
+                out.add(checkItem(path, v, Lists.isGrid(item) ? item : null));
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Returns a value read from a list, or refuses it with "path: v is not allowed; allowed: …" (or "… is
+     * too large; allowed: …"), the one wording of every door; {@code grid}, when not null, is the grid the value came from and is named too.
+     */
+    public double checkItem(String path, double v, String grid) {
+        if (below(v) || v > max || !Double.isFinite(v)) {
+            String shown = fmt(v) + (grid == null ? "" : " (from '" + UserText.quote(grid) + "')");
+            throw new IllegalArgumentException(path + ": " + shown + (v > max ? " is too large" : " is not allowed")
+                    + "; allowed: " + rangeWords());
+        }
+        return v;
     }
 
     private String rangeWords() {
@@ -130,18 +109,5 @@ public record NumberParam(String name, double min, double max, String defaultTex
             return lower + ", at most " + max;
         }
         return exclusiveMin ? lower + " and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
-    }
-
-    private double number(String t, String whole) {
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + t + "' in '" + whole + "' is not a number");
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + ": '" + t + "' must be a finite number");
-        }
-        return v;
     }
 }

@@ -29,14 +29,13 @@ public enum Distribution {
         return this == GAUSSIAN ? Math.sqrt(2.0 / Math.PI) : 1.0;
     }
 
-    /** Parses "gaussian" or "rademacher" (case-insensitive). */
+    /** Parses "gaussian" or "rademacher" (case-insensitive; the declaration {@code Choices.DESIGN}/{@code NOISE} words a refusal). */
     public static Distribution parse(String field, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "gaussian", "normal" -> GAUSSIAN;
             case "rademacher" -> RADEMACHER;
-            default -> throw new IllegalArgumentException(field + ": unknown distribution '" + text
-                    + "'; allowed: gaussian, rademacher");
+            default -> valueOf(org.advrisk.param.Choices.DESIGN.parse(field, text).toUpperCase(Locale.ROOT));
         };
     }
 

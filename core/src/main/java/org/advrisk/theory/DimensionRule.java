@@ -1,57 +1,33 @@
 package org.advrisk.theory;
 
 import java.util.Locale;
+import org.advrisk.param.SizeExpr;
 
 /**
- * The dimension p as a function of n, for sequences of problems: a number ({@code 10000}), a
- * multiple of n ({@code 2n}, {@code 4*n}), a power of n ({@code n^2}, {@code n^1.5}) or
- * {@code inf} (an infinite spectrum truncated at P with an analytic tail).
+ * The dimension p as a function of n, for sequences of problems, in the one p(n) grammar of every door
+ * ({@link SizeExpr}): a number ({@code 10000}), a multiple of n ({@code 2n}, {@code 4*n}), a power of n
+ * ({@code n^2}, {@code 0.5*n^1.5}) or {@code inf} (an infinite spectrum truncated at P with an analytic tail).
  *
  * @param text       the text form
  * @param factor     c in p = c·n^power (0 for a fixed p)
  * @param power      the exponent of n
- * @param fixed      the fixed p (when factor is 0)
+ * @param fixed      the fixed p (when factor is 0; −1 for inf)
  */
 public record DimensionRule(String text, double factor, double power, long fixed) {
     /** Allowed forms, for messages. */
-    public static final String ALLOWED = "a positive integer, C*n or Cn (e.g. 2n), n^E (e.g. n^2), or inf";
+    public static final String ALLOWED = SizeExpr.ALLOWED;
 
     /** Parses the rule; errors name the field "p". */
     public static DimensionRule parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("p: empty; allowed: " + ALLOWED);
-        }
+        SizeExpr e = SizeExpr.parse("p", text);
         String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        try {
-            if (t.equals("inf") || t.equals("infinity")) {
-                return new DimensionRule("inf", 0, 0, -1);
-            }
-            if (t.startsWith("n^")) {
-                double e = Double.parseDouble(t.substring(2));
-                if (!(e > 0) || !Double.isFinite(e)) {
-                    throw new NumberFormatException();
-                }
-                return new DimensionRule(t, 1, e, 0);
-            }
-            if (t.endsWith("n")) {
-                String c = t.substring(0, t.length() - 1);
-                if (c.endsWith("*")) {
-                    c = c.substring(0, c.length() - 1);
-                }
-                double f = c.isEmpty() ? 1 : Double.parseDouble(c);
-                if (!(f > 0) || !Double.isFinite(f)) {
-                    throw new NumberFormatException();
-                }
-                return new DimensionRule(t, f, 1, 0);
-            }
-            double v = Double.parseDouble(t);
-            if (!(v >= 1) || v != Math.rint(v) || v > 9e18) {
-                throw new NumberFormatException();
-            }
-            return new DimensionRule(t, 0, 0, (long) v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("p: '" + text + "' is not allowed; allowed: " + ALLOWED);
+        if (e.isInfinite()) {
+            return new DimensionRule("inf", 0, 0, -1);
         }
+        if (e.isConstant()) {
+            return new DimensionRule(t, 0, 0, (long) e.coef());
+        }
+        return new DimensionRule(t, e.coef(), e.exponent(), 0);
     }
 
     /** True for p = ∞. */
@@ -59,7 +35,7 @@ public record DimensionRule(String text, double factor, double power, long fixed
         return fixed < 0;
     }
 
-    /** p at sample size n (rounded to the nearest integer, at least 1); −1 for ∞. */
+    /** p at sample size n (round(c·n^e), halves up, at least 1, as {@link SizeExpr#at}); −1 for ∞. */
     public long at(long n) {
         if (isInfinite()) {
             return -1;
@@ -67,10 +43,6 @@ public record DimensionRule(String text, double factor, double power, long fixed
         if (factor == 0) {
             return fixed;
         }
-        double p = Math.rint(factor * Math.pow(n, power));
-        if (!(p < 9e18)) {
-            throw new IllegalArgumentException("p: " + text + " at n=" + n + " is too large");
-        }
-        return Math.max(1, (long) p);
+        return new SizeExpr(text, factor, power).at(n);
     }
 }

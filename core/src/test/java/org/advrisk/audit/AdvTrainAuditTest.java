@@ -302,7 +302,7 @@ class AdvTrainAuditTest {
     @org.junit.jupiter.api.Test
     void aDesignBeyondTheCapIsRefusedNamingTheFlag() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdvTrainAudit.checkSize(1_000_000, 100))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--estimator: advtrain holds")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("estimator: advtrain holds")
                 .hasMessageContaining("n_train·p = 1000000·100").hasMessageContaining("use --estimator ridge");
         AdvTrainAudit.checkSize(1000, 100); // 1e5 doubles: fine
     }

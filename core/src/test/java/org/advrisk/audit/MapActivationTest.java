@@ -18,7 +18,7 @@ class MapActivationTest {
         assertThat(InputPath.isKernel("ntk:activation=tanh")).isTrue();
         assertThatThrownBy(() -> InputPath.kernelOf("ntk:activation=cubic", 7)).hasMessageContaining(
                 "activation 'cubic' in 'ntk:activation=cubic' is not allowed; allowed: relu, abs");
-        assertThatThrownBy(() -> InputPath.kernelOf("ntk:m=3", 7)).hasMessageContaining("--map: 'ntk:m=3' is not allowed");
+        assertThatThrownBy(() -> InputPath.kernelOf("ntk:m=3", 7)).hasMessageContaining("map: 'ntk:m=3' is not allowed");
     }
 
     /** φ_k(z) = σ(w_kᵀz)/√m with the same weights as relu; its gradient against central differences. */

@@ -93,7 +93,7 @@ class ParquetTableTest {
         assertThatThrownBy(() -> open(table, new ColumnSpec("label", null, List.of()), MissingPolicy.REFUSE).count())
                 .hasMessage(table + ": column 'label' has the type VARCHAR, not a number; a target must be numeric");
         assertThatThrownBy(() -> open(table, new ColumnSpec("price", null, List.of()), MissingPolicy.REFUSE))
-                .hasMessage("--target: unknown column 'price' in " + table + "; columns: id,x1,x2,x3,label,y");
+                .hasMessage("target: unknown column 'price' in " + table + "; columns: id,x1,x2,x3,label,y");
         Path fake = dir.resolve("fake.parquet");
         Files.copy(fixture("table.csv"), fake);
         assertThatThrownBy(() -> open(fake, new ColumnSpec("y", null, List.of()), MissingPolicy.REFUSE))

@@ -54,7 +54,7 @@ class SplitsTest {
     @Test
     void tooFewTrainingRowsAreRefused() {
         assertThatThrownBy(() -> Splits.fraction(4, 0.75, 0, 1)).hasMessageContaining("n_train = 1");
-        assertThatThrownBy(() -> Splits.crossValidation(2, 2, 0)).hasMessageContaining("--cv");
+        assertThatThrownBy(() -> Splits.crossValidation(2, 2, 0)).hasMessageContaining("cv: 2 is not allowed");
         assertThatThrownBy(() -> Splits.fraction(10, 1.0, 0, 1)).hasMessageContaining("0 < F < 1");
     }
 }

@@ -24,7 +24,7 @@ class SizeRuleTest {
         assertThatThrownBy(() -> SizeRule.parse("p[2]", "2.5")).hasMessage("p[2]: 2.5 is not a positive integer; allowed: "
                 + SizeRule.ALLOWED);
         assertThatThrownBy(() -> SizeRule.parse("p", "0*n")).hasMessageContaining("factor 0");
-        assertThatThrownBy(() -> SizeRule.parse("p", "m^2")).hasMessageContaining("is not a size");
+        assertThatThrownBy(() -> SizeRule.parse("p", "m^2")).hasMessageContaining("is not allowed; allowed: " + SizeRule.ALLOWED);
     }
 
     @Test

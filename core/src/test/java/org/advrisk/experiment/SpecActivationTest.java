@@ -79,7 +79,7 @@ class SpecActivationTest {
     @Test
     void badActivationsAreRefusedByName() {
         assertThatThrownBy(() -> read("{" + NTK + ", 'activation': 'sigmoid'}"))
-                .hasMessageContaining("activation: unknown activation 'sigmoid'; allowed: relu, abs, erf");
+                .hasMessageContaining("activation: 'sigmoid' is not allowed; allowed: relu, abs, erf");
         assertThatThrownBy(() -> read("{" + NTK + ", 'activation': ['erf']}"))
                 .hasMessageContaining("activation: ").hasMessageContaining("allowed: relu, abs");
         assertThatThrownBy(() -> read("{'n': 40, 'p': '2*n', 'spectrum': 'isotropic', 'activation': 'erf'}"))

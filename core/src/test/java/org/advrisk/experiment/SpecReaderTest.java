@@ -109,14 +109,14 @@ class SpecReaderTest {
     @Test
     void wrongTypesNameFieldValueAndAllowed() {
         assertThatThrownBy(() -> read("{" + BASE + ", 'sigma': 'abc'}"))
-                .hasMessage("sigma: 'abc' is not a number; allowed: a finite number >= 0, a list of them, or a grid "
+                .hasMessage("sigma: 'abc' is not a number; allowed: finite and >= 0, at most 1.0E50, a list of them, or a grid "
                         + Grids.RANGES);
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': [0.1, true]}"))
                 .hasMessageStartingWith("alpha[1]: boolean true is not a number");
         assertThatThrownBy(() -> read("{" + BASE + ", 'trials': 'many'}"))
                 .hasMessage("trials: 'many' is not an integer; allowed: an integer from 1 to 1000000");
         assertThatThrownBy(() -> read("{'n': [50, 2.5], 'p': 10, 'spectrum': 'isotropic'}"))
-                .hasMessage("n[1]: 2.5 is not an integer; allowed: a positive integer");
+                .hasMessage("n[1]: 2.5 is not an integer; allowed: an integer >= 1");
         assertThatThrownBy(() -> read("{" + BASE + ", 'theory': 'yes'}"))
                 .hasMessage("theory: 'yes' is not a boolean; allowed: true, false");
         assertThatThrownBy(() -> read("{" + BASE + ", 'attack': {'l2': 1}}"))
@@ -128,17 +128,17 @@ class SpecReaderTest {
     @Test
     void badValuesNameFieldAndAllowed() {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lambda': [0, -1]}"))
-                .hasMessage("lambda[1]: -1 is not allowed; allowed: a finite number >= 0");
+                .hasMessage("lambda[1]: -1 is not allowed; allowed: >= 0, at most 1.0E50");
         assertThatThrownBy(() -> read("{'n': [0], 'p': 10, 'spectrum': 'isotropic'}"))
-                .hasMessage("n[0]: 0 is not allowed; allowed: a positive integer");
+                .hasMessage("n[0]: 0 is not allowed; allowed: an integer >= 1");
         assertThatThrownBy(() -> read("{'n': 10, 'p': 'n^^2', 'spectrum': 'isotropic'}"))
-                .hasMessage("p: 'n^^2' is not a size; allowed: " + SizeRule.ALLOWED);
+                .hasMessage("p: 'n^^2' is not allowed; allowed: " + SizeRule.ALLOWED);
         assertThatThrownBy(() -> read("{'n': 10, 'p': 10, 'spectrum': 'fancy:x=1'}"))
                 .hasMessageStartingWith("spectrum: 'fancy:x=1' is not allowed: spectrum: unknown kind 'fancy'; allowed:");
         assertThatThrownBy(() -> read("{" + BASE + ", 'attack': ['l2', 'l3']}"))
                 .hasMessageStartingWith("attack[1]: 'l3' is not allowed: attack: unknown attack 'l3'");
         assertThatThrownBy(() -> read("{" + BASE + ", 'family': 'forest'}"))
-                .hasMessage("family: 'forest' is not a family; allowed: linear, ntk");
+                .hasMessage("family: 'forest' is not allowed; allowed: linear, ntk");
         assertThatThrownBy(() -> read("{'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessageStartingWith("n: missing; required");
     }
@@ -154,7 +154,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> read("{" + BASE + ", 'lambda': 'range:0,1,3'}"))
                 .hasMessageStartingWith("lambda: 'range:0,1,3' is a bad grid: unknown kind 'range'");
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': 'linspace:-1,1,3'}"))
-                .hasMessage("alpha: -1 (from 'linspace:-1,1,3') is not allowed; allowed: a finite number >= 0");
+                .hasMessage("alpha: -1 (from 'linspace:-1,1,3') is not allowed; allowed: >= 0, at most 1.0E50");
         assertThatThrownBy(() -> read("{'n': [50, 'geomspace:10,50,3'], 'p': 10, 'spectrum': 'isotropic'}"))
                 .hasMessage("n: value 50 appears twice; a grid lists each value once");
         assertThatThrownBy(() -> read("{" + BASE + ", 'alpha': []}"))

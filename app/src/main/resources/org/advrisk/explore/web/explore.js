@@ -449,14 +449,9 @@
     for (const [k, v] of args) parts.push(v === true ? `--${k}` : `--${k} ${shq(String(v))}`);
     return parts.join(' ');
   }
-  /** A list flag's tokens (logspace:LO,HI,COUNT kept whole). */
+  /** A list flag's items, grids kept whole (the one list grammar, lists.js); a bad list is left as written. */
   function listTokens(text) {
-    const p = text.split(','); const out = [];
-    for (let i = 0; i < p.length; i++) {
-      const t = p[i].trim();
-      if (t.startsWith('logspace:')) { out.push([t, p[i + 1], p[i + 2]].map((s) => (s || '').trim()).join(',')); i += 2; } else if (t) out.push(t);
-    }
-    return out;
+    try { return window.advriskLists.items('list', text); } catch (e) { return [text]; }
   }
 
   function commands() {
@@ -467,7 +462,7 @@
       ['lambda', q.lambda], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
       ['tradeoff-lambda', q['tradeoff-lambda']], ['b', q.b], ['truncation', q.truncation], ['show', 'ranks,de,tradeoff']]));
     let lam = listTokens(q['tradeoff-lambda']);
-    if (!v.path.min_norm_included) lam = lam.filter((t) => t.startsWith('logspace:') || Number(t) !== 0);
+    if (!v.path.min_norm_included) lam = lam.filter((t) => window.advriskLists.isGrid(t) || Number(t) !== 0);
     const path = cmd('theory', common.concat([['n', q.n], ['sigma', q.sigma], ['noise', q.noise], ['seed', q.seed],
       ['lambda', lam.join(',')], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
       ['truncation', q.truncation], ['show', 'de'], ['format', 'csv']]));
@@ -614,8 +609,23 @@
     $('sim-table').innerHTML = h + '</table>';
   }
 
+  /** The select lists of the declared choices (GET /api/choices), the current value kept when still allowed. */
+  function fillChoices(table) {
+    state.choices = table;
+    for (const name of ['design', 'noise', 'target']) {
+      const el = $(name); const c = table[name];
+      if (!el || !c) continue;
+      const have = Array.from(el.options).map((o) => o.value);
+      if (have.join(',') === c.values.join(',')) continue;
+      const keep = c.values.includes(el.value) ? el.value : c.default;
+      el.replaceChildren(...c.values.map((v) => { const o = document.createElement('option'); o.value = v; o.textContent = v; return o; }));
+      el.value = keep;
+    }
+  }
+
   // ---- wiring ----
   function init() {
+    fetch('api/choices').then((r) => r.json()).then(fillChoices).catch(() => {});
     for (const k of ['a', 'b', 'c', 'd']) charts[k] = echarts.init($('chart-' + k), null, { renderer: 'canvas' });
     readUrl();
     syncSlidersFromText();
