@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.advrisk.audit.AlphaScale;
-import org.advrisk.audit.Audit;
 import org.advrisk.audit.AuditJob;
 import org.advrisk.audit.AuditOutcome;
 import org.advrisk.audit.AuditResult;
