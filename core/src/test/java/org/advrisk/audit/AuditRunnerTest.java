@@ -66,10 +66,10 @@ class AuditRunnerTest {
         Files.writeString(test, "a,y\n1,2\n2,3\n");
         assertThatThrownBy(() -> AuditRunner.run(job(Dataset.DIABETES.source(), diabetes(), MissingPolicy.REFUSE,
                 new AuditJob.SplitPlan(test, null, 3, 1, 0)), null, s -> { }))
-                .hasMessage("--test: give one of --test, --test-fraction, --cv");
+                .hasMessage("test: give one of --test, --test-fraction, --cv");
         assertThatThrownBy(() -> AuditRunner.run(job(Dataset.DIABETES.source(), diabetes(), MissingPolicy.REFUSE,
                 new AuditJob.SplitPlan(null, 0.5, 3, 1, 0)), null, s -> { }))
-                .hasMessage("--cv: give one of --test, --test-fraction, --cv");
+                .hasMessage("cv: give one of --test, --test-fraction, --cv");
         int tooMany = (int) AuditCost.MAX_SPLITS + 1;
         assertThatThrownBy(() -> AuditRunner.run(job(Dataset.DIABETES.source(), diabetes(), MissingPolicy.REFUSE,
                 new AuditJob.SplitPlan(null, null, null, tooMany, 0)), null, s -> { }))
