@@ -129,7 +129,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                             + " Plots: every frontier per n."),
             new Part("beyond-attacker", Role.ATTACKER, "Beyond the paper: who the attacker is",
                     "The claim (i) setting (10 spikes at 1, tail mass 1, p = n², θ* uniform on the spikes, σ = 0.5, l2,"
-                            + " clean target, exact Wishart tail; default n = 50 … 800, 4 training sets, seed 5) under four"
+                            + " clean target, exact Wishart tail; default n = 50 … 800, 128 training sets, seed 5) under four"
                             + " attackers on the same training sets: the paper's isotropic ball ‖δ‖₂ ≤ α, budgets shaped by"
                             + " the covariance {δ : ‖Σ^{−G/2}δ‖₂ ≤ α} with G = 0.5 and G = 1 (the budget in units of each"
                             + " direction's standard deviation, what a standardised audit does), and label-preserving"

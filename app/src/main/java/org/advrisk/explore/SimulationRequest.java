@@ -63,6 +63,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         m.put("time", "gf's times: numbers >= 0, inf and/or logspace:LO,HI,COUNT, at most " + Limits.MAX_SIM_LAMBDAS
                 + " values (required with gf)");
         m.put("test-size", "an integer from 2 to 100000 (rademacher designs)");
+        ThreatParams.allow(m);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -86,6 +87,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         double alpha = q.get("alpha", "0.1", t -> Parsers.one("alpha", t));
         AttackNorm attack = q.get("attack", "l2", t -> Parsers.attack(t, false));
         Target target = q.get("target", Choices.TARGET.defaultText(), Parsers::target);
+        org.advrisk.linear.ThreatModel threat = ThreatParams.parse(q, attack, false);
         int trials = (int) (long) q.get("trials", "1", t -> Parsers.integer("trials", t, 1, Limits.MAX_SIM_TRIALS));
         int testSize = (int) (long) q.get("test-size", "10000", t -> Parsers.integer("test-size", t, 2, 100_000));
         String est = q.get("estimator", "ridge", t -> Parsers.estimator(t));
@@ -102,7 +104,8 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
             long p = rule.at(n);
             Spectrum s = spectrum.withSize(p);
             LinearProblem problem = new LinearProblem(n, s, theta.withSize(p, seed), sigma, noise, design);
-            LinearQuery query = new LinearQuery(lambdas, new double[] {alpha}, List.of(attack), List.of(target), testSize);
+            LinearQuery query = new LinearQuery(lambdas, new double[] {alpha}, List.of(attack), List.of(target), testSize)
+                    .withThreats(List.of(threat));
             TailMode mode = LinearTrial.resolve(problem, query, TailMode.AUTO);
             boolean wishart = problem.p() >= problem.n() && mode.usesWishart(problem);
             double width = wishart ? (double) n + WishartTail.headSize(problem) : (double) p;

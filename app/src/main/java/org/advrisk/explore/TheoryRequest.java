@@ -31,10 +31,11 @@ import org.advrisk.theory.TheorySpectrum;
  * @param nGrid     --n-grid (panels c and d, which add n itself)
  * @param b         --b (k* = min{k : r_k ≥ b n})
  * @param truncation --truncation
+ * @param threat    --attack-scale and --label-preserving (one attacker; {@link ThreatParams})
  */
 record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule p, long n, double sigma,
                      Distribution noise, long seed, double lambda, double alpha, AttackNorm attack, Target target,
-                     double[] grid, long[] nGrid, double b, int truncation) {
+                     double[] grid, long[] nGrid, double b, int truncation, org.advrisk.linear.ThreatModel threat) {
 
     /** Every parameter with what it allows, in the order of the command line's help. */
     static final Map<String, String> ALLOWED = allowed();
@@ -57,6 +58,7 @@ record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule
         m.put("n-grid", "increasing integers >= 1, at most " + Limits.MAX_N_GRID + " values");
         m.put("b", "a finite number > 0");
         m.put("truncation", "an integer from 1 to " + Limits.MAX_TRUNCATION);
+        ThreatParams.allow(m);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -81,8 +83,9 @@ record TheoryRequest(SpectrumSpec spectrum, GroundTruthSpec theta, DimensionRule
         double b = q.get("b", "1", t -> Parsers.positive("b", t, " (k* = min{k : r_k >= b n})"));
         int truncation = (int) (long) q.get("truncation", Integer.toString(TheorySpectrum.DEFAULT_TRUNCATION),
                 t -> Parsers.integer("truncation", t, 1, Limits.MAX_TRUNCATION));
+        org.advrisk.linear.ThreatModel threat = ThreatParams.parse(q, attack, true);
         return new TheoryRequest(spectrum, theta, p, n, sigma, noise, seed, lambda, alpha, attack, target, grid,
-                nGrid, b, truncation);
+                nGrid, b, truncation, threat);
     }
 
     /** The n grid of panels (c) and (d): n-grid with n added, increasing. */

@@ -19,6 +19,7 @@ import org.advrisk.theory.RankSummary;
 import org.advrisk.theory.TheoryAt;
 import org.advrisk.theory.TheoryComposer;
 import org.advrisk.theory.TheorySpectrum;
+import org.advrisk.theory.ThreatEquivalent;
 import org.advrisk.theory.TradeOff;
 
 /**
@@ -84,9 +85,9 @@ final class TheoryView {
         org.advrisk.theory.TheoryRequest problem = problem(r);
         TheoryAt at = TheoryComposer.at(problem, r.n());
         TheorySpectrum ts = at.spectrum();
-        TradeOff t = at.tradeOff(r.grid(), r.attack(), r.target(), r.alpha());
+        TradeOff t = tradeOff(at, r);
         DePoint chosen = at.equivalent().at(r.lambda());
-        double gt = at.groundTruth(r.attack(), r.target(), r.alpha());
+        double gt = shaped(r) ? t.groundTruth() : at.groundTruth(r.attack(), r.target(), r.alpha());
 
         out.put(Columns.SPECTRUM.name(), ts.label());
         out.put(Columns.P.name(), at.p());
@@ -96,6 +97,10 @@ final class TheoryView {
         out.put(Columns.ALPHA.name(), r.alpha());
         out.put(Columns.EMPIRICAL.name(), DePoint.isEmpirical(r.attack()));
         out.put(Columns.GT_ADV_RISK.name(), gt);
+        if (shaped(r)) {
+            out.put(Columns.ATTACK_SCALE.name(), r.threat().attackScale());
+            out.put(Columns.LABEL_PRESERVING.name(), r.threat().labelPreserving());
+        }
 
         int m = t.points().size();
         double[] lambdas = new double[m];
@@ -115,8 +120,16 @@ final class TheoryView {
         path.put("frontier", t.frontier());
         path.put(Columns.MIN_NORM_INCLUDED.name(), t.minNormIncluded());
         out.put("path", path);
-        out.put("oracle", oracle(at, r));
-        out.put("chosen", point(chosen, r, gt));
+        if (shaped(r)) {
+            warnings.add("the oracle frontier is drawn for the isotropic attacker only (attack-scale 0, not label-preserving)");
+        } else {
+            out.put("oracle", oracle(at, r));
+        }
+        out.put("chosen", point(chosen, r, gt, at));
+        if (shaped(r) && Double.isNaN(adversarial(chosen, r, at))) {
+            warnings.add("no deterministic equivalent of R_alpha for attack-scale " + r.threat().attackScale()
+                    + " with an analytic tail (p = inf): only attack-scale 0 and 1 there");
+        }
         out.put("tradeoff", org.advrisk.theory.TheoryRows.tradeoff(t).toMap());
 
         List<Map<String, Object>> byN = new ArrayList<>();
@@ -133,14 +146,14 @@ final class TheoryView {
                 DePoint z = d.at(0);
                 maxTail = Math.max(maxTail, z.tailRatio());
                 row.set(Columns.STD_RISK, z.stdRisk())
-                        .set(Columns.ADV_RISK, z.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()))
+                        .set(Columns.ADV_RISK, adversarial(z, r, atN))
                         .set(Columns.NORM_SQ, z.normL2Sq());
             } else {
                 row.set(Columns.STD_RISK, Double.NaN).set(Columns.ADV_RISK, Double.NaN).set(Columns.NORM_SQ, Double.NaN);
             }
-            TradeOff tn = atN.tradeOff(r.grid(), r.attack(), r.target(), r.alpha());
+            TradeOff tn = tradeOff(atN, r);
             trades.add(tn);
-            row.set(Columns.GT_ADV_RISK, atN.groundTruth(r.attack(), r.target(), r.alpha()))
+            row.set(Columns.GT_ADV_RISK, shaped(r) ? tn.groundTruth() : atN.groundTruth(r.attack(), r.target(), r.alpha()))
                     .set(Columns.R0_OVER_N, rs.r0OverN()).set(Columns.K_STAR, rs.kStar().value())
                     .set(Columns.K_STAR_STATUS, rs.kStar().status().name().toLowerCase(Locale.ROOT))
                     .set(Columns.K_STAR_OVER_N, rs.kStarOverN()).set(Columns.N_OVER_R_K_STAR, rs.nOverRkStar())
@@ -199,14 +212,32 @@ final class TheoryView {
                 r.truncation(), r.b());
     }
 
-    private static Map<String, Object> point(DePoint d, TheoryRequest r, double gt) {
+    private static Map<String, Object> point(DePoint d, TheoryRequest r, double gt, TheoryAt at) {
+        double dual = shaped(r) ? ThreatEquivalent.of(at.spectrum(), d, r.threat().attackScale()).dual(r.attack(),
+                r.target(), r.threat().labelPreserving()) : d.dualNorm(r.attack(), r.target());
         return RowTypes.EXPLORE_CHOSEN.row().set(Columns.LAMBDA, d.lambda()).set(Columns.KAPPA, d.kappa())
                 .set(Columns.STD_RISK, d.stdRisk())
-                .set(Columns.ADV_RISK, d.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise()))
+                .set(Columns.ADV_RISK, adversarial(d, r, at))
                 .set(Columns.GT_ADV_RISK, gt).set(Columns.BIAS, d.bias()).set(Columns.VARIANCE, d.variance())
                 .set(Columns.NORM_L2, Math.sqrt(d.normL2Sq())).set(Columns.NORM_SQ, d.normL2Sq())
-                .set(Columns.NORM_DUAL, d.dualNorm(r.attack(), r.target())).set(Columns.ALPHA_C, d.crossoverBudget())
+                .set(Columns.NORM_DUAL, dual).set(Columns.ALPHA_C, d.crossoverBudget())
                 .set(Columns.TAIL_RATIO, d.tailRatio()).build().toMap();
     }
 
+    /** True for an attacker other than the paper's isotropic ball (attack-scale > 0 or label-preserving). */
+    private static boolean shaped(TheoryRequest r) {
+        return !r.threat().isIsotropic();
+    }
+
+    /** The trade-off over the view's λ grid for the view's attacker. */
+    private static TradeOff tradeOff(TheoryAt at, TheoryRequest r) {
+        return shaped(r) ? at.tradeOff(r.grid(), r.attack(), r.target(), r.alpha(), r.threat())
+                : at.tradeOff(r.grid(), r.attack(), r.target(), r.alpha());
+    }
+
+    /** R_α's equivalent at one point for the view's attacker ({@link ThreatEquivalent} when shaped). */
+    private static double adversarial(DePoint d, TheoryRequest r, TheoryAt at) {
+        return shaped(r) ? ThreatEquivalent.adversarialRisk(at.spectrum(), d, r.threat(), r.attack(), r.target(),
+                r.alpha(), r.noise()) : d.adversarialRisk(r.attack(), r.target(), r.alpha(), r.noise());
+    }
 }

@@ -16,7 +16,7 @@
     n: ['n'], p: ['p'], sigma: ['sigma'], lambda: ['lambda'], alpha: ['alpha'], attack: ['attack'],
     target: ['target'], 'tradeoff-lambda': ['tradeoff-lambda'], 'n-grid': ['n-grid'], b: ['b'],
     truncation: ['truncation'], trials: ['trials'], seed: ['seed'], design: ['design'], noise: ['noise'],
-    time: ['sim-time'], estimator: ['sim-time'],
+    time: ['sim-time'], estimator: ['sim-time'], 'attack-scale': ['attack-scale'], 'label-preserving': ['label-preserving'],
   };
 
   function fmt(x) {
@@ -47,7 +47,18 @@
       target: val('target'), 'tradeoff-lambda': val('tradeoff-lambda'), b: val('b'), truncation: val('truncation'),
     };
     if (val('n-grid') !== '') q['n-grid'] = val('n-grid');
+    return withThreat(q);
+  }
+
+  /** Who the attacker is (issue 22): attack-scale G and label-preserving, sent only when not the default ball. */
+  function withThreat(q) {
+    if (val('attack-scale') !== '' && val('attack-scale') !== '0') q['attack-scale'] = val('attack-scale');
+    if ($('label-preserving').checked) q['label-preserving'] = 'true';
     return q;
+  }
+  function threatArgs(q) {
+    return (q['attack-scale'] ? [['attack-scale', q['attack-scale']]] : [])
+      .concat(q['label-preserving'] ? [['label-preserving', true]] : []);
   }
 
   /** The parameters of POST /api/simulate, named as advrisk linear's flags. */
@@ -58,7 +69,7 @@
       alpha: val('alpha'), attack: val('attack'), target: val('target'), trials: val('trials'),
     };
     if (val('sim-time') !== '') { q.estimator = 'ridge,gf'; q.time = val('sim-time'); }
-    return q;
+    return withThreat(q);
   }
 
   function showFamily() {
@@ -75,6 +86,8 @@
     if (s >= 0) $('sigma-slider').value = s;
     const a = Number(val('alpha'));
     if (a > 0) $('alpha-slider').value = Math.log10(a);
+    const g = Number(val('attack-scale'));
+    if (g >= 0 && g <= 2) $('attack-scale-slider').value = g;
     const l = Number(val('lambda'));
     if (l === 0) $('lambda-slider').value = $('lambda-slider').min;
     else if (l > 0) $('lambda-slider').value = Math.log10(l);
@@ -87,6 +100,7 @@
     const v = Number(e.target.value);
     if (id === 'n-slider') $('n').value = String(Math.round(Math.pow(10, v)));
     if (id === 'sigma-slider') $('sigma').value = String(v);
+    if (id === 'attack-scale-slider') $('attack-scale').value = String(v);
     if (id === 'alpha-slider') $('alpha').value = String(round3(Math.pow(10, v)));
     if (id === 'lambda-slider') $('lambda').value = v <= -8.05 ? '0' : String(round3(Math.pow(10, v)));
     return update();
@@ -121,7 +135,8 @@
       if (args.norm) $('theta-norm').value = args.norm;
     }
     ['p', 'n', 'sigma', 'noise', 'seed', 'lambda', 'alpha', 'attack', 'target', 'tradeoff-lambda', 'n-grid', 'b',
-      'truncation', 'trials', 'sim-lambda', 'design', 'sim-time', 'a-axis'].forEach((k) => set(k, k));
+      'truncation', 'trials', 'sim-lambda', 'design', 'sim-time', 'a-axis', 'attack-scale'].forEach((k) => set(k, k));
+    $('label-preserving').checked = q.get('label-preserving') === 'true';
   }
 
   // ---- talking to the API ----
@@ -460,16 +475,17 @@
     const grid = v.by_n.map((r) => r.n).join(',');
     const view = cmd('theory', common.concat([['n-grid', grid], ['sigma', q.sigma], ['noise', q.noise], ['seed', q.seed],
       ['lambda', q.lambda], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
-      ['tradeoff-lambda', q['tradeoff-lambda']], ['b', q.b], ['truncation', q.truncation], ['show', 'ranks,de,tradeoff']]));
+      ['tradeoff-lambda', q['tradeoff-lambda']], ['b', q.b], ['truncation', q.truncation]]).concat(threatArgs(q))
+      .concat([['show', 'ranks,de,tradeoff']]));
     let lam = listTokens(q['tradeoff-lambda']);
     if (!v.path.min_norm_included) lam = lam.filter((t) => window.advriskLists.isGrid(t) || Number(t) !== 0);
     const path = cmd('theory', common.concat([['n', q.n], ['sigma', q.sigma], ['noise', q.noise], ['seed', q.seed],
       ['lambda', lam.join(',')], ['alpha', q.alpha], ['attack', q.attack], ['target', q.target],
-      ['truncation', q.truncation], ['show', 'de'], ['format', 'csv']]));
+      ['truncation', q.truncation]]).concat(threatArgs(q)).concat([['show', 'de'], ['format', 'csv']]));
     const s = simParams();
     const lin = cmd('linear', common.concat([['n', s.n], ['sigma', s.sigma], ['noise', s.noise], ['design', s.design],
       ['seed', s.seed], ['lambda', s.lambda], ['alpha', s.alpha], ['attack', s.attack], ['target', s.target],
-      ['trials', s.trials]].concat(s.time ? [['estimator', s.estimator], ['time', s.time]] : [])
+      ['trials', s.trials]].concat(threatArgs(s)).concat(s.time ? [['estimator', s.estimator], ['time', s.time]] : [])
       .concat([['format', 'csv']])));
     $('command-theory').textContent = view;
     $('command-path').textContent = path;
@@ -498,7 +514,8 @@
       `alpha: ${s.alpha}`,
       `attack: ${s.attack}`,
       `target: ${s.target}`,
-    ].concat(s.time ? ['estimator: [ridge, gf]', `time: [${listTokens(s.time).map(yamlScalar).join(', ')}]`] : [])
+    ].concat(s['attack-scale'] ? [`attack_scale: ${s['attack-scale']}`] : [])
+      .concat(s['label-preserving'] ? ['label_preserving: true'] : []).concat(s.time ? ['estimator: [ridge, gf]', `time: [${listTokens(s.time).map(yamlScalar).join(', ')}]`] : [])
       .concat(['theory: true', '']).join('\n');
   }
 
