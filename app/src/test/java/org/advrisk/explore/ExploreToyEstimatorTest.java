@@ -84,6 +84,36 @@ class ExploreToyEstimatorTest {
     }
 
     @Test
+    void gradientDescentFromTheRegistryMatchesTheLinearCommand() throws Exception {
+        Map<String, String> p = Http.params("n", "25", "p", "60", "lambda", "0", "alpha", "0.1", "trials", "2",
+                "seed", "2", "estimator", "ridge,gd", "eta", "0.2", "steps", "1,10,100");
+        Http.Answer a = Http.post(base, "/api/simulate", p);
+        assertThat(a.status()).as(a.body()).isEqualTo(202);
+        JsonNode job = waitFor(a.json().get("id").asText());
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+        JsonNode res = job.get("result");
+        ExploreApiTest.Cli cli = ExploreApiTest.Cli.run("linear", "--n", "25", "--p", "60", "--lambda", "0", "--alpha",
+                "0.1", "--trials", "2", "--seed", "2", "--estimator", "ridge,gd", "--eta", "0.2", "--steps", "1,10,100",
+                "--format", "json");
+        assertThat(cli.code()).as(cli.err()).isZero();
+        JsonNode rows = Http.JSON.readTree(cli.out());
+        assertThat(res.get("rows")).hasSize(rows.size()).hasSize(2 * 4);
+        for (int i = 0; i < rows.size(); i++) {
+            for (String c : new String[] {"estimator", "steps", "eta", "std_risk", "adv_risk"}) {
+                assertThat(res.get("rows").get(i).get(c).asText()).as("row %d %s", i, c).isEqualTo(rows.get(i).get(c).asText());
+            }
+        }
+        // the gd part's means: rows 1..3 of each trial
+        for (int j = 0; j < 3; j++) {
+            double mean = (rows.get(1 + j).get("std_risk").asDouble() + rows.get(5 + j).get("std_risk").asDouble()) / 2;
+            assertThat(res.get("gd").get("std_risk_mean").get(j).asDouble()).isCloseTo(mean, within(1e-12 * mean));
+        }
+        Http.Answer noEta = Http.post(base, "/api/simulate", Http.params("n", "20", "p", "40", "estimator", "gd", "steps", "5"));
+        assertThat(noEta.status()).isEqualTo(400);
+        assertThat(noEta.json().get("field").asText()).isEqualTo("eta");
+    }
+
+    @Test
     void toyParameterIsRequiredWithTheToyAndRefusedWithout() {
         Http.Answer missing = Http.post(base, "/api/simulate", Http.params("n", "20", "p", "40", "estimator", "shrink"));
         assertThat(missing.status()).isEqualTo(400);
