@@ -64,7 +64,13 @@ public final class ChoiceCandidates {
     /** {@code --estimator}: the estimator registry's names. */
     public static final class Estimator extends Of {
         public Estimator() {
-            super(Choices.ESTIMATOR);
+            super(registered());
+        }
+
+        /** The estimator choice once the registry has installed its names. */
+        private static org.advrisk.param.Choice registered() {
+            org.advrisk.estimator.Estimators.names();
+            return Choices.ESTIMATOR;
         }
     }
 }

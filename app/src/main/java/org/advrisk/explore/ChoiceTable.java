@@ -11,6 +11,7 @@ final class ChoiceTable {
     }
 
     static Map<String, Object> asMap() {
+        org.advrisk.estimator.Estimators.names(); // the estimator choice's values come from the registry
         Map<String, Object> out = new LinkedHashMap<>();
         for (Choice c : Choices.ALL) {
             Map<String, Object> one = new LinkedHashMap<>();

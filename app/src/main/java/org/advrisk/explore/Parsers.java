@@ -112,25 +112,6 @@ final class Parsers {
         return v;
     }
 
-    /** The simulation's estimators: ridge, gf or ridge,gf (in that order, as given). */
-    static String estimator(String text) {
-        java.util.List<String> words = Lists.words("estimator", text);
-        if (words.isEmpty() || !java.util.List.of("ridge", "gf").containsAll(words) || words.size() != words.stream()
-                .distinct().count()) {
-            throw new IllegalArgumentException("estimator: '" + text + "' is not allowed; allowed: ridge, gf, ridge,gf");
-        }
-        return String.join(",", words);
-    }
-
-    /** gf's times (numbers ≥ 0, inf, ranges), at most {@code max}. */
-    static double[] times(String text, int max) {
-        double[] v = org.advrisk.linear.FlowParams.parseTimes(text);
-        if (v.length > max) {
-            throw new IllegalArgumentException("time: " + v.length + " values exceed the explorer's limit of " + max);
-        }
-        return v;
-    }
-
     /** Exactly one value ≥ 0 (the page shows one λ and one α). */
     static double one(String field, String text) {
         double[] v = declared(field, text);

@@ -3,6 +3,7 @@ package org.advrisk.explore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advrisk.estimator.SpectralSelection;
 import org.advrisk.model.AttackNorm;
 import org.advrisk.linear.FlowQuery;
 import org.advrisk.model.GroundTruthSpec;
@@ -30,15 +31,23 @@ import org.advrisk.theory.DimensionRule;
  * @param mode    the tail mode actually used (auto resolved as in advrisk linear)
  * @param flops   flops of the whole simulation, Gram matrices and test-sample predictions (checked against the limit)
  * @param ridge   the ridge path at the λ list (estimator ridge, the default)
- * @param flow    gradient flow at the time list (estimator gf; {@link FlowQuery#NONE} without), from the same
- *                eigendecomposition (no extra Gram cost)
+ * @param flow    gradient flow at the time list (estimator gf) and gradient descent at the step counts (gd);
+ *                {@link FlowQuery#NONE} without; from the same eigendecomposition (no extra Gram cost)
+ * @param plugins the registry's plug-in estimators asked for, with their values (empty without), from the
+ *                same eigendecomposition
  */
 record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, int trials, TailMode mode,
-                         double flops, boolean ridge, FlowQuery flow) {
+                         double flops, boolean ridge, FlowQuery flow, List<SpectralSelection> plugins) {
 
     /** A ridge-only simulation. */
     SimulationRequest(LinearProblem problem, LinearQuery query, long seed, int trials, TailMode mode, double flops) {
-        this(problem, query, seed, trials, mode, flops, true, FlowQuery.NONE);
+        this(problem, query, seed, trials, mode, flops, true, FlowQuery.NONE, List.of());
+    }
+
+    /** Without plug-in estimators. */
+    SimulationRequest(LinearProblem problem, LinearQuery query, long seed, int trials, TailMode mode, double flops,
+                      boolean ridge, FlowQuery flow) {
+        this(problem, query, seed, trials, mode, flops, ridge, flow, List.of());
     }
 
     /** Every parameter with what it allows. */
@@ -59,9 +68,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         m.put("attack", AttackNorm.ALLOWED);
         m.put("target", Target.ALLOWED);
         m.put("trials", "an integer from 1 to " + Limits.MAX_SIM_TRIALS);
-        m.put("estimator", "ridge, gf, or ridge,gf (gradient flow at each time, from the same eigendecomposition)");
-        m.put("time", "gf's times: numbers >= 0, inf and/or logspace:LO,HI,COUNT, at most " + Limits.MAX_SIM_LAMBDAS
-                + " values (required with gf)");
+        m.putAll(SimulationEstimators.parameters(Limits.MAX_SIM_LAMBDAS));
         m.put("test-size", "an integer from 2 to 100000 (rademacher designs)");
         ThreatParams.allow(m);
         return java.util.Collections.unmodifiableMap(m);
@@ -90,16 +97,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
         org.advrisk.linear.ThreatModel threat = ThreatParams.parse(q, attack, false);
         int trials = (int) (long) q.get("trials", "1", t -> Parsers.integer("trials", t, 1, Limits.MAX_SIM_TRIALS));
         int testSize = (int) (long) q.get("test-size", "10000", t -> Parsers.integer("test-size", t, 2, 100_000));
-        String est = q.get("estimator", "ridge", t -> Parsers.estimator(t));
-        double[] times = q.get("time", "", t -> t.isBlank() ? null : Parsers.times(t, Limits.MAX_SIM_LAMBDAS));
-        if (est.contains("gf") && times == null) {
-            throw q.refuse("time", null, "time: missing; estimator gf needs a time list, e.g. time=0.1,1,10,inf");
-        }
-        if (!est.contains("gf") && times != null) {
-            throw q.refuse("time", q.text("time", null), "time: given, but estimator has no gf; allowed: estimator=gf"
-                    + " or estimator=ridge,gf");
-        }
-        FlowQuery flow = times == null ? FlowQuery.NONE : new FlowQuery(times, Double.NaN, null);
+        SimulationEstimators est = SimulationEstimators.parse(q, Limits.MAX_SIM_LAMBDAS);
         try {
             long p = rule.at(n);
             Spectrum s = spectrum.withSize(p);
@@ -136,7 +134,7 @@ record SimulationRequest(LinearProblem problem, LinearQuery query, long seed, in
                         Limits.sci(Limits.MAX_SIM_FLOPS), Limits.sci(Limits.MAX_SIM_DRAWS)));
             }
             flops += testFlops;
-            return new SimulationRequest(problem, query, seed, trials, mode, flops, est.contains("ridge"), flow);
+            return new SimulationRequest(problem, query, seed, trials, mode, flops, est.ridge(), est.flow(), est.plugins());
         } catch (IllegalArgumentException e) {
             throw q.refuse(e);
         }

@@ -133,7 +133,7 @@ class ToyEstimatorTest {
         assertThat(extra.err.trim()).isEqualTo("advrisk: error: shrink: given, but --estimator has no shrink");
         Run range = run("linear", "--n", "10", "--p", "20", "--estimator", "shrink", "--shrink", "2");
         assertThat(range.code).isEqualTo(2);
-        assertThat(range.err.trim()).isEqualTo("advrisk: error: shrink: 2 is too large; it must be between 0 and 1");
+        assertThat(range.err.trim()).isEqualTo("advrisk: error: shrink: 2 is too large; allowed: between 0 and 1");
     }
 
     private static Map<String, String> audit(List<Map<String, String>> rows, String split, double c) {

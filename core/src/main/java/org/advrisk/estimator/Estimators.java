@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.advrisk.columns.Column;
 import org.advrisk.columns.Columns;
+import org.advrisk.param.Choices;
 
 /**
  * The registry of estimators: the built-ins (ridge, advtrain, gf, gd, in this order) and every
  * {@link EstimatorKind} a {@code META-INF/services/org.advrisk.estimator.EstimatorKind} file on the class
  * path names ({@link ServiceLoader}). Front doors ask it which names are allowed, what a name means and
  * which parameters and columns it brings; a plug-in's columns are registered in
- * {@link Columns#extend}. Only {@link SpectralEstimator} plug-ins can be run today (their rows need
+ * {@link Columns#extend}. Loading it installs its names as the values of the declared estimator choice
+ * ({@link Choices#estimatorNames}). Only {@link SpectralEstimator} plug-ins can be run today (their rows need
  * nothing else).
  */
 public final class Estimators {
@@ -30,6 +32,11 @@ public final class Estimators {
 
     private static final List<EstimatorKind> BUILT_IN = List.of(RIDGE, ADVTRAIN, GF, GD);
     private static final Map<String, EstimatorKind> ALL = load();
+
+    static {
+        // the declaration of the estimator choice (param.Choices.ESTIMATOR) reads its names here
+        Choices.estimatorNames(Estimators::names);
+    }
 
     private Estimators() {
     }
@@ -78,6 +85,11 @@ public final class Estimators {
     /** The estimator of that name, if any. */
     public static Optional<EstimatorKind> find(String name) {
         return Optional.ofNullable(ALL.get(name));
+    }
+
+    /** Every estimator's name, built-ins first (the values of {@link Choices#ESTIMATOR}). */
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
     }
 
     /** The allowed names for messages: {@code ridge, advtrain, gf, gd} and the plug-ins'. */

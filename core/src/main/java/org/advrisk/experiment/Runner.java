@@ -3,28 +3,23 @@ package org.advrisk.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.advrisk.columns.Columns;
 import org.advrisk.columns.Row;
 import org.advrisk.columns.RowTypes;
 import org.advrisk.linalg.Blas;
+import org.advrisk.random.TrialLoop;
 
 /**
- * Runs the trials a {@link ResultSink} (e.g. the run directory's {@link ResultStore}) does not have yet on an {@link java.util.concurrent.Executor}
- * (a local thread pool of {@code threads} daemon threads unless one is given: the seam for a cluster
- * engine later) and stores each one as soon as it finishes, from the calling thread. BLAS runs
+ * Runs the trials a {@link ResultSink} (e.g. the run directory's {@link ResultStore}) does not have yet
+ * ({@link Pending}) through the one trial loop ({@link TrialLoop#runAsCompleted}: a local pool of
+ * {@code threads} daemon threads unless an {@link java.util.concurrent.Executor} is given) and stores each
+ * one as soon as it finishes, from the calling thread. BLAS runs
  * single-threaded inside the parallel trials. {@link #stop(long)} (for example from a Ctrl-C
  * shutdown hook) ends the run after the trial being stored.
  */
@@ -61,7 +56,6 @@ public final class Runner {
     private final Listener listener;
     private final java.util.concurrent.Executor executor;
     private volatile boolean stopRequested;
-    private volatile ExecutorService pool;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     public Runner(TrialEvaluator evaluator, ResultSink store, int threads, Listener listener) {
@@ -111,75 +105,81 @@ public final class Runner {
         }
     }
 
-    private Outcome runInternal(List<Trial> trials) throws IOException {
-        Set<String> done = store.finished();
-        List<Trial> pending = new ArrayList<>();
-        for (Trial t : trials) {
-            if (!done.contains(t.key())) {
-                pending.add(t);
-            }
+    /**
+     * The trials of a sweep a sink does not hold yet (the resumable part of a run), with the counts an
+     * {@link Outcome} reports; shared by this runner and cluster {@link Engine}s.
+     *
+     * @param total   trials in the sweep
+     * @param pending those still to run, in sweep order
+     */
+    public record Pending(int total, List<Trial> pending) {
+        public Pending {
+            pending = List.copyOf(pending);
         }
-        int skipped = trials.size() - pending.size();
-        listener.started(trials.size(), skipped);
+
+        /** The trials of {@code trials} whose key the sink has not finished. */
+        public static Pending of(List<Trial> trials, ResultSink sink) throws IOException {
+            Set<String> done = sink.finished();
+            return new Pending(trials.size(), trials.stream().filter(t -> !done.contains(t.key())).toList());
+        }
+
+        /** Trials found already done. */
+        public int skipped() {
+            return total - pending.size();
+        }
+
+        /** The outcome after {@code ran} of the pending trials were stored. */
+        public Outcome outcome(int ran) {
+            return new Outcome(total, skipped(), ran, ran < pending.size());
+        }
+    }
+
+    private Outcome runInternal(List<Trial> trials) throws IOException {
+        Pending todo = Pending.of(trials, store);
+        List<Trial> pending = todo.pending();
+        listener.started(todo.total(), todo.skipped());
         if (pending.isEmpty() || stopRequested) {
-            return new Outcome(trials.size(), skipped, 0, stopRequested && !pending.isEmpty());
+            return todo.outcome(0);
         }
         Blas.threads(1);
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService exec = executor != null ? null : Executors.newFixedThreadPool(Math.min(threads, pending.size()), r -> {
-            Thread th = new Thread(r, "advrisk-trial-" + counter.incrementAndGet());
-            th.setDaemon(true);
-            return th;
-        });
-        pool = exec;
-        CompletionService<Map.Entry<Trial, List<Map<String, Object>>>> cs =
-                new ExecutorCompletionService<>(exec != null ? exec : executor);
-        Map<Future<?>, Trial> submitted = new LinkedHashMap<>();
-        for (Trial t : pending) {
-            submitted.put(cs.submit(() -> {
-                if (stopRequested) {
-                    throw new InterruptedException("stopped");
-                }
-                return Map.entry(t, rowsOf(evaluator, t));
-            }), t);
-        }
-        int ran = 0;
+        int[] ran = {0};
         try {
-            while (ran < pending.size()) {
+            // the one trial loop, in completion order: each trial is stored as soon as it finishes
+            TrialLoop.runAsCompleted(pending.size(), threads, (i, inner) -> {
+                Trial t = pending.get(i);
                 if (stopRequested) {
-                    return new Outcome(trials.size(), skipped, ran, true);
+                    throw new CancellationException("stopped");
                 }
-                Future<Map.Entry<Trial, List<Map<String, Object>>>> f;
                 try {
-                    f = cs.poll(100, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(trials.size(), skipped, ran, true);
+                    return rowsOf(evaluator, t);
+                } catch (RuntimeException | Error e) {
+                    throw failure(t, e);
                 }
-                if (f == null) {
-                    continue;
-                }
-                Map.Entry<Trial, List<Map<String, Object>>> result;
+            }, (i, rows) -> {
+                Trial t = pending.get(i);
                 try {
-                    result = f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(trials.size(), skipped, ran, true);
-                } catch (ExecutionException e) {
-                    if (stopRequested) {
-                        return new Outcome(trials.size(), skipped, ran, true);
-                    }
-                    throw failure(submitted.get(f), e.getCause());
+                    store.append(t, rows);
+                } catch (IOException e) {
+                    throw new StoreFailure(e);
                 }
-                store.append(result.getKey(), result.getValue());
-                ran++;
-                listener.trialDone(result.getKey(), skipped + ran, trials.size());
-            }
-            return new Outcome(trials.size(), skipped, ran, false);
-        } finally {
-            if (exec != null) {
-                exec.shutdownNow();
-            }
+                ran[0]++;
+                listener.trialDone(t, todo.skipped() + ran[0], todo.total());
+            }, delivered -> !stopRequested, executor);
+        } catch (StoreFailure e) {
+            throw e.getCause();
+        }
+        return todo.outcome(ran[0]);
+    }
+
+    /** A sink's I/O failure carried through the loop, rethrown as it was. */
+    private static final class StoreFailure extends RuntimeException {
+        StoreFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -200,10 +200,6 @@ public final class Runner {
      */
     public boolean stop(long waitMillis) {
         stopRequested = true;
-        ExecutorService p = pool;
-        if (p != null) {
-            p.shutdownNow();
-        }
         try {
             return ended.await(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

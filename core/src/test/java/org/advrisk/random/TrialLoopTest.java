@@ -76,4 +76,57 @@ class TrialLoopTest {
                     .hasMessage("threads: 0 must be >= 1");
         }
     }
+
+    @Test
+    void completionOrderDeliversEveryTrialOnceWithTheSameValues() {
+        List<Result> one = TrialLoop.map(9, 1, TrialLoop.Inner.ONE, TrialLoopTest::work);
+        for (int threads = 1; threads <= 5; threads++) {
+            java.util.Map<Integer, Double> got = new java.util.TreeMap<>();
+            List<Integer> inner = new ArrayList<>();
+            int delivered = TrialLoop.runAsCompleted(9, threads, TrialLoopTest::work, (t, r) -> {
+                assertThat(r.trial()).isEqualTo(t);
+                assertThat(got.put(t, r.value())).isNull();
+                inner.add(r.inner());
+            }, d -> true, null);
+            assertThat(delivered).isEqualTo(9);
+            assertThat(got.values()).containsExactlyElementsOf(one.stream().map(Result::value).toList());
+            assertThat(inner).containsOnly(1); // one thread: one each; several: one each
+        }
+        // a lone trial gets every thread
+        List<Integer> lone = new ArrayList<>();
+        TrialLoop.runAsCompleted(1, 4, TrialLoopTest::work, (t, r) -> lone.add(r.inner()), d -> true, null);
+        assertThat(lone).containsExactly(4);
+    }
+
+    @Test
+    void completionOrderRunsOnAGivenExecutorWithoutShuttingItDown() {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> got = new ArrayList<>();
+            TrialLoop.runAsCompleted(6, 2, TrialLoopTest::work, (t, r) -> got.add(t), d -> true, other);
+            assertThat(got).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+            assertThat(other.isShutdown()).isFalse();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void completionOrderStopsWhenTheGateSaysSoAndRethrowsAFailure() {
+        List<Integer> got = new ArrayList<>();
+        int delivered = TrialLoop.runAsCompleted(10, 2, TrialLoopTest::work, (t, r) -> got.add(t), d -> d < 3, null);
+        assertThat(delivered).isEqualTo(3);
+        assertThat(got).hasSize(3).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> TrialLoop.runAsCompleted(4, 2, (t, in) -> {
+            if (t == 1) {
+                throw new IllegalArgumentException("lambda: 0 needs a full-rank Gram matrix");
+            }
+            return t;
+        }, (t, r) -> { }, d -> true, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lambda: 0 needs a full-rank Gram matrix");
+        // a failure after the gate closed ends the loop quietly (a stopped run)
+        assertThat(TrialLoop.runAsCompleted(1, 2, (t, in) -> {
+            throw new IllegalStateException("stopped");
+        }, (t, r) -> { }, d -> d < 0, null)).isZero();
+    }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -163,20 +162,19 @@ public final class SparkEngine implements Engine {
     private Runner.Outcome runSweep(Spec spec, List<Trial> trials, ResultSink store, Runner.Listener listener)
             throws IOException {
         String json = specJson(spec);
-        Set<String> done = store.finished();
+        // the resumable part of the sweep, as the local runner computes it
+        Runner.Pending todo = Runner.Pending.of(trials, store);
         Map<Integer, Trial> pending = new LinkedHashMap<>();
         List<TrialTask> tasks = new ArrayList<>();
-        for (Trial t : trials) {
-            if (!done.contains(t.key())) {
-                pending.put(t.index(), t);
-                tasks.add(new TrialTask(t.index(), t.key()));
-            }
+        for (Trial t : todo.pending()) {
+            pending.put(t.index(), t);
+            tasks.add(new TrialTask(t.index(), t.key()));
         }
-        int total = trials.size();
-        int skipped = total - pending.size();
+        int total = todo.total();
+        int skipped = todo.skipped();
         listener.started(total, skipped);
         if (pending.isEmpty() || stopRequested) {
-            return new Runner.Outcome(total, skipped, 0, stopRequested && !pending.isEmpty());
+            return todo.outcome(0);
         }
         JavaRDD<TrialTask> rdd = jsc.parallelize(tasks, tasks.size());
         BlockingQueue<TrialResult> results = new LinkedBlockingQueue<>();
