@@ -161,8 +161,15 @@ public final class ExploreServer implements AutoCloseable {
             cfg.routes.exception(RefusedRequest.class, (e, ctx) -> json(ctx, e.status(), e.error()));
             cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx, e));
             // A bug, not a user mistake: still one JSON line for the page, status 500.
-            cfg.routes.exception(RuntimeException.class, (e, ctx) -> json(ctx, 500, new ApiError("request", null, null,
-                    "internal error (a bug; please report it): " + e)));
+            // A body that timed out may surface wrapped in an unchecked exception (which side of the body
+            // deadline's race wins decides the wrapper): still 408, never 500.
+            cfg.routes.exception(RuntimeException.class, (e, ctx) -> {
+                if (hasCause(e, RequestGuard.BodyTimeout.class)) {
+                    unreadable(ctx, e);
+                    return;
+                }
+                json(ctx, 500, new ApiError("request", null, null, "internal error (a bug; please report it): " + e));
+            });
             cfg.routes.error(404, ctx -> {
                 String type = ctx.res().getContentType();
                 if (type != null && type.startsWith("application/json")) {
@@ -207,7 +214,7 @@ public final class ExploreServer implements AutoCloseable {
     }
 
     /** A body that could not be read: 408 when it did not arrive in time, else 400. */
-    private static void unreadable(Context ctx, IOException e) {
+    private static void unreadable(Context ctx, Exception e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof RequestGuard.BodyTimeout t) {
                 json(ctx, 408, new ApiError("request", null, "a body complete within "
