@@ -1,23 +1,18 @@
 package org.advrisk.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.advrisk.browser.Browser;
 import org.advrisk.param.Lists;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The page's list parser ({@code lists.js}) and the Java one ({@link Lists}) read one table of inputs,
@@ -26,9 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class ListsBrowserTest {
     private static ExploreServer server;
-    private static ChromeDriverService service;
+    private static Browser browser;
     private static ChromeDriver driver;
-    private static Path profile;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Inputs every door may be given: plain lists, the three grids, and mistakes of each kind. */
@@ -43,27 +37,11 @@ class ListsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path chromium = ExploreBrowserTest.find("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = ExploreBrowserTest.find("chromedriver", "/usr/bin/chromedriver");
-        if (chromium == null || chromedriver == null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but chromium or chromedriver is missing: the browser test cannot be skipped in CI");
-            }
-            Assumptions.abort("browser test skipped: chromium or chromedriver not installed");
-        }
-        profile = Files.createTempDirectory("advrisk-lists-chromium");
         server = ExploreServer.start(0);
         try {
-            service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
-                    .build();
-            ChromeOptions o = new ChromeOptions();
-            o.setBinary(chromium.toFile());
-            o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--user-data-dir=" + profile);
-            driver = new ChromeDriver(service, o);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        } catch (RuntimeException e) {
+            browser = Browser.start(1400, 1000);
+            driver = browser.driver();
+        } catch (Throwable e) { // also a skip (no chromium outside CI): the server is stopped either way
             stop();
             throw e;
         }
@@ -72,23 +50,12 @@ class ListsBrowserTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
-            try {
-                if (service != null) {
-                    service.stop();
-                }
-            } finally {
-                if (server != null) {
-                    server.close();
-                }
-                if (profile != null) {
-                    try (var s = Files.walk(profile)) {
-                        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
-                }
+            if (server != null) {
+                server.close();
             }
         }
     }
