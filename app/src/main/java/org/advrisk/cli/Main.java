@@ -113,7 +113,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (auditRun(args)) {
-            org.advrisk.linalg.Blas.preloadInBackground(); // the audit needs BLAS after reading: load it meanwhile
+            org.advrisk.linalg.BlasPreload.inBackground(); // the audit needs BLAS after reading: load it meanwhile
         }
         System.exit(commandLine(args).execute(args));
     }

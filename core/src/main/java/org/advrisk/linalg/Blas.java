@@ -27,17 +27,6 @@ public final class Blas {
     private Blas() {
     }
 
-    /**
-     * Loads the native libraries (BLAS and LAPACK, a few hundred ms of CPU) on a daemon thread, so that
-     * the loading overlaps the command line's start and the reading of a table instead of following
-     * them. Later calls wait for the loading if it is still under way; no number depends on it.
-     */
-    public static void preloadInBackground() {
-        Thread t = new Thread(() -> syevdInPlace(1, new double[] {1}), "advrisk-blas-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Sets the number of BLAS threads for the whole process and returns the previous value. */
     public static synchronized int threads(int count) {
         if (count < 1) {
