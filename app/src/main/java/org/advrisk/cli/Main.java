@@ -114,6 +114,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (auditRun(args)) {
             org.advrisk.linalg.BlasPreload.inBackground(); // the audit needs BLAS after reading: load it meanwhile
+            for (String a : args) {
+                if (a.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+                    org.advrisk.data.ParquetPreload.inBackground(); // and DuckDB for a Parquet table
+                    break;
+                }
+            }
         }
         System.exit(commandLine(args).execute(args));
     }

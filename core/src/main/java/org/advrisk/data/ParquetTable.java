@@ -8,6 +8,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.DuckDBReadableVector;
 
 /**
  * A Parquet file read through DuckDB's embedded engine (its JDBC driver carries the native library):
@@ -71,6 +76,12 @@ final class ParquetTable {
     /** Reads the used columns (features in order, then the target) into a store, with the CSV reader's checks. */
     static TableRead read(CsvSource source, List<Column> columns, int[] featureIndex, int targetIndex, MissingPolicy missing,
                           ReadProgress progress) {
+        return read(source, columns, featureIndex, targetIndex, missing, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above with row groups read on up to {@code threads} connections (the rows are the same for any number). */
+    static TableRead read(CsvSource source, List<Column> columns, int[] featureIndex, int targetIndex, MissingPolicy missing,
+                          ReadProgress progress, int cores) {
         int p = featureIndex.length;
         int width = p + 1;
         int[] col = new int[width];
@@ -88,9 +99,8 @@ final class ParquetTable {
                         + ", not a number; a " + role + " must be numeric");
             }
             String q = "\"" + c.name().replace("\"", "\"\"") + "\"";
-            sql.append(k == 0 ? "" : ", ").append(c.kind() == 3 ? "CAST(" + q + " AS VARCHAR)" : q);
+            sql.append(k == 0 ? "" : ", ").append(c.kind() == 3 ? "CAST(" + q + " AS VARCHAR)" : c.kind() == 2 ? "CAST(" + q + " AS BIGINT)" : q);
         }
-        sql.append(" FROM read_parquet(").append(literal(source)).append(")");
         int[] kind = new int[width];
         String[] names = new String[width];
         for (int k = 0; k < width; k++) {
@@ -99,49 +109,25 @@ final class ParquetTable {
         }
         String[] header = columns.stream().map(Column::name).toArray(String[]::new);
         TableRead.Totals totals = new TableRead.Totals(source.label(), header, width, missing, progress, -1);
-        int block = Math.max(1, Math.min(8192, (1 << 20) / width));
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET preserve_insertion_order = true");
-            try (ResultSet count = s.executeQuery("SELECT count(*) FROM read_parquet(" + literal(source) + ")")) {
-                if (count.next()) {
-                    totals.store.expect(count.getLong(1)); // from the file's metadata
-                }
-            }
-            try (ResultSet rs = s.executeQuery(sql.toString())) {
-                ParsedChunk piece = new ParsedChunk(width, block);
-                while (rs.next()) {
-                    piece.records++;
-                    int base = piece.usable * width;
-                    int hole = -1;
-                    for (int k = 0; k < width; k++) {
-                        double v = value(rs, k + 1, kind[k]);
-                        // DOUBLE/FLOAT: a null reads as NaN, and NaN is missing too; other kinds ask the driver
-                        if (kind[k] < 2 ? Double.isNaN(v) : rs.wasNull()) {
-                            hole = k;
-                            break;
-                        }
-                        if (!Double.isFinite(v)) {
-                            piece.errorRecord = piece.records;
-                            piece.errorText = ", column '" + names[k] + "': '" + text(rs, k + 1, kind[k])
-                                    + "' is not a finite number";
-                            totals.accept(piece);
-                        }
-                        piece.xy[base + k] = v;
-                    }
-                    if (hole >= 0) {
-                        piece.missing++;
-                        if (piece.firstMissing.size() < CsvTable.SHOW_ROWS) {
-                            piece.firstMissing.add(new long[] {piece.records, col[hole]});
-                        }
-                    } else {
-                        piece.usable++;
-                    }
-                    if (piece.usable == block || piece.records >= 4L * block) {
-                        totals.accept(piece);
-                        piece = new ParsedChunk(width, block);
+            long[] groups = rowGroups(s, source);
+            totals.store.expect(java.util.Arrays.stream(groups).sum()); // from the file's metadata
+            long widest = java.util.Arrays.stream(groups).max().orElse(0);
+            int threads = Math.min(cores, groups.length);
+            boolean ownRowNumbers = columns.stream().anyMatch(x -> x.name().equalsIgnoreCase("file_row_number"));
+            if (threads >= 2 && threads * widest * width * 8 <= Runtime.getRuntime().maxMemory() / 8 && !ownRowNumbers) {
+                readGroups(c.unwrap(DuckDBConnection.class), sql.toString(), literal(source), groups, threads, kind, names,
+                        col, totals);
+            } else {
+                // one stream (one row group, one core, or row groups too large to hold one per core)
+                try (DuckDBPreparedStatement ps = c.unwrap(DuckDBConnection.class).prepare(sql + " FROM read_parquet("
+                        + literal(source) + ")"); DuckDBChunkedResult result = ps.query()) {
+                    ChunkRows rows = new ChunkRows(kind, names, col);
+                    while (result.nextChunk()) {
+                        totals.accept(rows.piece(result.chunk()));
                     }
                 }
-                totals.accept(piece);
             }
             return totals.finish();
         } catch (SQLException e) {
@@ -153,23 +139,184 @@ final class ParquetTable {
         }
     }
 
-    private static double value(ResultSet rs, int i, int kind) throws SQLException {
-        return switch (kind) {
-            case 0 -> rs.getDouble(i);
-            case 1 -> rs.getFloat(i);
-            case 2 -> rs.getLong(i);
-            default -> {
-                String t = rs.getString(i);
-                yield t == null ? Double.NaN : CsvNumbers.parse(t.trim());
+    /** Rows of each row group, in file order (from the file's metadata). */
+    private static long[] rowGroups(Statement s, CsvSource source) throws SQLException {
+        List<Long> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata("
+                + literal(source) + ") GROUP BY row_group_id ORDER BY row_group_id")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(2));
             }
+        }
+        return rows.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Reads the row groups on {@code threads} connections of one database, up to {@code threads} groups at a time
+     * (each a query of its own rows, pruned by DuckDB from the metadata), and hands their pieces to the totals in
+     * file order: the same rows, checks and messages as one stream, for any number of threads.
+     */
+    private static void readGroups(DuckDBConnection first, String select, String file, long[] groups, int threads, int[] kind,
+                                   String[] names, int[] col, TableRead.Totals totals) throws SQLException {
+        java.util.concurrent.BlockingQueue<DuckDBConnection> idle = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<DuckDBConnection> opened = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "advrisk-parquet");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int t = 0; t < threads; t++) {
+                DuckDBConnection d = (DuckDBConnection) first.duplicate();
+                opened.add(d);
+                try (Statement s = d.createStatement()) {
+                    s.execute("SET preserve_insertion_order = true");
+                }
+                idle.add(d);
+            }
+            java.util.ArrayDeque<java.util.concurrent.Future<List<ParsedChunk>>> inFlight = new java.util.ArrayDeque<>();
+            long[] start = new long[groups.length + 1];
+            for (int g = 0; g < groups.length; g++) {
+                start[g + 1] = start[g] + groups[g];
+            }
+            int next = 0;
+            for (int g = 0; g < groups.length; g++) {
+                while (next < groups.length && next < g + threads) {
+                    String query = select + " FROM read_parquet(" + file + ", file_row_number = true) WHERE file_row_number >= "
+                            + start[next] + " AND file_row_number < " + start[next + 1];
+                    inFlight.add(pool.submit(() -> group(idle, query, kind, names, col)));
+                    next++;
+                }
+                for (ParsedChunk piece : await(inFlight.poll())) {
+                    totals.accept(piece);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (DuckDBConnection d : opened) {
+                d.close();
+            }
+        }
+    }
+
+    private static List<ParsedChunk> group(java.util.concurrent.BlockingQueue<DuckDBConnection> idle, String query, int[] kind,
+                                           String[] names, int[] col) throws SQLException, InterruptedException {
+        DuckDBConnection c = idle.take();
+        try (DuckDBPreparedStatement ps = c.prepare(query); DuckDBChunkedResult result = ps.query()) {
+            ChunkRows rows = new ChunkRows(kind, names, col);
+            List<ParsedChunk> pieces = new ArrayList<>();
+            while (result.nextChunk()) {
+                pieces.add(rows.piece(result.chunk()));
+            }
+            return pieces;
+        } finally {
+            idle.add(c);
+        }
+    }
+
+    private static List<ParsedChunk> await(java.util.concurrent.Future<List<ParsedChunk>> f) throws SQLException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading Parquet", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException q) {
+                throw q;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * One DuckDB chunk as a piece of rows, column by column: every cell is read once, and per row the first
+     * used column (in order) that is missing (null, or NaN for DOUBLE/FLOAT) or not finite decides the row's
+     * fate, as reading the row cell by cell would: missing drops it, not finite is the error at that row.
+     */
+    private static final class ChunkRows {
+        private final int[] kind;
+        private final String[] names;
+        private final int[] col;
+        private int[] first = new int[0];
+        private boolean[] bad = new boolean[0];
+
+        ChunkRows(int[] kind, String[] names, int[] col) {
+            this.kind = kind;
+            this.names = names;
+            this.col = col;
+        }
+
+        ParsedChunk piece(DuckDBDataChunkReader chunk) {
+            int width = kind.length;
+            int n = Math.toIntExact(chunk.rowCount());
+            if (first.length < n) {
+                first = new int[n];
+                bad = new boolean[n];
+            }
+            java.util.Arrays.fill(first, 0, n, -1);
+            ParsedChunk piece = new ParsedChunk(width, n);
+            double[] xy = piece.xy;
+            for (int k = 0; k < width; k++) {
+                DuckDBReadableVector v = chunk.vector(k);
+                for (int r = 0; r < n; r++) {
+                    boolean isNull = v.isNull(r);
+                    double x = isNull ? Double.NaN : value(v, r, kind[k]);
+                    xy[r * width + k] = x;
+                    if (first[r] < 0 && (isNull || !Double.isFinite(x))) {
+                        first[r] = k;
+                        bad[r] = !isNull && !Double.isNaN(x);
+                    }
+                }
+            }
+            int out = 0;
+            for (int r = 0; r < n; r++) {
+                piece.records++;
+                int k = first[r];
+                if (k >= 0 && bad[r]) {
+                    piece.errorRecord = piece.records;
+                    piece.errorText = ", column '" + names[k] + "': '" + text(chunk.vector(k), r, kind[k])
+                            + "' is not a finite number";
+                    return piece;
+                }
+                if (k >= 0) {
+                    piece.missing++;
+                    if (piece.firstMissing.size() < CsvTable.SHOW_ROWS) {
+                        piece.firstMissing.add(new long[] {piece.records, col[k]});
+                    }
+                    continue;
+                }
+                if (out != r) {
+                    System.arraycopy(xy, r * width, xy, out * width, width);
+                }
+                out++;
+            }
+            piece.usable = out;
+            return piece;
+        }
+    }
+
+    private static double value(DuckDBReadableVector v, int r, int kind) {
+        return switch (kind) {
+            case 0 -> v.getDouble(r);
+            case 1 -> v.getFloat(r);
+            case 2 -> v.getLong(r);
+            default -> CsvNumbers.parse(v.getString(r).trim());
         };
     }
 
-    private static String text(ResultSet rs, int i, int kind) throws SQLException {
-        return kind == 3 ? rs.getString(i) : Double.toString(kind == 1 ? rs.getFloat(i) : rs.getDouble(i));
+    private static String text(DuckDBReadableVector v, int r, int kind) {
+        return kind == 3 ? v.getString(r) : Double.toString(kind == 1 ? v.getFloat(r) : v.getDouble(r));
     }
 
-    private static Connection connect() throws SQLException {
+    static Connection connect() throws SQLException {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {

@@ -106,4 +106,79 @@ class ParquetTableTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(cut + ": cannot be read as Parquet: ")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void thousandsOfRowsOfEveryKindGiveTheCsvRows() {
+        // 5000 rows: several DuckDB chunks and row groups; DOUBLE with nulls and NaN, FLOAT, INT32 with nulls
+        ColumnSpec spec = new ColumnSpec("y", null, List.of());
+        Path pqFile = fixture("mixed.parquet");
+        Path csvFile = fixture("mixed.csv");
+        CsvTable pq = open(pqFile, spec, MissingPolicy.DROP);
+        CsvTable csv = open(csvFile, spec, MissingPolicy.DROP);
+        List<double[]> a = rows(pq);
+        List<double[]> b = rows(csv);
+        assertThat(pq.dropped()).isEqualTo(csv.dropped()).isGreaterThan(100);
+        assertThat(a).hasSize(5000 - (int) csv.dropped()).hasSameSizeAs(b);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i)).as("row %d", i).containsExactly(b.get(i));
+        }
+        assertThatThrownBy(() -> open(pqFile, spec, MissingPolicy.REFUSE).count())
+                .hasMessage(messageOf(() -> open(csvFile, spec, MissingPolicy.REFUSE).count()).replace(csvFile.toString(), pqFile.toString()));
+    }
+
+    @Test
+    void anInfiniteCellIsNamedWithItsRowAfterAnEarlierMissingCellDropsItsRow() throws IOException {
+        // inf.parquet: row 2999 has a missing 'a' before an infinite 'f' (missing, as read cell by cell), row 3001 an infinite 'f'
+        Path pqFile = fixture("inf.parquet");
+        List<String> lines = new ArrayList<>(Files.readAllLines(fixture("mixed.csv")));
+        String[] r2999 = lines.get(2999).split(",", -1);
+        r2999[0] = "";
+        r2999[1] = "Infinity";
+        lines.set(2999, String.join(",", r2999));
+        String[] r3001 = lines.get(3001).split(",", -1);
+        r3001[1] = "Infinity";
+        lines.set(3001, String.join(",", r3001));
+        Path csvFile = dir.resolve("inf.csv");
+        Files.write(csvFile, lines);
+        ColumnSpec spec = new ColumnSpec("y", null, List.of());
+        String expected = pqFile + ": row 3001, column 'f': 'Infinity' is not a finite number";
+        assertThat(messageOf(() -> open(csvFile, spec, MissingPolicy.DROP).count())).isEqualTo(expected.replace(pqFile.toString(), csvFile.toString()));
+        assertThatThrownBy(() -> open(pqFile, spec, MissingPolicy.DROP).count()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+    }
+
+    @Test
+    void rowGroupsReadInParallelGiveTheSameRowsForAnyNumberOfThreads() {
+        // mixed.parquet has 4 row groups: 1 thread streams them, 2 and 3 read them on their own connections
+        CsvSource src = CsvSource.file(fixture("mixed.parquet"));
+        List<ParquetTable.Column> columns = ParquetTable.schema(src);
+        List<List<double[]>> byThreads = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 3}) {
+            TableRead read = ParquetTable.read(src, columns, new int[] {0, 1, 2, 3}, 4, MissingPolicy.DROP, ReadProgress.NONE, threads);
+            List<double[]> rows = new ArrayList<>();
+            read.store().forEach((i, x, y) -> {
+                double[] r = Arrays.copyOf(x, x.length + 1);
+                r[x.length] = y;
+                rows.add(r);
+            });
+            read.store().delete();
+            byThreads.add(rows);
+        }
+        assertThat(byThreads.get(0)).hasSizeGreaterThan(4800);
+        for (int t = 1; t < byThreads.size(); t++) {
+            assertThat(byThreads.get(t)).hasSameSizeAs(byThreads.get(0));
+            for (int i = 0; i < byThreads.get(0).size(); i++) {
+                assertThat(byThreads.get(t).get(i)).as("threads %d, row %d", t + 1, i).containsExactly(byThreads.get(0).get(i));
+            }
+        }
+    }
+
+    private static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error");
+    }
 }

@@ -63,3 +63,42 @@ parquetWriteFile({
     { name: 'y', type: 'DOUBLE', repetition_type: 'REQUIRED' },
   ],
 })
+
+// mixed.parquet / mixed.csv: 5000 rows in row groups of 1500 (more than one of DuckDB's 2048-row chunks and
+// row groups cut across them), with the kinds the reader converts: DOUBLE with nulls and NaN, FLOAT, INT32 with
+// nulls; a missing cell is an empty CSV field (null) or NaN. inf.parquet: the same with +Infinity at row 3001
+// in column f, after a row (2999) whose earlier column is missing and its later one infinite (missing wins).
+const m = 5000
+const a = [], f = [], k = [], d = [], yy = []
+for (let i = 0; i < m; i++) {
+  const u = rnd()
+  a.push(i % 97 === 5 ? null : i % 89 === 7 ? NaN : (u - 0.5) * 8)
+  f.push(Math.fround(rnd() * 3 - 1))
+  k.push(i % 101 === 11 ? null : Math.floor(rnd() * 2000) - 1000)
+  d.push(rnd() * 1e-6 + 1e3)
+  yy.push(a[i] === null || Number.isNaN(a[i]) ? rnd() : a[i] + f[i] + 0.001 * (k[i] ?? 0) + rnd())
+}
+function mixed(filename, fcol) {
+  parquetWriteFile({
+    filename,
+    columnData: [
+      { name: 'a', data: a, type: 'DOUBLE' },
+      { name: 'f', data: fcol, type: 'FLOAT' },
+      { name: 'k', data: k, type: 'INT32' },
+      { name: 'd', data: d, type: 'DOUBLE' },
+      { name: 'y', data: yy, type: 'DOUBLE' },
+    ],
+    rowGroupSize: 1500,
+  })
+}
+mixed('mixed.parquet', f)
+let mcsv = 'a,f,k,d,y\n'
+for (let i = 0; i < m; i++) {
+  mcsv += [a[i], f[i], k[i], d[i], yy[i]].map((v) => (v === null ? '' : String(v))).join(',') + '\n'
+}
+writeFileSync('mixed.csv', mcsv)
+const finf = f.slice()
+finf[3000] = Infinity
+a[2998] = null
+finf[2998] = Infinity
+mixed('inf.parquet', finf)
