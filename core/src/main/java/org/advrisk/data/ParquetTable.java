@@ -166,6 +166,9 @@ final class ParquetTable {
             return t;
         });
         try {
+            try (Statement s = first.createStatement()) {
+                s.execute("SET threads = 1"); // each query on its own connection's thread: the parallelism is ours
+            }
             for (int t = 0; t < threads; t++) {
                 DuckDBConnection d = (DuckDBConnection) first.duplicate();
                 opened.add(d);
