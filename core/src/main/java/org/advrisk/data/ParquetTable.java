@@ -269,13 +269,37 @@ final class ParquetTable {
             double[] xy = piece.xy;
             for (int k = 0; k < width; k++) {
                 DuckDBReadableVector v = chunk.vector(k);
-                for (int r = 0; r < n; r++) {
-                    boolean isNull = v.isNull(r);
-                    double x = isNull ? Double.NaN : value(v, r, kind[k]);
-                    xy[r * width + k] = x;
-                    if (first[r] < 0 && (isNull || !Double.isFinite(x))) {
-                        first[r] = k;
-                        bad[r] = !isNull && !Double.isNaN(x);
+                switch (kind[k]) { // one loop per kind, one driver call per cell: null and NaN are both missing
+                    case 0 -> {
+                        for (int r = 0; r < n; r++) {
+                            double x = v.getDouble(r, Double.NaN);
+                            xy[r * width + k] = x;
+                            if (first[r] < 0 && !Double.isFinite(x)) {
+                                first[r] = k;
+                                bad[r] = !Double.isNaN(x);
+                            }
+                        }
+                    }
+                    case 1 -> {
+                        for (int r = 0; r < n; r++) {
+                            double x = v.getFloat(r, Float.NaN);
+                            xy[r * width + k] = x;
+                            if (first[r] < 0 && !Double.isFinite(x)) {
+                                first[r] = k;
+                                bad[r] = !Double.isNaN(x);
+                            }
+                        }
+                    }
+                    default -> {
+                        for (int r = 0; r < n; r++) {
+                            boolean isNull = v.isNull(r);
+                            double x = isNull ? Double.NaN : kind[k] == 2 ? v.getLong(r) : CsvNumbers.parse(v.getString(r).trim());
+                            xy[r * width + k] = x;
+                            if (first[r] < 0 && (isNull || !Double.isFinite(x))) {
+                                first[r] = k;
+                                bad[r] = !isNull && !Double.isNaN(x);
+                            }
+                        }
                     }
                 }
             }
@@ -304,15 +328,6 @@ final class ParquetTable {
             piece.usable = out;
             return piece;
         }
-    }
-
-    private static double value(DuckDBReadableVector v, int r, int kind) {
-        return switch (kind) {
-            case 0 -> v.getDouble(r);
-            case 1 -> v.getFloat(r);
-            case 2 -> v.getLong(r);
-            default -> CsvNumbers.parse(v.getString(r).trim());
-        };
     }
 
     private static String text(DuckDBReadableVector v, int r, int kind) {
