@@ -124,9 +124,10 @@ final class ParquetTable {
                 try (DuckDBPreparedStatement ps = c.unwrap(DuckDBConnection.class).prepare(sql + " FROM read_parquet("
                         + literal(source) + ")"); DuckDBChunkedResult result = ps.query()) {
                     ChunkRows rows = new ChunkRows(kind, names, col);
-                    while (result.nextChunk()) {
-                        totals.accept(rows.piece(result.chunk()));
+                    while (result.nextChunk() && rows.add(result.chunk(), totals::accept)) {
+                        // each full piece goes to the totals
                     }
+                    rows.finish(totals::accept);
                 }
             }
             return totals.finish();
@@ -213,9 +214,10 @@ final class ParquetTable {
         try (DuckDBPreparedStatement ps = c.prepare(query); DuckDBChunkedResult result = ps.query()) {
             ChunkRows rows = new ChunkRows(kind, names, col);
             List<ParsedChunk> pieces = new ArrayList<>();
-            while (result.nextChunk()) {
-                pieces.add(rows.piece(result.chunk()));
+            while (result.nextChunk() && rows.add(result.chunk(), pieces::add)) {
+                // the pieces wait for their turn in file order
             }
+            rows.finish(pieces::add);
             return pieces;
         } finally {
             idle.add(c);
@@ -244,28 +246,69 @@ final class ParquetTable {
      * used column (in order) that is missing (null, or NaN for DOUBLE/FLOAT) or not finite decides the row's
      * fate, as reading the row cell by cell would: missing drops it, not finite is the error at that row.
      */
-    private static final class ChunkRows {
+    static final class ChunkRows {
+        /** DuckDB's rows per chunk (at most). */
+        private static final int CHUNK = 2048;
+        /**
+         * A piece holds as many whole chunks as fit in 4 MB: from 2 MB on an array skips the heap's young generation
+         * (G1's regions are 4 MB with the default heap of a machine with 8 GB or more), so the collector never copies
+         * the rows, and the row store keeps a full piece's array as it is.
+         */
+        static int pieceBytes = 4 << 20;
+
         private final int[] kind;
         private final String[] names;
         private final int[] col;
-        private int[] first = new int[0];
-        private boolean[] bad = new boolean[0];
+        private final int capacity;
+        private int[] first = new int[CHUNK];
+        private boolean[] bad = new boolean[CHUNK];
+        private ParsedChunk piece;
 
         ChunkRows(int[] kind, String[] names, int[] col) {
             this.kind = kind;
             this.names = names;
             this.col = col;
+            this.capacity = CHUNK * Math.max(1, pieceBytes / (CHUNK * 8 * kind.length));
         }
 
-        ParsedChunk piece(DuckDBDataChunkReader chunk) {
-            int width = kind.length;
+        /**
+         * Adds one chunk's rows to the current piece, handing full pieces to {@code out}; false when the chunk holds an
+         * error (its piece, ending at that row, has gone to {@code out} and the reading should stop).
+         */
+        boolean add(DuckDBDataChunkReader chunk, java.util.function.Consumer<ParsedChunk> out) {
             int n = Math.toIntExact(chunk.rowCount());
+            if (piece != null && piece.usable + n > capacity) {
+                out.accept(piece);
+                piece = null;
+            }
+            if (piece == null) {
+                piece = new ParsedChunk(kind.length, Math.max(capacity, n));
+            }
+            if (!convert(chunk, n, piece)) {
+                out.accept(piece);
+                piece = null;
+                return false;
+            }
+            return true;
+        }
+
+        /** Hands the last piece to {@code out}. */
+        void finish(java.util.function.Consumer<ParsedChunk> out) {
+            if (piece != null) {
+                out.accept(piece);
+                piece = null;
+            }
+        }
+
+        /** Appends the chunk's usable rows to the piece after its own; false at a row that is not finite. */
+        private boolean convert(DuckDBDataChunkReader chunk, int n, ParsedChunk piece) {
+            int width = kind.length;
             if (first.length < n) {
                 first = new int[n];
                 bad = new boolean[n];
             }
             java.util.Arrays.fill(first, 0, n, -1);
-            ParsedChunk piece = new ParsedChunk(width, n);
+            int base = piece.usable * width;
             double[] xy = piece.xy;
             for (int k = 0; k < width; k++) {
                 DuckDBReadableVector v = chunk.vector(k);
@@ -273,7 +316,7 @@ final class ParquetTable {
                     case 0 -> {
                         for (int r = 0; r < n; r++) {
                             double x = v.getDouble(r, Double.NaN);
-                            xy[r * width + k] = x;
+                            xy[base + r * width + k] = x;
                             if (first[r] < 0 && !Double.isFinite(x)) {
                                 first[r] = k;
                                 bad[r] = !Double.isNaN(x);
@@ -283,7 +326,7 @@ final class ParquetTable {
                     case 1 -> {
                         for (int r = 0; r < n; r++) {
                             double x = v.getFloat(r, Float.NaN);
-                            xy[r * width + k] = x;
+                            xy[base + r * width + k] = x;
                             if (first[r] < 0 && !Double.isFinite(x)) {
                                 first[r] = k;
                                 bad[r] = !Double.isNaN(x);
@@ -294,7 +337,7 @@ final class ParquetTable {
                         for (int r = 0; r < n; r++) {
                             boolean isNull = v.isNull(r);
                             double x = isNull ? Double.NaN : kind[k] == 2 ? v.getLong(r) : CsvNumbers.parse(v.getString(r).trim());
-                            xy[r * width + k] = x;
+                            xy[base + r * width + k] = x;
                             if (first[r] < 0 && (isNull || !Double.isFinite(x))) {
                                 first[r] = k;
                                 bad[r] = !isNull && !Double.isNaN(x);
@@ -303,7 +346,7 @@ final class ParquetTable {
                     }
                 }
             }
-            int out = 0;
+            int out = piece.usable;
             for (int r = 0; r < n; r++) {
                 piece.records++;
                 int k = first[r];
@@ -311,7 +354,8 @@ final class ParquetTable {
                     piece.errorRecord = piece.records;
                     piece.errorText = ", column '" + names[k] + "': '" + text(chunk.vector(k), r, kind[k])
                             + "' is not a finite number";
-                    return piece;
+                    piece.usable = out;
+                    return false;
                 }
                 if (k >= 0) {
                     piece.missing++;
@@ -320,13 +364,14 @@ final class ParquetTable {
                     }
                     continue;
                 }
-                if (out != r) {
-                    System.arraycopy(xy, r * width, xy, out * width, width);
+                int at = piece.usable + r;
+                if (out != at) {
+                    System.arraycopy(xy, at * width, xy, out * width, width);
                 }
                 out++;
             }
             piece.usable = out;
-            return piece;
+            return true;
         }
     }
 

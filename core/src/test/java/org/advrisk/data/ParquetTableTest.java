@@ -149,12 +149,21 @@ class ParquetTableTest {
 
     @Test
     void rowGroupsReadInParallelGiveTheSameRowsForAnyNumberOfThreads() {
-        // mixed.parquet has 4 row groups: 1 thread streams them, 2 and 3 read them on their own connections
+        // mixed.parquet has 4 row groups: 1 thread streams them, 2 and 3 read them on their own connections; pieces of
+        // many DuckDB chunks (the default) or one
         CsvSource src = CsvSource.file(fixture("mixed.parquet"));
         List<ParquetTable.Column> columns = ParquetTable.schema(src);
         List<List<double[]>> byThreads = new ArrayList<>();
-        for (int threads : new int[] {1, 2, 3}) {
-            TableRead read = ParquetTable.read(src, columns, new int[] {0, 1, 2, 3}, 4, MissingPolicy.DROP, ReadProgress.NONE, threads);
+        int pieceBytes = ParquetTable.ChunkRows.pieceBytes;
+        for (int threads : new int[] {1, 2, 3, -1, -2}) { // negative: |threads| with one DuckDB chunk per piece
+            ParquetTable.ChunkRows.pieceBytes = threads < 0 ? 1 : pieceBytes;
+            TableRead read;
+            try {
+                read = ParquetTable.read(src, columns, new int[] {0, 1, 2, 3}, 4, MissingPolicy.DROP, ReadProgress.NONE,
+                        Math.abs(threads));
+            } finally {
+                ParquetTable.ChunkRows.pieceBytes = pieceBytes;
+            }
             List<double[]> rows = new ArrayList<>();
             read.store().forEach((i, x, y) -> {
                 double[] r = Arrays.copyOf(x, x.length + 1);
@@ -168,7 +177,7 @@ class ParquetTableTest {
         for (int t = 1; t < byThreads.size(); t++) {
             assertThat(byThreads.get(t)).hasSameSizeAs(byThreads.get(0));
             for (int i = 0; i < byThreads.get(0).size(); i++) {
-                assertThat(byThreads.get(t).get(i)).as("threads %d, row %d", t + 1, i).containsExactly(byThreads.get(0).get(i));
+                assertThat(byThreads.get(t).get(i)).as("reading %d, row %d", t, i).containsExactly(byThreads.get(0).get(i));
             }
         }
     }
