@@ -385,9 +385,53 @@ final class ParquetTable {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the DuckDB driver is missing from the class path", e);
         }
+        if (!nativeLibraryFound()) {
+            throw new IllegalArgumentException("Parquet needs DuckDB's native library (" + NATIVE + ") next to advrisk.jar, "
+                    + "as the build leaves it in app/target; it is not there (copy it beside the jar)");
+        }
         java.util.Properties props = new java.util.Properties();
         props.setProperty("jdbc_stream_results", "true"); // rows arrive chunk by chunk: the result is never held whole
-        return DriverManager.getConnection("jdbc:duckdb:", props);
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:", props);
+        } catch (LinkageError | IllegalStateException e) {
+            // the driver loads its native library from the jar, java.library.path or the jar's folder (where the build
+            // puts it next to advrisk.jar); a jar copied elsewhere alone cannot read Parquet
+            throw new IllegalArgumentException("Parquet needs DuckDB's native library (libduckdb_java.so_linux_amd64) next to "
+                    + "advrisk.jar, as the build leaves it in app/target; it could not be loaded (" + e + ")");
+        }
+    }
+
+    /** DuckDB's native library for the one platform the jar ships (its driver's name for it). */
+    private static final String NATIVE = "libduckdb_java.so_linux_amd64";
+
+    /**
+     * Whether the driver will find its library: inside the jar it was loaded from (the Maven dependency, in tests) or
+     * next to it (advrisk.jar), or on java.library.path; on another platform the driver is left to look for itself.
+     */
+    private static boolean nativeLibraryFound() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return true;
+        }
+        try {
+            Class<?> driver = Class.forName("org.duckdb.DuckDBDriver");
+            if (driver.getResource("/" + NATIVE) != null) {
+                return true;
+            }
+            java.security.CodeSource code = driver.getProtectionDomain().getCodeSource();
+            if (code != null && java.nio.file.Files.exists(java.nio.file.Path.of(code.getLocation().toURI()).resolveSibling(NATIVE))) {
+                return true;
+            }
+        } catch (ClassNotFoundException | java.net.URISyntaxException | RuntimeException e) {
+            return true; // let the driver report what it finds
+        }
+        for (String dir : System.getProperty("java.library.path", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.exists(java.nio.file.Path.of(dir, "libduckdb_java.so"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String literal(CsvSource source) {
