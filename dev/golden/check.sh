@@ -60,6 +60,7 @@ capture() {
   "$cli" --version >/dev/null || exit 1
   JAR="$(mktemp -d)/advrisk.jar"
   cp "$root/app/target/advrisk.jar" "$JAR"
+  cp "$root"/app/target/libduckdb_java.so_* "$(dirname "$JAR")/" 2>/dev/null || true # Parquet's engine lies next to the jar
 
   local tl="twolevel:spikes=10,spike=1,tail=1"
   # linear: attacks, targets, designs, paths, formats
