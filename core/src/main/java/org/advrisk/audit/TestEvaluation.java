@@ -37,7 +37,8 @@ public final class TestEvaluation {
      */
     public static Result run(Rows rows, Split split, boolean allTest, TrainingStatistics st, double[] thetas,
                              double[] offsets, int models, double[] normExponents) {
-        Pass pass = new Pass(split, allTest, st, thetas, offsets, models, normExponents);
+        Pass pass = new Pass(split, allTest, st, thetas, offsets, models, normExponents,
+                org.advrisk.data.BlockPipeline.worthwhile());
         rows.forEach(pass);
         return pass.result();
     }
@@ -56,8 +57,11 @@ public final class TestEvaluation {
         private final double[] normExponents;
         private final int q;
         private final int block;
-        private final double[] zb;
-        private final double[] yb;
+        private final org.advrisk.data.BlockPipeline pipeline;
+        private double[] zb;
+        private double[] yb;
+        private double[] spareZ;
+        private double[] spareY;
         private final double[] pred;
         private final double[][] sums;
         private final long[] count = {0, 0};
@@ -68,6 +72,16 @@ public final class TestEvaluation {
         /** An evaluation of {@code models} models (see {@link TestEvaluation#run}). */
         Pass(Split split, boolean allTest, TrainingStatistics st, double[] thetas, double[] offsets, int models,
              double[] normExponents) {
+            this(split, allTest, st, thetas, offsets, models, normExponents, false);
+        }
+
+        /**
+         * With {@code overlap}, each full block's product and residual sums run on a thread of their own while the
+         * next block is standardised (two buffers, the blocks in order: the same bits); {@link #result()} waits.
+         */
+        Pass(Split split, boolean allTest, TrainingStatistics st, double[] thetas, double[] offsets, int models,
+             double[] normExponents, boolean overlap) {
+            this.pipeline = overlap ? new org.advrisk.data.BlockPipeline("advrisk-test-pass") : null;
             this.split = split;
             this.allTest = allTest;
             this.st = st;
@@ -93,7 +107,7 @@ public final class TestEvaluation {
                 yb[fill] = y;
                 count[0]++;
                 if (++fill == block) {
-                    flush();
+                    full();
                 }
             } else if (norms.length > 0) {
                 st.standardize(x, z, 0);
@@ -104,28 +118,67 @@ public final class TestEvaluation {
             }
         }
 
-        private void flush() {
+        /** Hands a full block on (to the pipeline, or evaluates it now) and starts the next one. */
+        private void full() {
+            if (pipeline == null) {
+                evaluate(zb, yb, fill);
+                fill = 0;
+                return;
+            }
+            double[] z0 = zb;
+            double[] y0 = yb;
             int b = fill;
+            pipeline.submit(() -> evaluate(z0, y0, b)); // returns once the block before it is done: its buffers are free
+            if (spareZ == null) {
+                spareZ = new double[q * block];
+                spareY = new double[block];
+            }
+            zb = spareZ;
+            yb = spareY;
+            spareZ = z0;
+            spareY = y0;
+            fill = 0;
+        }
+
+        /** The residual sums of b standardised rows (on one thread at a time, in block order). */
+        private void evaluate(double[] zb, double[] yb, int b) {
             if (b == 0) {
                 return;
             }
             Blas.gemm(true, false, models, b, q, 1.0, thetas, zb, 0.0, pred);
+            double[] s1 = sums[0]; // locals: the quick JIT (C1) does not hoist loads out of the loop
+            double[] s2 = sums[1];
+            double[] s3 = sums[2];
+            double[] s4 = sums[3];
+            double[] p = pred;
+            double[] off = offsets;
+            double yMean = st.yMean();
+            int m = models;
             for (int t = 0; t < b; t++) {
-                for (int l = 0; l < models; l++) {
-                    double r = Math.abs((offsets == null ? st.yMean() : offsets[l]) + pred[l + t * models] - yb[t]);
+                double yt = yb[t];
+                for (int l = 0; l < m; l++) {
+                    double r = Math.abs((off == null ? yMean : off[l]) + p[l + t * m] - yt);
                     double r2 = r * r;
-                    sums[0][l] += r;
-                    sums[1][l] += r2;
-                    sums[2][l] += r2 * r;
-                    sums[3][l] += r2 * r2;
+                    s1[l] += r;
+                    s2[l] += r2;
+                    s3[l] += r2 * r;
+                    s4[l] += r2 * r2;
                 }
             }
-            fill = 0;
         }
 
         /** The moments after the last row (call once). */
         Result result() {
-            flush();
+            if (pipeline == null) {
+                evaluate(zb, yb, fill);
+            } else {
+                double[] z0 = zb;
+                double[] y0 = yb;
+                int b = fill;
+                pipeline.submit(() -> evaluate(z0, y0, b));
+                pipeline.finish();
+            }
+            fill = 0;
             ResidualMoments[] out = new ResidualMoments[models];
             for (int l = 0; l < models; l++) {
                 out[l] = new ResidualMoments(count[0], sums[0][l], sums[1][l], sums[2][l], sums[3][l]);

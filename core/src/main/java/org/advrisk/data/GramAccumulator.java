@@ -58,7 +58,7 @@ public final class GramAccumulator {
     private static TrainingStatistics primal(Rows rows, Split split, boolean standardize, boolean dropConstant) {
         int p = rows.p();
         MemoryBudget.require(4L * p * p * 8, "the p×p Gram matrix of p = " + p + " features (--features/--drop)");
-        PrimalSums acc = new PrimalSums(p, split);
+        PrimalSums acc = new PrimalSums(p, split, BlockPipeline.worthwhile());
         rows.forEach(acc);
         return finish(rows, acc, standardize, dropConstant);
     }

@@ -14,8 +14,11 @@ final class PrimalSums implements Rows.Visitor {
     final Split split;
     final int p;
     private final int block;
-    private final double[] buf;
-    private final double[] yb;
+    private final BlockPipeline pipeline;
+    private double[] buf;
+    private double[] yb;
+    private double[] spareBuf;
+    private double[] spareY;
     final double[] s;
     final double[] sum;
     final double[] sxy;
@@ -26,9 +29,19 @@ final class PrimalSums implements Rows.Visitor {
     private boolean first = true;
 
     PrimalSums(int p, Split split) {
+        this(p, split, false);
+    }
+
+    /**
+     * With {@code overlap}, each full block's BLAS calls run on a thread of their own while the next block is
+     * filled (two buffers, the calls in the same order: the same bits); the visiting thread must then call
+     * {@link #flush()} at the end, which waits for them.
+     */
+    PrimalSums(int p, Split split, boolean overlap) {
         this.split = split;
         this.p = p;
         this.block = block(p);
+        this.pipeline = overlap ? new BlockPipeline("advrisk-gram") : null;
         this.buf = new double[p * block];
         this.yb = new double[block];
         this.s = new double[p];
@@ -58,10 +71,13 @@ final class PrimalSums implements Rows.Visitor {
             first = false;
         }
         int off = fill * p;
-        for (int j = 0; j < p; j++) {
-            double d = x[j] - s[j];
-            buf[off + j] = d;
-            sum[j] += d;
+        double[] shift = s; // locals: the quick JIT (C1) does not hoist field loads out of the loop
+        double[] into = buf;
+        double[] total = sum;
+        for (int j = 0, n = p; j < n; j++) {
+            double d = x[j] - shift[j];
+            into[off + j] = d;
+            total[j] += d;
         }
         double dy = y - scal[0];
         yb[fill] = dy;
@@ -69,16 +85,53 @@ final class PrimalSums implements Rows.Visitor {
         scal[2] += dy * dy;
         scal[3]++;
         if (++fill == block) {
-            flush();
+            full();
         }
     }
 
     /** Adds the rows still buffered; call once after the last row. */
     void flush() {
-        if (fill > 0) {
-            Blas.syrkLower(p, fill, 1.0, buf, 1.0, gram);
-            Blas.gemv(false, p, fill, 1.0, buf, yb, 1.0, sxy);
+        if (pipeline == null) {
+            add(buf, yb, fill);
             fill = 0;
+            return;
+        }
+        if (fill > 0) {
+            double[] b = buf;
+            double[] y = yb;
+            int n = fill;
+            pipeline.submit(() -> add(b, y, n));
+            fill = 0;
+        }
+        pipeline.finish();
+    }
+
+    /** Hands a full block on (to the pipeline, or adds it now) and starts the next one. */
+    private void full() {
+        if (pipeline == null) {
+            add(buf, yb, fill);
+            fill = 0;
+            return;
+        }
+        double[] b = buf;
+        double[] y = yb;
+        int n = fill;
+        pipeline.submit(() -> add(b, y, n)); // returns once the block before it is added: its buffers are free
+        if (spareBuf == null) {
+            spareBuf = new double[p * block];
+            spareY = new double[block];
+        }
+        buf = spareBuf;
+        yb = spareY;
+        spareBuf = b;
+        spareY = y;
+        fill = 0;
+    }
+
+    private void add(double[] b, double[] y, int n) {
+        if (n > 0) {
+            Blas.syrkLower(p, n, 1.0, b, 1.0, gram);
+            Blas.gemv(false, p, n, 1.0, b, y, 1.0, sxy);
         }
     }
 }
