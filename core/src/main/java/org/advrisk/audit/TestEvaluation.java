@@ -60,8 +60,6 @@ public final class TestEvaluation {
         private final org.advrisk.data.BlockPipeline pipeline;
         private double[] zb;
         private double[] yb;
-        private double[] spareZ;
-        private double[] spareY;
         private final double[] pred;
         private final double[][] sums;
         private final long[] count = {0, 0};
@@ -122,21 +120,14 @@ public final class TestEvaluation {
         private void full() {
             if (pipeline == null) {
                 evaluate(zb, yb, fill);
-                fill = 0;
-                return;
+            } else {
+                double[] z0 = zb;
+                double[] y0 = yb;
+                int b = fill;
+                double[][] next = pipeline.handOn(new double[][] {z0, y0}, () -> evaluate(z0, y0, b));
+                zb = next[0];
+                yb = next[1];
             }
-            double[] z0 = zb;
-            double[] y0 = yb;
-            int b = fill;
-            pipeline.submit(() -> evaluate(z0, y0, b)); // returns once the block before it is done: its buffers are free
-            if (spareZ == null) {
-                spareZ = new double[q * block];
-                spareY = new double[block];
-            }
-            zb = spareZ;
-            yb = spareY;
-            spareZ = z0;
-            spareY = y0;
             fill = 0;
         }
 

@@ -8,14 +8,15 @@ import java.util.concurrent.Future;
 /**
  * Runs the BLAS work of a streaming pass on a thread of its own, one block at a time and in the order the blocks
  * were handed on, while the visiting thread fills the next block: the same calls in the same order as doing them
- * in place, so the same bits, with the copying and the arithmetic overlapped. The caller keeps two sets of block
- * buffers and alternates: {@link #submit} returns once the block submitted before it is done, so the set that block
- * used can be filled again.
+ * in place, so the same bits, with the copying and the arithmetic overlapped. {@link #handOn} alternates two sets of
+ * block buffers: it returns once the block handed on before is done, with the set that block used, to be filled
+ * again.
  */
 public final class BlockPipeline {
     private final String name;
     private ExecutorService worker;
     private Future<?> last;
+    private double[][] spare;
 
     /** A pipeline whose thread (started with the first block) is called {@code name}. */
     public BlockPipeline(String name) {
@@ -39,6 +40,23 @@ public final class BlockPipeline {
         Future<?> previous = last;
         last = worker.submit(block);
         await(previous);
+    }
+
+    /**
+     * Queues {@code work} on the buffers {@code filled} (as {@link #submit}) and returns the other set of buffers to
+     * fill next: the set the previous block used, free now, or new arrays of the same lengths the first time.
+     */
+    public double[][] handOn(double[][] filled, Runnable work) {
+        submit(work);
+        double[][] next = spare;
+        if (next == null) {
+            next = new double[filled.length][];
+            for (int i = 0; i < filled.length; i++) {
+                next[i] = new double[filled[i].length];
+            }
+        }
+        spare = filled;
+        return next;
     }
 
     /** Waits for every block handed on and stops the thread; the first failure is thrown. */

@@ -17,8 +17,6 @@ final class PrimalSums implements Rows.Visitor {
     private final BlockPipeline pipeline;
     private double[] buf;
     private double[] yb;
-    private double[] spareBuf;
-    private double[] spareY;
     final double[] s;
     final double[] sum;
     final double[] sxy;
@@ -110,21 +108,14 @@ final class PrimalSums implements Rows.Visitor {
     private void full() {
         if (pipeline == null) {
             add(buf, yb, fill);
-            fill = 0;
-            return;
+        } else {
+            double[] b = buf;
+            double[] y = yb;
+            int n = fill;
+            double[][] next = pipeline.handOn(new double[][] {b, y}, () -> add(b, y, n));
+            buf = next[0];
+            yb = next[1];
         }
-        double[] b = buf;
-        double[] y = yb;
-        int n = fill;
-        pipeline.submit(() -> add(b, y, n)); // returns once the block before it is added: its buffers are free
-        if (spareBuf == null) {
-            spareBuf = new double[p * block];
-            spareY = new double[block];
-        }
-        buf = spareBuf;
-        yb = spareY;
-        spareBuf = b;
-        spareY = y;
         fill = 0;
     }
 
