@@ -160,16 +160,12 @@ public final class TestEvaluation {
 
         /** The moments after the last row (call once). */
         Result result() {
-            if (pipeline == null) {
-                evaluate(zb, yb, fill);
-            } else {
-                double[] z0 = zb;
-                double[] y0 = yb;
-                int b = fill;
-                pipeline.submit(() -> evaluate(z0, y0, b));
+            if (fill > 0) {
+                full();
+            }
+            if (pipeline != null) {
                 pipeline.finish();
             }
-            fill = 0;
             ResidualMoments[] out = new ResidualMoments[models];
             for (int l = 0; l < models; l++) {
                 out[l] = new ResidualMoments(count[0], sums[0][l], sums[1][l], sums[2][l], sums[3][l]);

@@ -89,19 +89,12 @@ final class PrimalSums implements Rows.Visitor {
 
     /** Adds the rows still buffered; call once after the last row. */
     void flush() {
-        if (pipeline == null) {
-            add(buf, yb, fill);
-            fill = 0;
-            return;
-        }
         if (fill > 0) {
-            double[] b = buf;
-            double[] y = yb;
-            int n = fill;
-            pipeline.submit(() -> add(b, y, n));
-            fill = 0;
+            full();
         }
-        pipeline.finish();
+        if (pipeline != null) {
+            pipeline.finish();
+        }
     }
 
     /** Hands a full block on (to the pipeline, or adds it now) and starts the next one. */
