@@ -250,9 +250,9 @@ final class ParquetTable {
         /** DuckDB's rows per chunk (at most). */
         private static final int CHUNK = 2048;
         /**
-         * A piece holds as many whole chunks as fit in 4 MB: from 2 MB on an array skips the heap's young generation
-         * (G1's regions are 4 MB with the default heap of a machine with 8 GB or more), so the collector never copies
-         * the rows, and the row store keeps a full piece's array as it is.
+         * A piece holds as many whole chunks as fit in 4 MB (tests lower it): an array of half a G1 region or more
+         * (2 MB with the 6 GB default heap of a 24 GB machine, less with smaller heaps) skips the young generation,
+         * so the collector never copies the rows, and the row store keeps a full piece's array as it is.
          */
         static int pieceBytes = 4 << 20;
 
