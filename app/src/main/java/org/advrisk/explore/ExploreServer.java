@@ -164,7 +164,8 @@ public final class ExploreServer implements AutoCloseable {
             // A body that timed out may surface wrapped in an unchecked exception (which side of the body
             // deadline's race wins decides the wrapper): still 408, never 500.
             cfg.routes.exception(RuntimeException.class, (e, ctx) -> {
-                if (hasCause(e, RequestGuard.BodyTimeout.class)) {
+                if (hasCause(e, RequestGuard.BodyTimeout.class)
+                        || hasCause(e, IOException.class) && RequestGuard.pastDeadline(ctx.attribute(RequestGuard.DEADLINE_ATTRIBUTE))) {
                     unreadable(ctx, e);
                     return;
                 }
@@ -215,12 +216,10 @@ public final class ExploreServer implements AutoCloseable {
 
     /** A body that could not be read: 408 when it did not arrive in time, else 400. */
     private static void unreadable(Context ctx, Exception e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof RequestGuard.BodyTimeout t) {
-                json(ctx, 408, new ApiError("request", null, "a body complete within "
-                        + Limits.BODY_DEADLINE_MS / 1000 + " s", t.getMessage()));
-                return;
-            }
+        if (hasCause(e, RequestGuard.BodyTimeout.class) || RequestGuard.pastDeadline(ctx.attribute(RequestGuard.DEADLINE_ATTRIBUTE))) {
+            json(ctx, 408, new ApiError("request", null, "a body complete within "
+                    + Limits.BODY_DEADLINE_MS / 1000 + " s", new RequestGuard.BodyTimeout().getMessage()));
+            return;
         }
         json(ctx, 400, new ApiError("request", null, null, "request: the body could not be read (" + e + ")"));
     }

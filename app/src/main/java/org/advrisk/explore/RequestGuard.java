@@ -196,6 +196,10 @@ final class RequestGuard extends Handler.Wrapper {
     }
 
     private static boolean refuse(Response response, Callback callback, int status, ApiError error) {
+        // a refused request's body is never read, so Jetty closes the connection after the answer when the body
+        // had not all arrived; saying so lets the client open a new one for its next request instead of sending it
+        // down a connection being closed (seen as "header parser received no bytes" in a test, once)
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         write(response, callback, status, error);
         return true;
     }
@@ -218,6 +222,7 @@ final class RequestGuard extends Handler.Wrapper {
         Deadline(Request request) {
             super(request);
             deadline = request.getBeginNanoTime() + TimeUnit.MILLISECONDS.toNanos(Limits.BODY_DEADLINE_MS);
+            request.setAttribute(DEADLINE_ATTRIBUTE, deadline);
             long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             timer = request.getComponents().getScheduler().schedule(() -> {
                 if (!complete) {
@@ -248,6 +253,17 @@ final class RequestGuard extends Handler.Wrapper {
         private static TimeoutException timeout() {
             return new BodyTimeout();
         }
+    }
+
+    /** The request attribute holding its body deadline ({@link System#nanoTime()}), for the handlers' error answers. */
+    static final String DEADLINE_ATTRIBUTE = "org.advrisk.explore.bodyDeadline";
+
+    /**
+     * Whether a body that failed to be read failed because its deadline passed: the timer's failure can reach the
+     * reader as another exception (the request failed under it), so the time decides, not the exception's type.
+     */
+    static boolean pastDeadline(Object deadline) {
+        return deadline instanceof Long d && System.nanoTime() - d >= 0;
     }
 
     /** The body did not arrive in time. */
