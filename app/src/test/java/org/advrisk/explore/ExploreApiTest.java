@@ -29,8 +29,6 @@ import org.advrisk.theory.DeterministicEquivalent;
 import org.advrisk.theory.DimensionRule;
 import org.advrisk.theory.TheoryProblem;
 import org.advrisk.theory.TheorySpectrum;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,23 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The explorer's JSON API against a server on a free port: values, validation, limits, files, binding. */
-class ExploreApiTest {
-    private static ExploreServer server;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        server = ExploreServer.start(0);
-        base = "http://" + ExploreServer.HOST + ":" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class ExploreApiTest extends ExplorerServerFixture {
     private static final Map<String, String> VIEW = Http.params("spectrum", "twolevel:spikes=10,spike=1,tail=1",
             "theta", "top:k=10,norm=1", "p", "n^2", "n", "400", "sigma", "0.5", "lambda", "0.01", "alpha", "0.25",
             "attack", "l2", "target", "clean", "n-grid", "100,400,1600");

@@ -5,28 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/simulate-ntk}: the rows of {@code advrisk ntk --width inf}, its means and errors, its refusals. */
-class ExploreNtkSimulationTest {
-    private static ExploreServer server;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        server = ExploreServer.start(0);
-        base = "http://" + ExploreServer.HOST + ":" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class ExploreNtkSimulationTest extends ExplorerServerFixture {
     @Test
     void aKernelSimulationGivesTheRowsOfAdvriskNtkWithMeansAndStandardErrors() throws Exception {
         Map<String, String> p = Http.params("spectrum", "twolevel:spikes=5,spike=1,tail=1", "theta", "top:k=1,norm=1",

@@ -11,28 +11,10 @@ import org.advrisk.model.Target;
 import org.advrisk.random.Distribution;
 import org.advrisk.theory.OracleFrontier;
 import org.advrisk.theory.TheorySpectrum;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/theory}'s oracle field: the library's oracle frontier of the view's spectrum, θ*, attack, target, α. */
-class ExploreOracleTest {
-    private static ExploreServer server;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        server = ExploreServer.start(0);
-        base = "http://" + ExploreServer.HOST + ":" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class ExploreOracleTest extends ExplorerServerFixture {
     @Test
     void theOracleFieldIsTheLibrarysFrontier() {
         for (String[] c : new String[][] {{"l2", "clean", "1.0"}, {"linf", "noisy", "0.3"}}) {

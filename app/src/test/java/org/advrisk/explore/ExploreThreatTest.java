@@ -9,8 +9,6 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.advrisk.cli.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -18,23 +16,7 @@ import picocli.CommandLine;
  * The explorer's attacker (issue 22): {@code attack-scale} and {@code label-preserving} in the theory view and
  * the simulation give the numbers of {@code advrisk theory} / {@code advrisk linear} with the same flags.
  */
-class ExploreThreatTest {
-    private static ExploreServer server;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        server = ExploreServer.start(0);
-        base = "http://" + ExploreServer.HOST + ":" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class ExploreThreatTest extends ExplorerServerFixture {
     private static final String[] PROBLEM = {"--spectrum", "twolevel:spikes=10,spike=1,tail=1", "--theta",
         "top:k=10,norm=1", "--p", "n^2", "--sigma", "0.5", "--alpha", "0.25", "--attack", "l2", "--target", "clean"};
 
